@@ -1,0 +1,92 @@
+// Package db is standmap's SQLite store: embedded numbered migrations, one
+// writer connection and a read pool, every save one transaction.
+package db
+
+import (
+	"context"
+	"errors"
+
+	"standmap/model"
+)
+
+// Sentinel errors callers branch on.
+var (
+	// ErrNotFound: no such event or response.
+	ErrNotFound = errors.New("not found")
+	// ErrEventExists: an event of that name is already stored.
+	ErrEventExists = errors.New("event already exists")
+	// ErrConflict: a response id is stored with different content.
+	ErrConflict = errors.New("response id already stored with different content")
+)
+
+// ImportResult says what an import did.
+type ImportResult struct {
+	// Added counts responses written.
+	Added int
+	// Skipped counts responses already stored with the same content.
+	Skipped int
+	// Conflicts lists the indexes (into the slice given to Import) of
+	// responses whose id is stored with different content.
+	Conflicts []int
+	// NewEvents lists events the import created.
+	NewEvents []string
+}
+
+// Change is one row of the change log: a response of an event was
+// written or deleted.
+type Change struct {
+	Seq        int64
+	Event      string
+	ResponseID string
+}
+
+// Store is everything standmap asks of its database. All methods are safe
+// for concurrent use. Responses given to it must already be checked
+// (model.Response.Check).
+type Store interface {
+	// Path returns the database file's path.
+	Path() string
+	// Close closes the database.
+	Close() error
+
+	// Events lists every event, oldest first, with its response counts.
+	Events(ctx context.Context) ([]model.EventSummary, error)
+	// CreateEvent starts an event; ErrEventExists if the name is taken.
+	CreateEvent(ctx context.Context, name string) (model.Event, error)
+	// Event returns the event of that name, or ErrNotFound.
+	Event(ctx context.Context, name string) (model.Event, error)
+	// CurrentEvent returns the most recently started event, or ErrNotFound.
+	CurrentEvent(ctx context.Context) (model.Event, error)
+
+	// SaveResponse stores r in one durable transaction, replacing the
+	// stored response with the same event and id (an edit keeps its Seq).
+	// The event must exist. It returns r with Seq set.
+	SaveResponse(ctx context.Context, r model.Response) (model.Response, error)
+	// DeleteResponse removes a response and returns what was removed, so
+	// that it can be restored with SaveResponse; ErrNotFound if absent.
+	DeleteResponse(ctx context.Context, event, id string) (model.Response, error)
+	// Response returns one stored response, or ErrNotFound.
+	Response(ctx context.Context, event, id string) (model.Response, error)
+	// Recent returns up to n responses of the event, newest entry first.
+	Recent(ctx context.Context, event string, n int) ([]model.Response, error)
+	// EachResponse calls fn with every response of the event ("" = all
+	// events) in order of entry (Seq), marks in their stored order.
+	EachResponse(ctx context.Context, event string, fn func(model.Response) error) error
+
+	// Import writes the responses in one transaction, all or nothing,
+	// creating events they name that do not exist. A response whose
+	// event and id are stored with the same content is skipped (a zero
+	// CreatedAt matches any stored time; when written, it becomes the
+	// time of import). When any id is stored with different content,
+	// nothing is written unless skipConflicts, and the error is
+	// ErrConflict; the result lists the conflicts either way.
+	Import(ctx context.Context, rs []model.Response, skipConflicts bool) (ImportResult, error)
+
+	// Changes returns the change log after seq, oldest first, at most
+	// limit rows, and the newest seq stored.
+	Changes(ctx context.Context, after int64, limit int) ([]Change, int64, error)
+	// DataVersion returns a number that changes whenever any connection
+	// or process commits to the database (PRAGMA data_version on a
+	// dedicated connection).
+	DataVersion(ctx context.Context) (int64, error)
+}

@@ -1,0 +1,41 @@
+package model
+
+// Snapshot is everything a board draws, computed once per change and
+// shared read-only by every screen. Nothing in it may be modified.
+type Snapshot struct {
+	Tally
+	// Version increases with every snapshot of a hub.
+	Version uint64
+	// Counts maps each neighbourhood's name to its tally.
+	Counts map[string]int
+	// MaxCount is the highest neighbourhood tally (0 when none).
+	MaxCount int
+	// ByNeighbourhood holds the ranked wish groups per neighbourhood name;
+	// the key "" holds the city-wide wishes.
+	ByNeighbourhood map[string][]WishCount
+	// Recent holds the newest responses, newest first.
+	Recent []Response
+}
+
+// Snapshot returns the current counts as a Snapshot (without Recent and
+// Version, which the caller fills in).
+func (t *Tallier) Snapshot() *Snapshot {
+	s := &Snapshot{
+		Tally:           t.Tally(),
+		Counts:          make(map[string]int, t.gaz.Len()),
+		ByNeighbourhood: make(map[string][]WishCount, t.gaz.Len()+1),
+	}
+	for _, n := range s.Neighbourhoods {
+		s.Counts[n.Name] = n.Count
+		if n.Count > s.MaxCount {
+			s.MaxCount = n.Count
+		}
+		if ws := t.WishesIn(n.Name); len(ws) > 0 {
+			s.ByNeighbourhood[n.Name] = ws
+		}
+	}
+	if ws := t.WishesIn(""); len(ws) > 0 {
+		s.ByNeighbourhood[""] = ws
+	}
+	return s
+}
