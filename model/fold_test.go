@@ -39,14 +39,14 @@ func TestWishKeyFoldsTheContractExamples(t *testing.T) {
 func TestSanitize(t *testing.T) {
 	cases := map[string]string{
 		"plain ā":                   "plain ā",
-		"red \x1b[31mtext\x1b[0m":    "red text",
+		"red \x1b[31mtext\x1b[0m":   "red text",
 		"tab\there":                 "tab here",
 		"bell\a!":                   "bell!",
 		"rtl \u202eevil\u202c":      "rtl evil",
 		"bad \xff byte":             "bad  byte",
 		"osc \x1b]0;title\x07 done": "osc  done",
 		"c1 \u009b31m":              "c1 31m",
-		"emoji 👩‍💻 ok":               "emoji 👩‍💻 ok",
+		"emoji 👩‍💻 ok":              "emoji 👩‍💻 ok",
 	}
 	for in, want := range cases {
 		if got := Sanitize(in); got != want {
