@@ -1,0 +1,126 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"standmap/db"
+	"standmap/exchange"
+	"standmap/model"
+)
+
+// importSkipInvalid is import's --skip-invalid, set anew by every parse.
+var importSkipInvalid bool
+
+func init() {
+	register(&command{
+		name:  "import",
+		usage: "FILE.csv|-",
+		short: "add responses from a CSV file (- = standard input)",
+		flags: func(fs *flag.FlagSet) {
+			fs.BoolVar(&importSkipInvalid, "skip-invalid", false,
+				"write the valid responses and report the invalid rows (a response with any invalid row is left out whole)")
+		},
+		run: runImport,
+	})
+}
+
+func runImport(e *env, args []string) error {
+	if len(args) != 1 {
+		return usageError{"give one CSV file, or - for standard input"}
+	}
+	name, r := args[0], e.stdin
+	if name == "-" {
+		name = "standard input"
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	def, err := e.defaultEventName()
+	if err != nil {
+		return err
+	}
+	rep, err := exchange.Import(e.ctx, e.store, e.city.Gazetteer, def, r, importSkipInvalid)
+	for _, le := range rep.Invalid {
+		fmt.Fprintln(e.stderr, le)
+	}
+	switch {
+	case errors.Is(err, exchange.ErrInvalid):
+		return fmt.Errorf("%s: %s invalid; nothing imported (--skip-invalid imports the rest)",
+			name, plural(len(rep.Invalid), "row is", "rows are"))
+	case err != nil:
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if rep.Rejected > 0 {
+		fmt.Fprintf(e.stderr, "%s: skipped %s with invalid rows (a response is left out whole)\n",
+			name, plural(rep.Rejected, "response", "responses"))
+	}
+	printImportSummary(e.stdout, rep)
+	return nil
+}
+
+// printImportSummary prints the one-line summary of an import.
+func printImportSummary(w io.Writer, rep exchange.Report) {
+	events := make([]string, len(rep.Events))
+	for i, ev := range rep.Events {
+		events[i] = fmt.Sprintf("%q", ev)
+		for _, n := range rep.NewEvents {
+			if n == ev {
+				events[i] += " (new)"
+			}
+		}
+	}
+	into := "no event"
+	if len(events) > 0 {
+		into = "event(s) " + strings.Join(events, ", ")
+	}
+	fmt.Fprintf(w, "imported %s (%s), %d already stored, into %s\n",
+		plural(rep.Added, "response", "responses"), plural(rep.AddedMarks, "mark", "marks"), rep.Skipped, into)
+}
+
+// plural returns "1 thing" or "N things".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// defaultEventName is the --event name, else the current event's, else
+// today's; unlike event it creates nothing, so that a failed import
+// leaves no trace.
+func (e *env) defaultEventName() (string, error) {
+	if e.eventName != "" {
+		return e.eventName, nil
+	}
+	ev, err := e.store.CurrentEvent(e.ctx)
+	switch {
+	case err == nil:
+		return ev.Name, nil
+	case errors.Is(err, db.ErrNotFound):
+		return model.DefaultEventName(time.Now()), nil
+	}
+	return "", err
+}
+
+// existingEvent returns the --event event, which must exist, or else the
+// current one (started today when there is none).
+func (e *env) existingEvent() (model.Event, error) {
+	if e.eventName == "" {
+		return e.event()
+	}
+	ev, err := e.store.Event(e.ctx, e.eventName)
+	if errors.Is(err, db.ErrNotFound) {
+		return ev, fmt.Errorf("no event %q (standmap events lists them)", e.eventName)
+	}
+	return ev, err
+}

@@ -1,0 +1,114 @@
+package exchange
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"standmap/db"
+	"standmap/model"
+)
+
+// Formats lists the formats Export writes.
+var Formats = []string{"csv", "json"}
+
+// Export writes the responses of the event ("" = every event) to w in
+// order of entry: as CSV, one row per mark under Header, or as JSON, an
+// array of responses with their marks (docs/formats.md shows the shape).
+// Times are UTC RFC 3339 with their sub-second digits, so that export and
+// import round-trip exactly; wishes are written as stored.
+func Export(ctx context.Context, store db.Store, event, format string, w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var err error
+	switch format {
+	case "csv":
+		err = exportCSV(ctx, store, event, bw)
+	case "json":
+		err = exportJSON(ctx, store, event, bw)
+	default:
+		return fmt.Errorf("unknown format %q (use csv or json)", format)
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// formatTime is the exported form of a response's time.
+func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+func exportCSV(ctx context.Context, store db.Store, event string, w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(Header); err != nil {
+		return err
+	}
+	rec := make([]string, len(Header))
+	err := store.EachResponse(ctx, event, func(r model.Response) error {
+		rec[0], rec[1], rec[2], rec[3] = r.ID, formatTime(r.CreatedAt), r.Event, r.AgeGroup
+		for _, m := range r.Marks {
+			rec[4], rec[5], rec[6] = m.Neighbourhood, m.Wish, m.Category
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// jsonResponse is a response in the JSON export.
+type jsonResponse struct {
+	ID        string     `json:"response_id"`
+	Event     string     `json:"event"`
+	CreatedAt string     `json:"created_at"`
+	AgeGroup  string     `json:"age_group"`
+	Marks     []jsonMark `json:"marks"`
+}
+
+// jsonMark is a mark in the JSON export.
+type jsonMark struct {
+	Neighbourhood string `json:"neighbourhood"`
+	Wish          string `json:"wish"`
+	Category      string `json:"category"`
+}
+
+func exportJSON(ctx context.Context, store db.Store, event string, w io.Writer) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	sep := "[\n  "
+	err := store.EachResponse(ctx, event, func(r model.Response) error {
+		jr := jsonResponse{ID: r.ID, Event: r.Event, CreatedAt: formatTime(r.CreatedAt),
+			AgeGroup: r.AgeGroup, Marks: make([]jsonMark, len(r.Marks))}
+		for i, m := range r.Marks {
+			jr.Marks[i] = jsonMark(m)
+		}
+		buf.Reset()
+		buf.WriteString(sep)
+		if err := enc.Encode(jr); err != nil {
+			return err
+		}
+		sep = ",\n  "
+		_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	end := "\n]\n"
+	if sep == "[\n  " {
+		end = "[]\n"
+	}
+	_, err = io.WriteString(w, end)
+	return err
+}

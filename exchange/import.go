@@ -1,0 +1,257 @@
+package exchange
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"time"
+	"unicode/utf8"
+
+	"standmap/db"
+	"standmap/model"
+)
+
+// Import reads a standmap CSV from r and writes its responses to store in
+// one transaction. Rows sharing an event and response_id are one response,
+// in order of first appearance; an empty event is defaultEvent. Every row
+// is checked against the map gaz. When any row is invalid, or a response
+// id is stored with different content, nothing is written and the error
+// is ErrInvalid, with every such line in Report.Invalid; with skipInvalid
+// the other responses are written, and each response with an invalid row
+// is left out whole. A malformed header is a *LineError.
+func Import(ctx context.Context, store db.Store, gaz *model.Gazetteer, defaultEvent string, r io.Reader, skipInvalid bool) (Report, error) {
+	var rep Report
+	rr, err := newRowReader(r)
+	if err != nil {
+		return rep, err
+	}
+	b := newBatch(gaz, defaultEvent)
+	for {
+		row, err := rr.next()
+		if err == io.EOF {
+			break
+		}
+		rep.Rows++
+		var le *LineError
+		switch {
+		case errors.As(err, &le):
+			b.reject(row, le)
+		case err != nil:
+			return rep, fmt.Errorf("read: %w", err)
+		default:
+			b.add(row)
+		}
+	}
+	rep.Invalid = b.invalid
+	if len(rep.Invalid) > 0 && !skipInvalid {
+		return rep, ErrInvalid
+	}
+	return rep, b.write(ctx, store, &rep, skipInvalid)
+}
+
+// pending is a response being gathered from its rows.
+type pending struct {
+	resp    model.Response
+	created string // created_at of its first row, as written
+	line    int    // its first row's line
+	bad     bool   // a row of it is invalid
+}
+
+// batch groups and checks the rows of one file.
+type batch struct {
+	gaz     *model.Gazetteer
+	def     string
+	index   map[[2]string]*pending
+	list    []*pending
+	invalid []*LineError
+}
+
+func newBatch(gaz *model.Gazetteer, defaultEvent string) *batch {
+	return &batch{gaz: gaz, def: defaultEvent, index: make(map[[2]string]*pending)}
+}
+
+// group returns the response that the row belongs to, starting it when the
+// row is its first; first reports which.
+func (b *batch) group(row csvRow) (p *pending, first bool) {
+	ev := row.fields[2]
+	if ev == "" {
+		ev = b.def
+	}
+	k := [2]string{ev, row.fields[0]}
+	if p = b.index[k]; p != nil {
+		return p, false
+	}
+	p = &pending{line: row.line, created: row.fields[1],
+		resp: model.Response{ID: row.fields[0], Event: ev, AgeGroup: row.fields[3]}}
+	p.resp.CreatedAt, _ = parseTime(p.created)
+	b.index[k] = p
+	b.list = append(b.list, p)
+	return p, true
+}
+
+// reject records a malformed row, and spoils its response when the row
+// could be read far enough to tell which one it belongs to.
+func (b *batch) reject(row csvRow, le *LineError) {
+	b.invalid = append(b.invalid, le)
+	if len(row.fields) >= len(Header) {
+		p, _ := b.group(row)
+		p.bad = true
+	}
+}
+
+// add checks a row and adds its mark to its response.
+func (b *batch) add(row csvRow) {
+	p, first := b.group(row)
+	m, le := b.check(row, p, first)
+	if le != nil {
+		b.invalid = append(b.invalid, le)
+		p.bad = true
+		return
+	}
+	p.resp.Marks = append(p.resp.Marks, m)
+}
+
+// check validates one row; rows after a response's first must agree with
+// it on time and age group.
+func (b *batch) check(row csvRow, p *pending, first bool) (model.Mark, *LineError) {
+	f := row.fields
+	bad := func(field, format string, args ...any) *LineError {
+		return &LineError{Line: row.line, Field: field, Reason: fmt.Sprintf(format, args...)}
+	}
+	for i, name := range Header[:4] {
+		if err := model.CheckText(name, 0, f[i]); err != nil {
+			return model.Mark{}, lineError(row.line, err)
+		}
+	}
+	for i := len(Header); i < len(f); i++ {
+		if err := model.CheckText(rowHeaderName(i), 0, f[i]); err != nil {
+			return model.Mark{}, lineError(row.line, err)
+		}
+	}
+	id, created, age := f[0], f[1], f[3]
+	switch {
+	case id == "":
+		return model.Mark{}, bad("response_id", "empty")
+	case len(id) > model.MaxIDLen:
+		return model.Mark{}, bad("response_id", "longer than %d bytes", model.MaxIDLen)
+	case utf8.RuneCountInString(age) > model.MaxAgeGroupLen:
+		return model.Mark{}, bad("age_group", "longer than %d characters", model.MaxAgeGroupLen)
+	}
+	t, err := parseTime(created)
+	if err != nil {
+		return model.Mark{}, bad("created_at", "%q is not an RFC 3339 time (e.g. 2025-04-24T10:15:00Z)", created)
+	}
+	m, err := model.CheckMark(b.gaz, 0, model.Mark{Neighbourhood: f[4], Wish: f[5], Category: f[6]})
+	if err != nil {
+		return model.Mark{}, lineError(row.line, err)
+	}
+	if !first {
+		if created != p.created && !(created != "" && p.created != "" && t.Equal(p.resp.CreatedAt)) {
+			return model.Mark{}, bad("created_at", "%q differs from line %d of the same response (%q)", created, p.line, p.created)
+		}
+		if age != p.resp.AgeGroup {
+			return model.Mark{}, bad("age_group", "%q differs from line %d of the same response (%q)", age, p.line, p.resp.AgeGroup)
+		}
+	}
+	return m, nil
+}
+
+// rowHeaderName names extra column i (only known ones get this far).
+func rowHeaderName(i int) string {
+	if k := i - len(Header); k < len(ExtraColumns) {
+		return ExtraColumns[k]
+	}
+	return fmt.Sprintf("column %d", i+1)
+}
+
+// lineError turns a model validation error into a LineError.
+func lineError(line int, err error) *LineError {
+	var fe *model.FieldError
+	if errors.As(err, &fe) {
+		return &LineError{Line: line, Field: fe.Field, Reason: fe.Reason}
+	}
+	return &LineError{Line: line, Field: "row", Reason: err.Error()}
+}
+
+// parseTime reads an RFC 3339 time; empty is the zero time (the time of
+// import).
+func parseTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+// write stores the valid responses and completes the report.
+func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInvalid bool) error {
+	var rs []model.Response
+	var lines []int
+	seen := make(map[string]bool)
+	for _, p := range b.list {
+		if p.bad {
+			rep.Rejected++
+			continue
+		}
+		rs = append(rs, p.resp)
+		lines = append(lines, p.line)
+		if !seen[p.resp.Event] {
+			seen[p.resp.Event] = true
+			rep.Events = append(rep.Events, p.resp.Event)
+		}
+	}
+	if len(rs) == 0 {
+		return nil
+	}
+	stored, err := storedIDs(ctx, store, rep.Events)
+	if err != nil {
+		return err
+	}
+	res, err := store.Import(ctx, rs, skipInvalid)
+	conflict := make(map[int]bool, len(res.Conflicts))
+	for _, i := range res.Conflicts {
+		conflict[i] = true
+		rep.Invalid = append(rep.Invalid, &LineError{Line: lines[i], Field: "response_id",
+			Reason: fmt.Sprintf("%q already stored with different content", rs[i].ID)})
+	}
+	sort.SliceStable(rep.Invalid, func(i, j int) bool { return rep.Invalid[i].Line < rep.Invalid[j].Line })
+	if err != nil {
+		if errors.Is(err, db.ErrConflict) && !skipInvalid {
+			return ErrInvalid
+		}
+		return fmt.Errorf("store: %w", err)
+	}
+	rep.Added, rep.Skipped, rep.NewEvents = res.Added, res.Skipped, res.NewEvents
+	rep.Rejected += len(res.Conflicts)
+	for i, r := range rs {
+		if !conflict[i] && !stored[[2]string{r.Event, r.ID}] {
+			rep.AddedMarks += len(r.Marks)
+		}
+	}
+	return nil
+}
+
+// storedIDs returns the (event, id) pairs already stored in the events, so
+// that the report can count the marks it added.
+func storedIDs(ctx context.Context, store db.Store, events []string) (map[[2]string]bool, error) {
+	out := make(map[[2]string]bool)
+	all, err := store.Events(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list events: %w", err)
+	}
+	for _, ev := range all {
+		if ev.Responses == 0 || !slices.Contains(events, ev.Name) {
+			continue
+		}
+		err := store.EachResponse(ctx, ev.Name, func(r model.Response) error {
+			out[[2]string{ev.Name, r.ID}] = true
+			return nil
+		})
+		if err != nil && !errors.Is(err, db.ErrNotFound) {
+			return nil, fmt.Errorf("read event %q: %w", ev.Name, err)
+		}
+	}
+	return out, nil
+}

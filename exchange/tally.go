@@ -1,0 +1,59 @@
+package exchange
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"standmap/db"
+	"standmap/model"
+)
+
+// WriteTally writes the tally as the contract's JSON (indented by two
+// spaces) or as a readable text table.
+func WriteTally(w io.Writer, t model.Tally, asJSON bool) error {
+	if t.Neighbourhoods == nil {
+		t.Neighbourhoods = []model.NeighbourhoodCount{}
+	}
+	if t.Wishes == nil {
+		t.Wishes = []model.WishCount{}
+	}
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(t)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s: %d responses\n\nresponses\tneighbourhood\n", t.Event, t.Responses)
+	for _, n := range t.Neighbourhoods {
+		fmt.Fprintf(tw, "%9d\t%s\n", n.Count, n.Name)
+	}
+	fmt.Fprintf(tw, "\nresponses\tcategory\twish\n")
+	if len(t.Wishes) == 0 {
+		fmt.Fprintln(tw, "\t\t(no wishes yet)")
+	}
+	for _, wc := range t.Wishes {
+		cat := wc.Category
+		if cat == "" {
+			cat = "-"
+		}
+		fmt.Fprintf(tw, "%9d\t%s\t%s\n", wc.Count, cat, wc.Text)
+	}
+	return tw.Flush()
+}
+
+// Tally counts the stored responses of the event on the map gaz.
+func Tally(ctx context.Context, store db.Store, gaz *model.Gazetteer, event string) (model.Tally, error) {
+	t := model.NewTallier(gaz, event)
+	err := store.EachResponse(ctx, event, func(r model.Response) error {
+		t.Put(r)
+		return nil
+	})
+	if err != nil {
+		return model.Tally{}, err
+	}
+	return t.Tally(), nil
+}
