@@ -1,0 +1,203 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"standmap/model"
+)
+
+// querier is what reads need: the read pool or a write transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// selectResponses selects responses joined with their marks; callers add
+// WHERE and ORDER BY r.seq, m.position (scanResponses groups by seq).
+const selectResponses = `SELECT r.seq, e.name, r.response_id, r.created_at, r.age_group,
+	m.neighbourhood, m.wish, m.category
+	FROM responses r JOIN events e ON e.id = r.event_id
+	LEFT JOIN marks m ON m.response_seq = r.seq `
+
+// scanResponses runs the query and calls fn with each response, its rows
+// being consecutive.
+func scanResponses(ctx context.Context, q querier, fn func(model.Response) error, query string, args ...any) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var cur model.Response
+	for rows.Next() {
+		var r model.Response
+		var at string
+		var hood, wish, cat sql.NullString
+		if err := rows.Scan(&r.Seq, &r.Event, &r.ID, &at, &r.AgeGroup, &hood, &wish, &cat); err != nil {
+			return err
+		}
+		if r.Seq != cur.Seq {
+			if cur.Seq != 0 {
+				if err := fn(cur); err != nil {
+					return err
+				}
+			}
+			if r.CreatedAt, err = parseTime(at); err != nil {
+				return err
+			}
+			cur = r
+		}
+		if hood.Valid {
+			cur.Marks = append(cur.Marks, model.Mark{Neighbourhood: hood.String, Wish: wish.String, Category: cat.String})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if cur.Seq != 0 {
+		return fn(cur)
+	}
+	return nil
+}
+
+// loadResponse reads one response, or ErrNotFound.
+func loadResponse(ctx context.Context, q querier, event, id string) (model.Response, error) {
+	var out model.Response
+	err := scanResponses(ctx, q, func(r model.Response) error { out = r; return nil },
+		selectResponses+`WHERE e.name = ? AND r.response_id = ? ORDER BY r.seq, m.position`, event, id)
+	if err == nil && out.Seq == 0 {
+		err = ErrNotFound
+	}
+	return out, err
+}
+
+// Response returns one stored response, or ErrNotFound.
+func (s *SQLite) Response(ctx context.Context, event, id string) (model.Response, error) {
+	r, err := loadResponse(ctx, s.reader, event, id)
+	if err != nil {
+		return r, fmt.Errorf("read response %s: %w", id, err)
+	}
+	return r, nil
+}
+
+// Recent returns up to n responses of the event, newest entry first.
+func (s *SQLite) Recent(ctx context.Context, event string, n int) ([]model.Response, error) {
+	var out []model.Response
+	err := scanResponses(ctx, s.reader, func(r model.Response) error { out = append(out, r); return nil },
+		`SELECT r.seq, e.name, r.response_id, r.created_at, r.age_group, m.neighbourhood, m.wish, m.category
+		FROM (SELECT * FROM responses WHERE event_id = (SELECT id FROM events WHERE name = ?)
+			ORDER BY seq DESC LIMIT ?) r
+		JOIN events e ON e.id = r.event_id
+		LEFT JOIN marks m ON m.response_seq = r.seq
+		ORDER BY r.seq DESC, m.position`, event, n)
+	if err != nil {
+		return nil, fmt.Errorf("recent responses of %q: %w", event, err)
+	}
+	return out, nil
+}
+
+// EachResponse calls fn with every response of the event ("" = all
+// events) in order of entry (Seq), marks in their stored order. An error
+// from fn stops the walk and is returned.
+func (s *SQLite) EachResponse(ctx context.Context, event string, fn func(model.Response) error) error {
+	var err error
+	if event == "" {
+		err = scanResponses(ctx, s.reader, fn, selectResponses+`ORDER BY r.seq, m.position`)
+	} else {
+		err = scanResponses(ctx, s.reader, fn, selectResponses+
+			`WHERE r.event_id = (SELECT id FROM events WHERE name = ?) ORDER BY r.seq, m.position`, event)
+	}
+	if err != nil {
+		return fmt.Errorf("read responses of %q: %w", event, err)
+	}
+	return nil
+}
+
+// write runs fn in one IMMEDIATE transaction on the writer connection and
+// commits it; any error rolls everything back.
+func (s *SQLite) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		return errors.Join(err, ignoreDone(tx.Rollback()))
+	}
+	return tx.Commit()
+}
+
+func ignoreDone(err error) error {
+	if errors.Is(err, sql.ErrTxDone) {
+		return nil
+	}
+	return err
+}
+
+// SaveResponse stores r in one durable transaction, replacing the stored
+// response with the same event and id (an edit keeps its Seq). A response
+// not stored yet gets r.Seq when that is free (so an undone delete comes
+// back in its place), else a new one. A zero CreatedAt becomes now.
+func (s *SQLite) SaveResponse(ctx context.Context, r model.Response) (model.Response, error) {
+	if r.CreatedAt.IsZero() {
+		r.CreatedAt = time.Now()
+	}
+	r.CreatedAt = r.CreatedAt.UTC()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		ev, err := eventID(ctx, tx, r.Event)
+		if err != nil {
+			return err
+		}
+		err = tx.QueryRowContext(ctx, `INSERT INTO responses(seq, event_id, response_id, created_at, age_group)
+			VALUES (CASE WHEN ?1 > 0 AND NOT EXISTS (SELECT 1 FROM responses WHERE seq = ?1) THEN ?1 END, ?2, ?3, ?4, ?5)
+			ON CONFLICT(event_id, response_id) DO UPDATE SET created_at = excluded.created_at, age_group = excluded.age_group
+			RETURNING seq`, r.Seq, ev, r.ID, formatTime(r.CreatedAt), r.AgeGroup).Scan(&r.Seq)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM marks WHERE response_seq = ?", r.Seq); err != nil {
+			return err
+		}
+		ins, err := tx.PrepareContext(ctx, insertMark)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		return writeMarks(ctx, ins, r)
+	})
+	if err != nil {
+		return r, fmt.Errorf("save response %s: %w", r.ID, err)
+	}
+	return r, nil
+}
+
+const insertMark = `INSERT INTO marks(response_seq, position, neighbourhood, wish, category) VALUES (?, ?, ?, ?, ?)`
+
+// writeMarks inserts r's marks with the prepared insertMark statement.
+func writeMarks(ctx context.Context, ins *sql.Stmt, r model.Response) error {
+	for i, m := range r.Marks {
+		if _, err := ins.ExecContext(ctx, r.Seq, i, m.Neighbourhood, m.Wish, m.Category); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DeleteResponse removes a response and returns what was removed, so that
+// it can be restored with SaveResponse; ErrNotFound if absent.
+func (s *SQLite) DeleteResponse(ctx context.Context, event, id string) (model.Response, error) {
+	var r model.Response
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if r, err = loadResponse(ctx, tx, event, id); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM responses WHERE seq = ?", r.Seq)
+		return err
+	})
+	if err != nil {
+		return model.Response{}, fmt.Errorf("delete response %s: %w", id, err)
+	}
+	return r, nil
+}

@@ -1,0 +1,111 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+
+	"standmap/model"
+)
+
+func TestOpenMigratesOnceAndReopens(t *testing.T) {
+	s, path := openTemp(t)
+	mustEvent(t, s, "fair")
+	s.Close()
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	var n, v int
+	if err := s2.reader.QueryRow("SELECT count(*), max(version) FROM schema_migrations").Scan(&n, &v); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := migrations()
+	if n != len(ms) || v != ms[len(ms)-1].version {
+		t.Fatalf("schema_migrations has %d rows up to %d, want %d", n, v, len(ms))
+	}
+	if _, err := s2.Event(context.Background(), "fair"); err != nil {
+		t.Fatalf("event lost on reopen: %v", err)
+	}
+	var mode string
+	if err := s2.reader.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+		t.Fatalf("journal mode %q, %v", mode, err)
+	}
+}
+
+func TestSaveEditDeleteRestore(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	mustEvent(t, s, "fair")
+	in := sample("fair", 1)
+	in.CreatedAt = time.Date(2025, 5, 1, 10, 0, 0, 123456789, time.FixedZone("EEST", 3*3600))
+	saved, err := s.SaveResponse(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Seq == 0 {
+		t.Fatal("no seq")
+	}
+	got, err := s.Response(ctx, "fair", in.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.CreatedAt.Equal(in.CreatedAt) || got.CreatedAt.Location() != time.UTC {
+		t.Fatalf("time %v, want %v in UTC", got.CreatedAt, in.CreatedAt)
+	}
+	if !reflect.DeepEqual(got, saved) {
+		t.Fatalf("read %+v\nsaved %+v", got, saved)
+	}
+
+	edit := saved
+	edit.Marks = []model.Mark{{Neighbourhood: "Grīva"}}
+	edit.AgeGroup = "19+"
+	edit.Seq = 0
+	if _, err := s.SaveResponse(ctx, sample("fair", 2)); err != nil {
+		t.Fatal(err)
+	}
+	edited, err := s.SaveResponse(ctx, edit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if edited.Seq != saved.Seq {
+		t.Fatalf("edit moved seq %d → %d", saved.Seq, edited.Seq)
+	}
+	if got, _ := s.Response(ctx, "fair", in.ID); !reflect.DeepEqual(got, edited) {
+		t.Fatalf("after edit read %+v", got)
+	}
+
+	removed, err := s.DeleteResponse(ctx, "fair", in.ID)
+	if err != nil || !reflect.DeepEqual(removed, edited) {
+		t.Fatalf("delete returned %+v, %v", removed, err)
+	}
+	if _, err := s.Response(ctx, "fair", in.ID); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("after delete: %v", err)
+	}
+	if _, err := s.DeleteResponse(ctx, "fair", in.ID); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("second delete: %v", err)
+	}
+	var marks int
+	s.reader.QueryRow("SELECT count(*) FROM marks WHERE response_seq = ?", removed.Seq).Scan(&marks)
+	if marks != 0 {
+		t.Fatalf("%d marks left after delete", marks)
+	}
+	restored, err := s.SaveResponse(ctx, removed)
+	if err != nil || !reflect.DeepEqual(restored, removed) {
+		t.Fatalf("restore %+v, %v", restored, err)
+	}
+	recent, err := s.Recent(ctx, "fair", 10)
+	if err != nil || len(recent) != 2 || recent[0].ID != "r000002" {
+		t.Fatalf("recent %+v, %v", recent, err)
+	}
+}
+
+func TestSaveNeedsEvent(t *testing.T) {
+	s, _ := openTemp(t)
+	if _, err := s.SaveResponse(context.Background(), sample("nowhere", 1)); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("got %v, want ErrNotFound", err)
+	}
+}
