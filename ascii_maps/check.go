@@ -17,7 +17,13 @@ func (p *parser) checkDefs() map[rune]Cell {
 	letterLine := make(map[rune]int)
 	seen := make(map[string]spelling) // fold → first spelling
 	for _, d := range p.defs {
+		if d.bad {
+			continue
+		}
 		if d.water {
+			if !d.area.LabelFixed {
+				p.probs.add(d.line, 1, "water needs a position: \"~ = NAME ; label COL,ROW\"")
+			}
 			if len(d.names) > 0 {
 				p.city.Water = append(p.city.Water, WaterLabel{Name: d.names[0].text, Short: d.area.Short, Label: d.area.Label})
 			}
@@ -67,7 +73,7 @@ func (p *parser) readGrid(letters map[rune]Cell) {
 	unknown := make(map[rune]bool)
 	for _, r := range rows {
 		n := utf8.RuneCountInString(r.text)
-		if n != width {
+		if n != width && strings.TrimSpace(r.text) != "" {
 			p.probs.add(r.n, min(n, width)+1, "row is %d characters wide, the grid's first row %d (pad with .)", n, width)
 		}
 		if strings.TrimSpace(r.text) == "" {
@@ -138,9 +144,12 @@ func (p *parser) checkAreas() {
 	}
 	k := 0 // index among the non-water definitions
 	for _, d := range p.defs {
+		if d.bad {
+			continue
+		}
 		if d.water {
-			if !inside(g, d.area.Label) && d.area.LabelFixed {
-				p.probs.add(d.line, 0, "label %d,%d of %s is outside the %d×%d grid", d.area.Label.Col+1, d.area.Label.Row+1, d.names[0].text, g.Width, g.Height)
+			if len(d.names) > 0 && d.area.LabelFixed && !inside(g, d.area.Label) {
+				p.probs.add(d.line, d.labelCol, "label %d,%d of %s is outside the %d×%d grid", d.area.Label.Col+1, d.area.Label.Row+1, d.names[0].text, g.Width, g.Height)
 			}
 			continue
 		}
@@ -150,7 +159,7 @@ func (p *parser) checkAreas() {
 		a := &areas[k]
 		k++
 		if a.LabelFixed && !inside(g, a.Label) {
-			p.probs.add(d.line, 0, "label %d,%d of %s is outside the %d×%d grid", a.Label.Col+1, a.Label.Row+1, d.names[0].text, g.Width, g.Height)
+			p.probs.add(d.line, d.labelCol, "label %d,%d of %s is outside the %d×%d grid", a.Label.Col+1, a.Label.Row+1, d.names[0].text, g.Width, g.Height)
 		}
 		if a.Cells == 0 {
 			if p.sawGrid > 0 && g.Width > 0 {

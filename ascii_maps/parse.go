@@ -30,6 +30,9 @@ type def struct {
 	area   Area
 	names  []spelling // the name, then the aliases
 	water  bool
+	bad    bool // the letter is unusable, already reported
+	// labelCol is the column of the label option, for its problems.
+	labelCol int
 }
 
 // spelling is a name or alias and where it stands in the file.
@@ -64,7 +67,7 @@ func parse(src []byte) (*City, []Problem) {
 		p.probs.add(1, 0, "missing \"city: NAME\" line")
 	}
 	if p.sawGrid == 0 {
-		p.probs.add(len(strings.Split(text, "\n")), 0, "missing %s section", gridMarker)
+		p.probs.add(max(1, len(strings.Split(strings.TrimSuffix(text, "\n"), "\n"))), 0, "missing %s section", gridMarker)
 	}
 	letters := p.checkDefs()
 	if p.sawGrid > 0 {
@@ -150,8 +153,10 @@ func (p *parser) definition(l line, t string) {
 	switch {
 	case letter == '.' || letter == '#' || unicode.IsSpace(letter):
 		p.probs.add(l.n, lcol, "%q cannot be a cell letter (it is background or a comment)", letter)
+		d.bad = true
 	case !unicode.IsGraphic(letter) || ansi.StringWidth(string(letter)) != 1:
 		p.probs.add(l.n, lcol, "cell letter %q must be one printable, single-width character", letter)
+		d.bad = true
 	}
 	parts := strings.Split(t[eq+1:], ";")
 	off := eq + 1
@@ -202,7 +207,7 @@ func (p *parser) option(d *def, n, c int, opt string) {
 			p.probs.add(n, c, "label is \"label COL,ROW\" (counted from 1), not %q", opt)
 			return
 		}
-		d.area.Label, d.area.LabelFixed = Point{cc - 1, rr - 1}, true
+		d.area.Label, d.area.LabelFixed, d.labelCol = Point{cc - 1, rr - 1}, true, c
 	default:
 		p.probs.add(n, c, "unknown option %q (short TEXT, label COL,ROW)", opt)
 	}

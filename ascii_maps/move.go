@@ -1,0 +1,89 @@
+package ascii_maps
+
+import "math"
+
+// Direction is an arrow key's direction on the map.
+type Direction int
+
+// The four directions, north up.
+const (
+	Up Direction = iota
+	Down
+	Left
+	Right
+)
+
+// rowScale counts a row as this many columns: terminal cells are about
+// twice as tall as wide, so distances look right on screen.
+const rowScale = 2
+
+// Move returns the name of the neighbourhood that lies in direction dir
+// from the one named from (by the centres of their cells): the nearest
+// within 60° of dir, preferring the straighter. It returns from when none
+// lies that way, and the first neighbourhood when from is unknown.
+func (c *City) Move(from string, dir Direction) string {
+	i := c.Index(from)
+	if i < 0 {
+		if len(c.Neighbourhoods) == 0 {
+			return ""
+		}
+		return c.Neighbourhoods[0].Name
+	}
+	dx, dy := 0.0, 0.0
+	switch dir {
+	case Up:
+		dy = -1
+	case Down:
+		dy = 1
+	case Left:
+		dx = -1
+	case Right:
+		dx = 1
+	}
+	a := c.Areas[i]
+	best, bestScore := i, math.Inf(1)
+	for j, b := range c.Areas {
+		if j == i || b.Cells == 0 {
+			continue
+		}
+		vx, vy := b.CentreCol-a.CentreCol, rowScale*(b.CentreRow-a.CentreRow)
+		along := vx*dx + vy*dy
+		across := math.Abs(vx*dy - vy*dx)
+		if along <= 0 || across > along*math.Sqrt(3) { // outside ±60°
+			continue
+		}
+		if score := along + 2*across; score < bestScore {
+			best, bestScore = j, score
+		}
+	}
+	return c.Neighbourhoods[best].Name
+}
+
+// Neighbours returns the names of the neighbourhoods whose cells touch
+// those of name side by side (not across water), in the map's order.
+func (c *City) Neighbours(name string) []string {
+	i := c.Index(name)
+	if i < 0 {
+		return nil
+	}
+	g := &c.Grid
+	touch := make([]bool, len(c.Neighbourhoods))
+	for k, cell := range g.Cells {
+		if int(cell) != i {
+			continue
+		}
+		col, row := k%g.Width, k/g.Width
+		for _, o := range [4]Cell{g.At(col-1, row), g.At(col+1, row), g.At(col, row-1), g.At(col, row+1)} {
+			if o >= 0 && int(o) != i {
+				touch[o] = true
+			}
+		}
+	}
+	var out []string
+	for j, t := range touch {
+		if t {
+			out = append(out, c.Neighbourhoods[j].Name)
+		}
+	}
+	return out
+}
