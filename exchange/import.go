@@ -54,10 +54,11 @@ func Import(ctx context.Context, store db.Store, gaz *model.Gazetteer, defaultEv
 
 // pending is a response being gathered from its rows.
 type pending struct {
-	resp    model.Response
-	created string // created_at of its first row, as written
-	line    int    // its first row's line
-	bad     bool   // a row of it is invalid
+	resp     model.Response
+	created  string // created_at of its first row, as written
+	rawEvent string // event of its first row, as written
+	line     int    // its first row's line
+	bad      bool   // a row of it is invalid
 }
 
 // batch groups and checks the rows of one file.
@@ -67,10 +68,12 @@ type batch struct {
 	index   map[[2]string]*pending
 	list    []*pending
 	invalid []*LineError
+	marks   map[model.Mark]checkedMark
 }
 
 func newBatch(gaz *model.Gazetteer, defaultEvent string) *batch {
-	return &batch{gaz: gaz, def: defaultEvent, index: make(map[[2]string]*pending)}
+	return &batch{gaz: gaz, def: defaultEvent, index: make(map[[2]string]*pending),
+		marks: make(map[model.Mark]checkedMark)}
 }
 
 // group returns the response that the row belongs to, starting it when the
@@ -84,7 +87,7 @@ func (b *batch) group(row csvRow) (p *pending, first bool) {
 	if p = b.index[k]; p != nil {
 		return p, false
 	}
-	p = &pending{line: row.line, created: row.fields[1],
+	p = &pending{line: row.line, created: row.fields[1], rawEvent: row.fields[2],
 		resp: model.Response{ID: row.fields[0], Event: ev, AgeGroup: row.fields[3]}}
 	p.resp.CreatedAt, _ = parseTime(p.created)
 	b.index[k] = p
@@ -115,48 +118,94 @@ func (b *batch) add(row csvRow) {
 }
 
 // check validates one row; rows after a response's first must agree with
-// it on time and age group.
+// it on time and age group. What a row repeats of its response's first row
+// was checked there already.
 func (b *batch) check(row csvRow, p *pending, first bool) (model.Mark, *LineError) {
+	f := row.fields
+	repeats := !first && f[0] == p.resp.ID && f[1] == p.created && f[2] == p.rawEvent && f[3] == p.resp.AgeGroup
+	if !repeats {
+		if le := b.checkResponse(row, p, first); le != nil {
+			return model.Mark{}, le
+		}
+	}
+	for i := len(Header); i < len(f); i++ {
+		if err := checkText(rowHeaderName(i), f[i]); err != nil {
+			return model.Mark{}, lineError(row.line, err)
+		}
+	}
+	m, err := b.checkMark(model.Mark{Neighbourhood: f[4], Wish: f[5], Category: f[6]})
+	if err != nil {
+		return model.Mark{}, lineError(row.line, err)
+	}
+	return m, nil
+}
+
+// checkResponse validates the fields of a row that belong to its response.
+func (b *batch) checkResponse(row csvRow, p *pending, first bool) *LineError {
 	f := row.fields
 	bad := func(field, format string, args ...any) *LineError {
 		return &LineError{Line: row.line, Field: field, Reason: fmt.Sprintf(format, args...)}
 	}
 	for i, name := range Header[:4] {
-		if err := model.CheckText(name, 0, f[i]); err != nil {
-			return model.Mark{}, lineError(row.line, err)
-		}
-	}
-	for i := len(Header); i < len(f); i++ {
-		if err := model.CheckText(rowHeaderName(i), 0, f[i]); err != nil {
-			return model.Mark{}, lineError(row.line, err)
+		if err := checkText(name, f[i]); err != nil {
+			return lineError(row.line, err)
 		}
 	}
 	id, created, age := f[0], f[1], f[3]
 	switch {
 	case id == "":
-		return model.Mark{}, bad("response_id", "empty")
+		return bad("response_id", "empty")
 	case len(id) > model.MaxIDLen:
-		return model.Mark{}, bad("response_id", "longer than %d bytes", model.MaxIDLen)
+		return bad("response_id", "longer than %d bytes", model.MaxIDLen)
 	case utf8.RuneCountInString(age) > model.MaxAgeGroupLen:
-		return model.Mark{}, bad("age_group", "longer than %d characters", model.MaxAgeGroupLen)
+		return bad("age_group", "longer than %d characters", model.MaxAgeGroupLen)
 	}
 	t, err := parseTime(created)
 	if err != nil {
-		return model.Mark{}, bad("created_at", "%q is not an RFC 3339 time (e.g. 2025-04-24T10:15:00Z)", created)
+		return bad("created_at", "%q is not an RFC 3339 time (e.g. 2025-04-24T10:15:00Z)", created)
 	}
-	m, err := model.CheckMark(b.gaz, 0, model.Mark{Neighbourhood: f[4], Wish: f[5], Category: f[6]})
-	if err != nil {
-		return model.Mark{}, lineError(row.line, err)
+	if first {
+		return nil
 	}
-	if !first {
-		if created != p.created && !(created != "" && p.created != "" && t.Equal(p.resp.CreatedAt)) {
-			return model.Mark{}, bad("created_at", "%q differs from line %d of the same response (%q)", created, p.line, p.created)
+	if created != p.created && !(created != "" && p.created != "" && t.Equal(p.resp.CreatedAt)) {
+		return bad("created_at", "%q differs from line %d of the same response (%q)", created, p.line, p.created)
+	}
+	if age != p.resp.AgeGroup {
+		return bad("age_group", "%q differs from line %d of the same response (%q)", age, p.line, p.resp.AgeGroup)
+	}
+	return nil
+}
+
+// checkMark is model.CheckMark, remembering its answers: a fair's file
+// repeats the same few spellings thousands of times.
+func (b *batch) checkMark(m model.Mark) (model.Mark, error) {
+	if r, ok := b.marks[m]; ok {
+		return r.mark, r.err
+	}
+	nm, err := model.CheckMark(b.gaz, 0, m)
+	if len(b.marks) < maxRemembered {
+		b.marks[m] = checkedMark{nm, err}
+	}
+	return nm, err
+}
+
+// maxRemembered bounds the marks that checkMark remembers.
+const maxRemembered = 1 << 16
+
+// checkedMark is a remembered answer of model.CheckMark.
+type checkedMark struct {
+	mark model.Mark
+	err  error
+}
+
+// checkText is model.CheckText with a quick pass for printable ASCII.
+func checkText(field, s string) error {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return model.CheckText(field, 0, s)
 		}
-		if age != p.resp.AgeGroup {
-			return model.Mark{}, bad("age_group", "%q differs from line %d of the same response (%q)", age, p.line, p.resp.AgeGroup)
-		}
 	}
-	return m, nil
+	return nil
 }
 
 // rowHeaderName names extra column i (only known ones get this far).
