@@ -1,13 +1,239 @@
 package db
 
 import (
+	"cmp"
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
 
 	"standmap/model"
 )
 
-// Import is a stub until the batch import lands.
+// Import writes the responses in one transaction, all or nothing,
+// creating the events they name that do not exist. See Store.Import.
 func (s *SQLite) Import(ctx context.Context, rs []model.Response, skipConflicts bool) (ImportResult, error) {
-	return ImportResult{}, errors.New("import: not implemented yet")
+	for i, r := range rs {
+		if r.Event == "" || r.ID == "" {
+			return ImportResult{}, fmt.Errorf("import: response %d (%q) has no event or no id", i+1, r.ID)
+		}
+	}
+	var res ImportResult
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		res, err = importTx(ctx, tx, rs, skipConflicts)
+		return err
+	})
+	if err != nil {
+		if errors.Is(err, ErrConflict) {
+			return res, fmt.Errorf("import: %d responses: %w", len(res.Conflicts), err)
+		}
+		return ImportResult{}, fmt.Errorf("import: %w", err)
+	}
+	return res, nil
+}
+
+// importTx classifies every response as new, already stored or in
+// conflict, and writes the new ones unless a conflict forbids it.
+func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflicts bool) (ImportResult, error) {
+	var res ImportResult
+	events, err := eventIDs(ctx, tx)
+	if err != nil {
+		return res, err
+	}
+	stored, err := storedSeqs(ctx, tx, rs, events)
+	if err != nil {
+		return res, err
+	}
+	content, err := responsesBySeq(ctx, tx, stored, rs)
+	if err != nil {
+		return res, err
+	}
+	var add []int
+	pending := make(map[string]int) // key → index into rs of an earlier add
+	for i, r := range rs {
+		k := key(r.Event, r.ID)
+		var same bool
+		if seq, ok := stored[k]; ok {
+			same = sameContent(content[seq], r)
+		} else if j, ok := pending[k]; ok {
+			same = sameContent(rs[j], r)
+		} else {
+			pending[k] = i
+			add = append(add, i)
+			continue
+		}
+		if same {
+			res.Skipped++
+		} else {
+			res.Conflicts = append(res.Conflicts, i)
+		}
+	}
+	if len(res.Conflicts) > 0 && !skipConflicts {
+		return res, ErrConflict
+	}
+	now := time.Now().UTC()
+	for _, i := range add {
+		if _, ok := events[rs[i].Event]; !ok {
+			if events[rs[i].Event], err = insertEvent(ctx, tx, rs[i].Event, now); err != nil {
+				return res, err
+			}
+			res.NewEvents = append(res.NewEvents, rs[i].Event)
+		}
+	}
+	if err := insertNew(ctx, tx, rs, add, events, now); err != nil {
+		return res, err
+	}
+	res.Added = len(add)
+	return res, nil
+}
+
+// insertNew writes rs[i] for each i of add, in batches, giving them the
+// seqs after the highest stored (what SQLite itself would give them).
+func insertNew(ctx context.Context, tx *sql.Tx, rs []model.Response, add []int, events map[string]int64, now time.Time) error {
+	// Marks may be written before the batch holding their response.
+	if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
+		return err
+	}
+	var seq int64
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(seq), 0) FROM responses").Scan(&seq); err != nil {
+		return err
+	}
+	resps, err := newBatchInsert(ctx, tx, "INSERT INTO responses(seq, event_id, response_id, created_at, age_group) VALUES ", 5)
+	if err != nil {
+		return err
+	}
+	marks, err := newBatchInsert(ctx, tx, "INSERT INTO marks(response_seq, position, neighbourhood, wish, category) VALUES ", 5)
+	if err != nil {
+		resps.flush()
+		return err
+	}
+	for _, i := range add {
+		r := rs[i]
+		if r.CreatedAt.IsZero() {
+			r.CreatedAt = now
+		}
+		seq++
+		err = resps.add(seq, events[r.Event], r.ID, formatTime(r.CreatedAt), r.AgeGroup)
+		for p, m := range r.Marks {
+			if err != nil {
+				break
+			}
+			err = marks.add(seq, p, m.Neighbourhood, m.Wish, m.Category)
+		}
+		if err != nil {
+			break
+		}
+	}
+	return errors.Join(err, resps.flush(), marks.flush())
+}
+
+func key(event, id string) string { return event + "\x00" + id }
+
+// eventIDs maps every stored event's name to its row id.
+func eventIDs(ctx context.Context, tx *sql.Tx) (map[string]int64, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id, name FROM events")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[string]int64)
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		out[name] = id
+	}
+	return out, rows.Err()
+}
+
+func insertEvent(ctx context.Context, tx *sql.Tx, name string, now time.Time) (int64, error) {
+	if err := model.CheckText("event", 0, name); err != nil {
+		return 0, fmt.Errorf("event %q: %w", name, err)
+	}
+	res, err := tx.ExecContext(ctx, "INSERT INTO events(name, created_at) VALUES (?, ?)", name, formatTime(now))
+	if err != nil {
+		return 0, fmt.Errorf("create event %q: %w", name, err)
+	}
+	return res.LastInsertId()
+}
+
+// storedSeqs returns the seq of every stored response whose event and id
+// are among rs, loading the ids of each stored event rs names at once.
+func storedSeqs(ctx context.Context, tx *sql.Tx, rs []model.Response, events map[string]int64) (map[string]int64, error) {
+	out := make(map[string]int64)
+	seen := make(map[string]bool)
+	for _, r := range rs {
+		id, ok := events[r.Event]
+		if !ok || seen[r.Event] {
+			continue
+		}
+		seen[r.Event] = true
+		rows, err := tx.QueryContext(ctx, "SELECT response_id, seq FROM responses WHERE event_id = ?", id)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var rid string
+			var seq int64
+			if err := rows.Scan(&rid, &seq); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[key(r.Event, rid)] = seq
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// responsesBySeq loads the stored responses that rs names, in batches.
+func responsesBySeq(ctx context.Context, tx *sql.Tx, stored map[string]int64, rs []model.Response) (map[int64]model.Response, error) {
+	var seqs []any
+	for _, r := range rs {
+		if seq, ok := stored[key(r.Event, r.ID)]; ok {
+			seqs = append(seqs, seq)
+		}
+	}
+	out := make(map[int64]model.Response, len(seqs))
+	keep := func(r model.Response) error { out[r.Seq] = r; return nil }
+	const batch = 500
+	for len(seqs) > 0 {
+		n := min(batch, len(seqs))
+		q := selectResponses + "WHERE r.seq IN (?" + strings.Repeat(",?", n-1) + ") ORDER BY r.seq, m.position"
+		if err := scanResponses(ctx, tx, keep, q, seqs[:n]...); err != nil {
+			return nil, err
+		}
+		seqs = seqs[n:]
+	}
+	return out, nil
+}
+
+// sameContent reports whether in says what stored says: the same age
+// group and marks (in any order), and the same time unless in's is zero.
+func sameContent(stored, in model.Response) bool {
+	if stored.AgeGroup != in.AgeGroup || len(stored.Marks) != len(in.Marks) {
+		return false
+	}
+	if !in.CreatedAt.IsZero() && !in.CreatedAt.Equal(stored.CreatedAt) {
+		return false
+	}
+	return slices.Equal(sortedMarks(stored.Marks), sortedMarks(in.Marks))
+}
+
+func sortedMarks(ms []model.Mark) []model.Mark {
+	out := slices.Clone(ms)
+	slices.SortFunc(out, func(a, b model.Mark) int {
+		return cmp.Or(strings.Compare(a.Neighbourhood, b.Neighbourhood),
+			strings.Compare(a.Wish, b.Wish), strings.Compare(a.Category, b.Category))
+	})
+	return out
 }

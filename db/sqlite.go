@@ -60,7 +60,7 @@ func (s *SQLite) open() error {
 	uri := fileURI(s.path)
 	var err error
 	s.writer, err = sql.Open("sqlite3", uri+
-		"?_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL&_foreign_keys=on")
+		"?_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL&_foreign_keys=on&_cache_size=-65536")
 	if err != nil {
 		return err
 	}

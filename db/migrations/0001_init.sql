@@ -24,14 +24,13 @@ CREATE INDEX responses_event ON responses(event_id);
 -- The marks of a response, in their order (position 0, 1, ...). wish is
 -- the text as entered; keys and tallies are derived from it.
 CREATE TABLE marks (
-    id            INTEGER PRIMARY KEY,
     response_seq  INTEGER NOT NULL REFERENCES responses(seq) ON DELETE CASCADE,
     position      INTEGER NOT NULL,
     neighbourhood TEXT    NOT NULL DEFAULT '',
     wish          TEXT    NOT NULL DEFAULT '',
     category      TEXT    NOT NULL DEFAULT '',
-    UNIQUE (response_seq, position)
-);
+    PRIMARY KEY (response_seq, position)
+) WITHOUT ROWID;
 
 -- The change log: one row per insert, update or delete of a response,
 -- written by the triggers below, so writes by any process are noticed.
