@@ -12,12 +12,12 @@ const batchRows = 100
 // batchInsert writes rows of a fixed number of columns with multi-row
 // INSERT statements: one cgo call per batchRows rows instead of per row.
 type batchInsert struct {
-	ctx    context.Context
-	tx     *sql.Tx
-	head   string // "INSERT INTO t(a, b) VALUES "
-	width  int
-	full   *sql.Stmt // prepared for batchRows rows
-	args   []any
+	ctx   context.Context
+	tx    *sql.Tx
+	head  string // "INSERT INTO t(a, b) VALUES "
+	width int
+	full  *sql.Stmt // prepared for batchRows rows
+	args  []any
 }
 
 func newBatchInsert(ctx context.Context, tx *sql.Tx, head string, width int) (*batchInsert, error) {

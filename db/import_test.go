@@ -27,7 +27,7 @@ func TestImportAddsSkipsAndCreatesEvents(t *testing.T) {
 
 	again := []model.Response{sample("fair", 1), sample("fair", 2), sample("school", 3), sample("fair", 4)}
 	again[0].Marks = []model.Mark{again[0].Marks[1], again[0].Marks[0]} // same multiset
-	again[1].CreatedAt = time.Time{}                                      // zero matches any time
+	again[1].CreatedAt = time.Time{}                                    // zero matches any time
 	res, err = s.Import(ctx, again, false)
 	if err != nil {
 		t.Fatal(err)
@@ -67,7 +67,9 @@ func TestImportConflictWritesNothing(t *testing.T) {
 		func(r *model.Response) { r.CreatedAt = r.CreatedAt.Add(time.Nanosecond) },
 		func(r *model.Response) { r.Marks = r.Marks[:1] },
 		func(r *model.Response) { r.Marks = []model.Mark{r.Marks[0], {Wish: "other"}} },
-		func(r *model.Response) { r.Marks = []model.Mark{r.Marks[0], {Wish: r.Marks[1].Wish, Category: "green"}} },
+		func(r *model.Response) {
+			r.Marks = []model.Mark{r.Marks[0], {Wish: r.Marks[1].Wish, Category: "green"}}
+		},
 	}
 	for k, change := range differs {
 		t.Run(fmt.Sprint(k), func(t *testing.T) {
