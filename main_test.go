@@ -113,3 +113,30 @@ func TestEvents(t *testing.T) {
 		t.Errorf("events:\n%s", out)
 	}
 }
+
+func TestExportOut(t *testing.T) {
+	s := newStand(t)
+	s.importText(csvHeader + "r1,2025-04-24T09:00:00Z,Fair,,Centrs,\"Sakopt, vidi\",clean\n")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "export.csv")
+	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.ok("export", "--out", out)
+	b, _ := os.ReadFile(out)
+	if string(b) != s.ok("export") {
+		t.Errorf("--out wrote %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("--out left %d files behind", len(entries))
+	}
+	if _, _, code := s.run("", "export", "--event", "Nope", "--out", out); code != 1 {
+		t.Errorf("export of an unknown event: exit %d", code)
+	}
+	if b2, _ := os.ReadFile(out); string(b2) != string(b) {
+		t.Error("a failed export changed the --out file")
+	}
+	if _, _, code := s.run("", "export", "--out", filepath.Join(dir, "no", "such", "dir.csv")); code != 1 {
+		t.Errorf("export into a missing folder: exit %d", code)
+	}
+}
