@@ -1,0 +1,50 @@
+package mapview
+
+import "standmap/ascii_maps"
+
+// Renderer draws one city's map and keeps the last drawing: asked again
+// with the same counts version, top, size and highlight, it returns it
+// without any map work, so a frame with unchanged tallies costs nothing.
+type Renderer struct {
+	city   *ascii_maps.City
+	styles Styles
+
+	key   renderKey
+	out   string
+	valid bool
+
+	// lay and cells are the grid scaled for the last size.
+	lay   layout
+	cells []ascii_maps.Cell
+}
+
+// renderKey is what a drawing depends on besides the city and styles.
+type renderKey struct {
+	version   uint64
+	top, w, h int
+	highlight string
+}
+
+// NewRenderer returns a renderer of city c in styles st.
+func NewRenderer(c *ascii_maps.City, st Styles) *Renderer {
+	return &Renderer{city: c, styles: st}
+}
+
+// City returns the city the renderer draws.
+func (r *Renderer) City() *ascii_maps.City { return r.city }
+
+// Render is Render of the package, cached: version must change whenever
+// counts do (a snapshot's sequence number does).
+func (r *Renderer) Render(counts map[string]int, version uint64, top, w, h int, highlight string) string {
+	k := renderKey{version, top, w, h, highlight}
+	if r.valid && k == r.key {
+		return r.out
+	}
+	if !r.valid || r.lay.w != w || r.lay.h != h {
+		r.lay = newLayout(&r.city.Grid, w, h)
+		r.cells = scaled(&r.city.Grid, r.lay)
+	}
+	r.out = draw(r.city, r.lay, r.cells, counts, top, r.styles, highlight)
+	r.key, r.valid = k, true
+	return r.out
+}
