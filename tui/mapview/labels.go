@@ -69,9 +69,15 @@ func abbreviations(name, short string) []string {
 // is left out. Labels never overlap nor leave the map.
 func placeLabels(cv *canvas, l layout, cells []ascii_maps.Cell, reqs []labelReq) []span {
 	p := placer{cv: cv, l: l, cells: cells, used: make([]bool, l.mw*l.mh)}
-	p.size = make(map[ascii_maps.Cell]int)
+	n := 0
 	for _, c := range cells {
-		p.size[c]++
+		n = max(n, int(c)+1)
+	}
+	p.size = make([]int, n)
+	for _, c := range cells {
+		if c >= 0 {
+			p.size[c]++
+		}
 	}
 	for _, rq := range reqs {
 		if rq.cls != clsHighlightLabel && p.cover > maxCover*float64(len(cells)) {
@@ -95,7 +101,7 @@ type placer struct {
 	l     layout
 	cells []ascii_maps.Cell
 	used  []bool
-	size  map[ascii_maps.Cell]int // screen cells of each neighbourhood
+	size  []int // screen cells of each neighbourhood
 
 	cover  float64 // cells covered so far
 	placed []span
@@ -106,7 +112,7 @@ func (p *placer) place(rq labelReq) {
 	l := p.l
 	budget := math.MaxInt // the widest text worth its cover of the map
 	if rq.cls == clsLabel {
-		budget = max(7, int(3*math.Sqrt(float64(p.size[rq.area]))))
+		budget = max(7, int(3*math.Sqrt(float64(p.areaSize(rq.area)))))
 	}
 	for k, text := range rq.texts {
 		n := ansi.StringWidth(text) + 2
@@ -150,8 +156,20 @@ func (p *placer) fits(area ascii_maps.Cell, i, n int) bool {
 			covered++
 		}
 	}
-	total := p.size[area]
-	return area == ascii_maps.Water || total-covered >= min(total, minVisible)
+	if area == ascii_maps.Water {
+		return true
+	}
+	total := p.areaSize(area)
+	return total-covered >= min(total, minVisible)
+}
+
+// areaSize returns the screen cells of neighbourhood a (0 if it vanished
+// in scaling).
+func (p *placer) areaSize(a ascii_maps.Cell) int {
+	if int(a) < len(p.size) {
+		return p.size[a]
+	}
+	return 0
 }
 
 // free says whether no cell of span is used.
