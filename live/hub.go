@@ -1,0 +1,221 @@
+// Package live keeps an event's board up to date: the hub holds the
+// tallies, turns every change into one shared snapshot and hands it to
+// every subscriber; its watcher notices writes by other processes.
+package live
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"standmap/db"
+	"standmap/model"
+)
+
+const (
+	// pollEvery is how often Run asks whether another process committed.
+	pollEvery = 200 * time.Millisecond
+	// rebuildAfter is the number of logged changes past which a refresh
+	// reloads the whole event instead of each changed response.
+	rebuildAfter = 5000
+	// recentLen is how many newest responses a snapshot carries.
+	recentLen = 20
+)
+
+// Hub holds one event's tallies and publishes a new snapshot after each
+// change, to every subscriber. It is safe for concurrent use.
+type Hub struct {
+	store db.Store
+	gaz   *model.Gazetteer
+	event string
+	kick  chan struct{} // a local write happened (buffer of one)
+
+	subsMu sync.Mutex
+	subs   map[*Subscription]struct{}
+	snap   atomic.Pointer[model.Snapshot] // stored under subsMu
+
+	mu          sync.Mutex // serialises refreshes and guards what follows
+	tally       *model.Tallier
+	seq         int64 // newest change-log seq applied
+	dataVersion int64
+	version     uint64
+	err         error
+}
+
+// NewHub loads every response of the event and builds the first snapshot.
+func NewHub(store db.Store, gaz *model.Gazetteer, event string) (*Hub, error) {
+	h := &Hub{
+		store: store, gaz: gaz, event: event,
+		kick: make(chan struct{}, 1),
+		subs: make(map[*Subscription]struct{}),
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	ctx := context.Background()
+	if err := h.rebuild(ctx); err != nil {
+		return nil, fmt.Errorf("load event %q: %w", event, err)
+	}
+	if err := h.publish(ctx); err != nil {
+		return nil, fmt.Errorf("load event %q: %w", event, err)
+	}
+	return h, nil
+}
+
+// Event returns the name of the hub's event.
+func (h *Hub) Event() string { return h.event }
+
+// Snapshot returns the latest snapshot, never nil. It must not be modified.
+func (h *Hub) Snapshot() *model.Snapshot { return h.snap.Load() }
+
+// Err returns the error of the last refresh, or nil when it succeeded.
+func (h *Hub) Err() error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.err
+}
+
+// Changed tells the hub that a write happened, so that Run refreshes now.
+// It never blocks; changes made before Run gets to them coalesce.
+func (h *Hub) Changed() {
+	select {
+	case h.kick <- struct{}{}:
+	default:
+	}
+}
+
+// Run refreshes after Changed and whenever another connection or process
+// has committed (polled every 200 ms), until ctx ends; then it returns nil.
+// A failed refresh is retried at the next poll (see Err).
+func (h *Hub) Run(ctx context.Context) error {
+	tick := time.NewTicker(pollEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-h.kick:
+			h.Refresh(ctx)
+		case <-tick.C:
+			h.poll(ctx)
+		}
+	}
+}
+
+// poll refreshes when the database's data version has moved since the
+// last refresh, or when that refresh failed.
+func (h *Hub) poll(ctx context.Context) {
+	v, err := h.store.DataVersion(ctx)
+	h.mu.Lock()
+	stale := err != nil || v != h.dataVersion || h.err != nil
+	h.mu.Unlock()
+	if stale {
+		h.Refresh(ctx)
+	}
+}
+
+// Refresh applies the changes logged since the last refresh and, when any
+// concerns the hub's event, publishes a new snapshot before it returns.
+func (h *Hub) Refresh(ctx context.Context) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.err = h.refresh(ctx)
+	if h.err != nil && ctx.Err() == nil {
+		h.err = fmt.Errorf("refresh event %q: %w", h.event, h.err)
+	}
+	return h.err
+}
+
+func (h *Hub) refresh(ctx context.Context) error {
+	// Read the version first: a commit after this is seen at the next poll.
+	dv, err := h.store.DataVersion(ctx)
+	if err != nil {
+		return err
+	}
+	cs, newest, err := h.store.Changes(ctx, h.seq, rebuildAfter+1)
+	if err != nil {
+		return err
+	}
+	changed := true
+	if len(cs) > rebuildAfter || newest < h.seq { // many changes, or a new file
+		err = h.rebuild(ctx)
+	} else {
+		changed, err = h.apply(ctx, cs)
+		h.seq = max(h.seq, newest)
+	}
+	if err != nil {
+		return err
+	}
+	h.dataVersion = dv
+	if !changed {
+		return nil
+	}
+	return h.publish(ctx)
+}
+
+// apply reloads each response of the hub's event named in cs.
+func (h *Hub) apply(ctx context.Context, cs []db.Change) (changed bool, err error) {
+	seen := make(map[string]bool)
+	for _, c := range cs {
+		if c.Event != h.event || seen[c.ResponseID] {
+			continue
+		}
+		seen[c.ResponseID] = true
+		r, err := h.store.Response(ctx, h.event, c.ResponseID)
+		switch {
+		case errors.Is(err, db.ErrNotFound):
+			h.tally.Remove(c.ResponseID)
+		case err != nil:
+			return false, err
+		default:
+			h.tally.Put(r)
+		}
+	}
+	return len(seen) > 0, nil
+}
+
+// rebuild counts the event's responses from scratch.
+func (h *Hub) rebuild(ctx context.Context) error {
+	dv, err := h.store.DataVersion(ctx)
+	if err != nil {
+		return err
+	}
+	// The log position first: changes after it are applied again later,
+	// which is harmless, and none before it can be missed.
+	_, newest, err := h.store.Changes(ctx, math.MaxInt64, 0)
+	if err != nil {
+		return err
+	}
+	t := model.NewTallier(h.gaz, h.event)
+	err = h.store.EachResponse(ctx, h.event, func(r model.Response) error {
+		t.Put(r)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	h.tally, h.seq, h.dataVersion = t, newest, dv
+	return nil
+}
+
+// publish builds a snapshot of the current tallies and hands it to every
+// subscriber.
+func (h *Hub) publish(ctx context.Context) error {
+	s := h.tally.Snapshot()
+	recent, err := h.store.Recent(ctx, h.event, recentLen)
+	if err != nil {
+		return err
+	}
+	h.version++
+	s.Version, s.Recent = h.version, recent
+	h.subsMu.Lock()
+	defer h.subsMu.Unlock()
+	h.snap.Store(s)
+	for sub := range h.subs {
+		sub.offer(s)
+	}
+	return nil
+}
