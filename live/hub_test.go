@@ -119,7 +119,7 @@ func TestCloseReleases(t *testing.T) {
 	}
 	for _, sub := range subs {
 		sub.Close()
-		sub.Close() // idempotent
+		sub.Close()         // idempotent
 		for range sub.C() { // drains the pending snapshot, then ends
 		}
 	}
