@@ -190,8 +190,8 @@ func TestCheckBroken(t *testing.T) {
 			`5:24: "Vecā Forštate" is the same as "Veca Forstate" on line 2`,
 			`6:13: "delta" is the same as "Delta"`,
 		},
-		"ragged.map":     {"7:8: row is 7 characters wide", "8:0: blank grid row", "9:4: tab in the grid", "10:9: row is 9"},
-		"empty_grid.map": {`1:0: missing "city: NAME"`, "5:0: the grid is empty"},
+		"ragged.map":     {"7:8: row is 7 characters wide", "8:1: blank grid row", "9:4: tab in the grid", "10:9: row is 9"},
+		"empty_grid.map": {`1:1: missing "city: NAME"`, "5:1: the grid is empty"},
 		"bad_head.map": {
 			`2:11: schematic: is yes or no, not "perhaps"`,
 			`3:1: unknown key "colour"`,
@@ -202,7 +202,7 @@ func TestCheckBroken(t *testing.T) {
 			`8:1: expected "key: value"`,
 			"11:5: cell letter C has no neighbourhood",
 		},
-		"no_grid.map": {"2:0: missing [grid] section"},
+		"no_grid.map": {"2:1: missing [grid] section"},
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "testdata", "maps", "broken", "*.map"))
 	if len(files) != len(want) {

@@ -54,7 +54,7 @@ func (p *parser) checkDefs() map[rune]Cell {
 		p.city.Areas = append(p.city.Areas, d.area)
 	}
 	if len(p.city.Neighbourhoods) == 0 {
-		p.probs.add(max(p.sawGrid, 1), 0, "no neighbourhoods: add lines \"X = Name\"")
+		p.probs.add(max(p.sawGrid, 1), 1, "no neighbourhoods: add lines \"X = Name\"")
 	}
 	return letters
 }
@@ -63,7 +63,7 @@ func (p *parser) checkDefs() map[rune]Cell {
 func (p *parser) readGrid(letters map[rune]Cell) {
 	rows := p.gridRows()
 	if len(rows) == 0 {
-		p.probs.add(p.sawGrid, 0, "the grid is empty")
+		p.probs.add(p.sawGrid, 1, "the grid is empty")
 		return
 	}
 	width := utf8.RuneCountInString(rows[0].text)
@@ -77,7 +77,7 @@ func (p *parser) readGrid(letters map[rune]Cell) {
 			p.probs.add(r.n, min(n, width)+1, "row is %d characters wide, the grid's first row %d (pad with .)", n, width)
 		}
 		if strings.TrimSpace(r.text) == "" {
-			p.probs.add(r.n, 0, "blank grid row: draw background as dots")
+			p.probs.add(r.n, 1, "blank grid row: draw background as dots")
 		}
 		c := 0
 		for _, ch := range r.text {

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
 	"sort"
 	"strings"
 
@@ -32,12 +31,16 @@ const (
 )
 
 // Point is a grid position, counted from 0 at the top-left cell.
-type Point struct{ Col, Row int }
+type Point struct {
+	Col int // column, from the left
+	Row int // row, from the top
+}
 
 // Grid is the map's cells, row by row.
 type Grid struct {
-	Width, Height int
-	Cells         []Cell // Width*Height, row-major
+	Width  int    // cells in a row
+	Height int    // rows
+	Cells  []Cell // Width*Height, row-major
 }
 
 // At returns the cell at col, row, or Empty outside the grid.
@@ -58,17 +61,18 @@ type Area struct {
 	// Label is where its label is centred: the file's position or, when
 	// LabelFixed is false, the neighbourhood's cell nearest its centroid.
 	Label      Point
-	LabelFixed bool
-	// Cells is the number of its cells; CentreCol, CentreRow their mean.
-	Cells                int
-	CentreCol, CentreRow float64
+	LabelFixed bool // the file gives Label
+	// Cells is the number of its cells.
+	Cells     int
+	CentreCol float64 // mean column of its cells
+	CentreRow float64 // mean row of its cells
 }
 
 // WaterLabel names a river or lake at a position on the grid.
 type WaterLabel struct {
-	Name  string
-	Short string
-	Label Point
+	Name  string // "Daugava"
+	Short string // the label when Name does not fit, or ""
+	Label Point  // where the label is centred
 }
 
 // City is a parsed map file.
@@ -79,9 +83,10 @@ type City struct {
 	Schematic bool
 	// Notes are the file's note: lines (sources, what is unverified).
 	Notes []string
-	// Neighbourhoods are in the file's order; Areas is parallel to it.
+	// Neighbourhoods are in the file's order.
 	Neighbourhoods []model.Neighbourhood
-	Areas          []Area
+	// Areas are where the neighbourhoods lie, parallel to Neighbourhoods.
+	Areas []Area
 	// Gazetteer finds neighbourhoods by name or alias.
 	Gazetteer *model.Gazetteer
 	// Water names rivers and lakes.
@@ -123,7 +128,7 @@ func Load(nameOrPath string) (*City, error) {
 			nameOrPath, strings.Join(Builtin(), ", "), err)
 	}
 	defer f.Close()
-	return Parse(path.Base(nameOrPath), f)
+	return Parse(nameOrPath, f)
 }
 
 // Parse reads a map file; name is used in error messages. A file with any

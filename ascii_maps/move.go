@@ -7,9 +7,13 @@ type Direction int
 
 // The four directions, north up.
 const (
+	// Up is north.
 	Up Direction = iota
+	// Down is south.
 	Down
+	// Left is west.
 	Left
+	// Right is east.
 	Right
 )
 

@@ -64,10 +64,10 @@ func parse(src []byte) (*City, []Problem) {
 		p.headerLine(line{i + 1, t})
 	}
 	if p.city.Name == "" {
-		p.probs.add(1, 0, "missing \"city: NAME\" line")
+		p.probs.add(1, 1, "missing \"city: NAME\" line")
 	}
 	if p.sawGrid == 0 {
-		p.probs.add(max(1, len(strings.Split(strings.TrimSuffix(text, "\n"), "\n"))), 0, "missing %s section", gridMarker)
+		p.probs.add(max(1, len(strings.Split(strings.TrimSuffix(text, "\n"), "\n"))), 1, "missing %s section", gridMarker)
 	}
 	letters := p.checkDefs()
 	if p.sawGrid > 0 {
@@ -79,7 +79,7 @@ func parse(src []byte) (*City, []Problem) {
 	}
 	g, err := model.NewGazetteer(p.city.Neighbourhoods)
 	if err != nil { // checkDefs finds every such clash first
-		p.probs.add(1, 0, "%v", err)
+		p.probs.add(1, 1, "%v", err)
 		return nil, p.probs
 	}
 	p.city.Gazetteer = g

@@ -7,10 +7,11 @@ import (
 )
 
 // Problem is one fault of a map file, at a 1-based line and column (in
-// characters); Col is 0 when the fault is the whole line or file.
+// characters); a fault of a whole line is at its column 1.
 type Problem struct {
-	Line, Col int
-	Msg       string
+	Line int    // from 1
+	Col  int    // from 1, in characters
+	Msg  string // what is wrong, and often how to fix it
 }
 
 // String formats the problem as LINE:COL: message.
@@ -18,8 +19,8 @@ func (p Problem) String() string { return fmt.Sprintf("%d:%d: %s", p.Line, p.Col
 
 // ProblemsError is the error Parse returns for a faulty file.
 type ProblemsError struct {
-	File     string
-	Problems []Problem
+	File     string    // the name given to Parse
+	Problems []Problem // all of them, by position
 }
 
 // Error lists the first few problems as FILE:LINE:COL: message.
