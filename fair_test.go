@@ -16,9 +16,12 @@ const (
 )
 
 // expectedFair reads the independently computed tallies of fair.csv.
-func expectedFair(t *testing.T) []model.Tally {
+func expectedFair(t *testing.T) []model.Tally { return expectedTallies(t, fairExpected) }
+
+// expectedTallies reads a file of expected tallies.
+func expectedTallies(t *testing.T, path string) []model.Tally {
 	t.Helper()
-	b, err := os.ReadFile(fairExpected)
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,10 +46,17 @@ func (s *stand) tallyJSON(event string) model.Tally {
 // checkFair compares every event's tally with the expectation.
 func (s *stand) checkFair(want []model.Tally) {
 	s.t.Helper()
+	s.checkTallies(want, fairExpected)
+}
+
+// checkTallies compares every event's tally with the expectation read from
+// the file named from.
+func (s *stand) checkTallies(want []model.Tally, from string) {
+	s.t.Helper()
 	for _, w := range want {
 		if got := s.tallyJSON(w.Event); !reflect.DeepEqual(got, w) {
 			gb, _ := json.MarshalIndent(got, "", "  ")
-			s.t.Errorf("tally of %q differs from %s; got:\n%s", w.Event, fairExpected, gb)
+			s.t.Errorf("tally of %q differs from %s; got:\n%s", w.Event, from, gb)
 		}
 	}
 }
@@ -77,6 +87,15 @@ func TestFairTally(t *testing.T) {
 			t.Errorf("tally text lacks %q:\n%s", x, text)
 		}
 	}
+}
+
+// TestTiesTally checks the contract's tie rules on a small file whose
+// expectation was worked out by hand (testdata/fair/README.md).
+func TestTiesTally(t *testing.T) {
+	const expected = "testdata/fair/ties_expected.json"
+	s := newStand(t)
+	s.ok("import", "testdata/fair/ties.csv")
+	s.checkTallies(expectedTallies(t, expected), expected)
 }
 
 func TestIdempotentImport(t *testing.T) {
