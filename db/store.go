@@ -35,8 +35,11 @@ type ImportResult struct {
 // Change is one row of the change log: a response of an event was
 // written or deleted.
 type Change struct {
-	Seq        int64
-	Event      string
+	// Seq orders the log; it only grows.
+	Seq int64
+	// Event is the name of the response's event.
+	Event string
+	// ResponseID is the id of the response written or deleted.
 	ResponseID string
 }
 
@@ -60,7 +63,8 @@ type Store interface {
 
 	// SaveResponse stores r in one durable transaction, replacing the
 	// stored response with the same event and id (an edit keeps its Seq).
-	// The event must exist. It returns r with Seq set.
+	// The event must exist (else ErrNotFound). A zero CreatedAt becomes
+	// the time of saving. It returns r with Seq set.
 	SaveResponse(ctx context.Context, r model.Response) (model.Response, error)
 	// DeleteResponse removes a response and returns what was removed, so
 	// that it can be restored with SaveResponse; ErrNotFound if absent.
@@ -83,7 +87,7 @@ type Store interface {
 	Import(ctx context.Context, rs []model.Response, skipConflicts bool) (ImportResult, error)
 
 	// Changes returns the change log after seq, oldest first, at most
-	// limit rows, and the newest seq stored.
+	// limit rows (none when limit is 0), and the newest seq stored.
 	Changes(ctx context.Context, after int64, limit int) ([]Change, int64, error)
 	// DataVersion returns a number that changes whenever any connection
 	// or process commits to the database (PRAGMA data_version on a

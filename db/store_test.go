@@ -109,3 +109,15 @@ func TestSaveNeedsEvent(t *testing.T) {
 		t.Fatalf("got %v, want ErrNotFound", err)
 	}
 }
+
+func TestOpenRefusesNewerSchema(t *testing.T) {
+	s, path := openTemp(t)
+	if _, err := s.writer.Exec("INSERT INTO schema_migrations(version, applied_at) VALUES (9999, 'x')"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s2, err := Open(path); err == nil {
+		s2.Close()
+		t.Fatal("opened a database of a newer schema")
+	}
+}
