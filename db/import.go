@@ -88,6 +88,9 @@ func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflict
 		return res, err
 	}
 	res.Added = len(add)
+	for _, i := range add {
+		res.AddedMarks += len(rs[i].Marks)
+	}
 	return res, nil
 }
 

@@ -32,7 +32,7 @@ func TestImportAddsSkipsAndCreatesEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Added != 1 || res.Skipped != 3 || len(res.NewEvents) != 0 || len(res.Conflicts) != 0 {
+	if res.Added != 1 || res.AddedMarks != 2 || res.Skipped != 3 || len(res.NewEvents) != 0 || len(res.Conflicts) != 0 {
 		t.Fatalf("second import %+v", res)
 	}
 	got, err := s.Response(ctx, "fair", "r000002")
@@ -105,7 +105,7 @@ func TestImportSkipConflicts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := ImportResult{Added: 1, Skipped: 1, Conflicts: []int{0, 2}}
+	want := ImportResult{Added: 1, AddedMarks: 2, Skipped: 1, Conflicts: []int{0, 2}}
 	if !reflect.DeepEqual(res, want) {
 		t.Fatalf("got %+v, want %+v", res, want)
 	}

@@ -23,6 +23,8 @@ var (
 type ImportResult struct {
 	// Added counts responses written.
 	Added int
+	// AddedMarks counts the marks of the responses written.
+	AddedMarks int
 	// Skipped counts responses already stored with the same content.
 	Skipped int
 	// Conflicts lists the indexes (into the slice given to Import) of
