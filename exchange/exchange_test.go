@@ -120,3 +120,22 @@ func TestWriteTally(t *testing.T) {
 		}
 	}
 }
+
+func TestSkipInvalidLeavesResponsesOutWhole(t *testing.T) {
+	s, g := openStore(t), daugavpils(t)
+	file := header +
+		"a1,,Fair,,Centrs,,\n" +
+		"a1,,Fair,,Gajoks\n" + // too few fields, but a1 of Fair
+		"a2,,Fair,,Centrs,,\n" +
+		"a2\n" + // only the id
+		"a3,,,,Centrs,,\n" +
+		"a3,,,,Centrs,,,,\n" + // too many fields, a3 of the default event
+		"a4,,Fair,,Centrs,,\n"
+	rep, err := Import(context.Background(), s, g, "Default", strings.NewReader(file), true)
+	if err != nil || rep.Added != 1 || rep.Rejected != 3 || len(rep.Invalid) != 3 {
+		t.Fatalf("%v, %+v", err, rep)
+	}
+	if _, err := s.Response(context.Background(), "Fair", "a4"); err != nil {
+		t.Errorf("a4: %v", err)
+	}
+}

@@ -69,11 +69,14 @@ type batch struct {
 	list    []*pending
 	invalid []*LineError
 	marks   map[model.Mark]checkedMark
+	// spoilt holds the (event, id) of malformed rows; event "" for
+	// rows too short to name their event.
+	spoilt map[[2]string]bool
 }
 
 func newBatch(gaz *model.Gazetteer, defaultEvent string) *batch {
 	return &batch{gaz: gaz, def: defaultEvent, index: make(map[[2]string]*pending),
-		marks: make(map[model.Mark]checkedMark)}
+		marks: make(map[model.Mark]checkedMark), spoilt: make(map[[2]string]bool)}
 }
 
 // group returns the response that the row belongs to, starting it when the
@@ -96,13 +99,25 @@ func (b *batch) group(row csvRow) (p *pending, first bool) {
 }
 
 // reject records a malformed row, and spoils its response when the row
-// could be read far enough to tell which one it belongs to.
+// could be read far enough to tell which one it belongs to: by event and
+// id, or by id alone (in every event) when the event column is missing.
 func (b *batch) reject(row csvRow, le *LineError) {
 	b.invalid = append(b.invalid, le)
-	if len(row.fields) >= len(Header) {
-		p, _ := b.group(row)
-		p.bad = true
+	switch f := row.fields; {
+	case len(f) > 2:
+		ev := f[2]
+		if ev == "" {
+			ev = b.def
+		}
+		b.spoilt[[2]string{ev, f[0]}] = true
+	case len(f) > 0:
+		b.spoilt[[2]string{"", f[0]}] = true
 	}
+}
+
+// isBad reports whether a row of the response was invalid.
+func (b *batch) isBad(p *pending) bool {
+	return p.bad || b.spoilt[[2]string{p.resp.Event, p.resp.ID}] || b.spoilt[[2]string{"", p.resp.ID}]
 }
 
 // add checks a row and adds its mark to its response.
@@ -240,7 +255,7 @@ func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInva
 	var lines []int
 	seen := make(map[string]bool)
 	for _, p := range b.list {
-		if p.bad {
+		if b.isBad(p) {
 			rep.Rejected++
 			continue
 		}
