@@ -107,8 +107,10 @@ func TestMove(t *testing.T) {
 		{"Gajoks", Up, "Jaunbūve"},
 		{"Grīva", Up, "Centrs"},
 		{"Niderkūni", Down, "Kalkūni"},
-		{"Mežciems", Left, "Mežciems"}, // nothing further west
-		{"nowhere", Up, "Mežciems"},    // unknown: the first
+		{"Niderkūni", Up, "Cietoksnis"},          // across the river
+		{"Jaunie Stropi", Right, "Vecie Stropi"}, // across the lake
+		{"Mežciems", Left, "Mežciems"},           // nothing further west
+		{"nowhere", Up, "Mežciems"},              // unknown: the first
 	} {
 		if got := c.Move(tc.from, tc.dir); got != tc.want {
 			t.Errorf("Move(%s, %d) = %s, want %s", tc.from, tc.dir, got, tc.want)

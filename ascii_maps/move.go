@@ -22,9 +22,10 @@ const (
 const rowScale = 2
 
 // Move returns the name of the neighbourhood that lies in direction dir
-// from the one named from (by the centres of their cells): the nearest
-// within 60° of dir, preferring the straighter. It returns from when none
-// lies that way, and the first neighbourhood when from is unknown.
+// from the one named from, judged by the centres of their cells: within
+// 60° of dir, the nearest and straightest, with a bonus for those whose
+// cells touch from's, also across a river or lake. It returns from when none lies that way, and the
+// first neighbourhood when from is unknown.
 func (c *City) Move(from string, dir Direction) string {
 	i := c.Index(from)
 	if i < 0 {
@@ -44,6 +45,7 @@ func (c *City) Move(from string, dir Direction) string {
 	case Right:
 		dx = 1
 	}
+	touching := c.touching(i, waterGap)
 	a := c.Areas[i]
 	best, bestScore := i, math.Inf(1)
 	for j, b := range c.Areas {
@@ -56,7 +58,11 @@ func (c *City) Move(from string, dir Direction) string {
 		if along <= 0 || across > along*math.Sqrt(3) { // outside ±60°
 			continue
 		}
-		if score := along + 2*across; score < bestScore {
+		score := along + 3*across
+		if touching[j] {
+			score *= 0.75
+		}
+		if score < bestScore {
 			best, bestScore = j, score
 		}
 	}
@@ -70,6 +76,22 @@ func (c *City) Neighbours(name string) []string {
 	if i < 0 {
 		return nil
 	}
+	var out []string
+	for j, t := range c.touching(i, 0) {
+		if t {
+			out = append(out, c.Neighbourhoods[j].Name)
+		}
+	}
+	return out
+}
+
+// waterGap is how many cells of water between two neighbourhoods still
+// make them neighbours for arrow keys (across a river or a small lake).
+const waterGap = 8
+
+// touching says, for each neighbourhood, whether its cells touch i's,
+// side by side or across at most gap cells of water in a straight line.
+func (c *City) touching(i, gap int) []bool {
 	g := &c.Grid
 	touch := make([]bool, len(c.Neighbourhoods))
 	for k, cell := range g.Cells {
@@ -77,17 +99,15 @@ func (c *City) Neighbours(name string) []string {
 			continue
 		}
 		col, row := k%g.Width, k/g.Width
-		for _, o := range [4]Cell{g.At(col-1, row), g.At(col+1, row), g.At(col, row-1), g.At(col, row+1)} {
+		for _, d := range [4][2]int{{-1, 0}, {1, 0}, {0, -1}, {0, 1}} {
+			o := g.At(col+d[0], row+d[1])
+			for step := 1; o == Water && step <= gap; step++ {
+				o = g.At(col+d[0]*(step+1), row+d[1]*(step+1))
+			}
 			if o >= 0 && int(o) != i {
 				touch[o] = true
 			}
 		}
 	}
-	var out []string
-	for j, t := range touch {
-		if t {
-			out = append(out, c.Neighbourhoods[j].Name)
-		}
-	}
-	return out
+	return touch
 }

@@ -226,3 +226,20 @@ func BenchmarkRenderNewCounts(b *testing.B) {
 		r.Render(fair, v, 0, 160, 48, "Centrs")
 	}
 }
+
+// TestScaleSurvivesDownsampling: the four steps stay four colours, and
+// none is the water's or the highlight's, in 256 and in 16 colours.
+func TestScaleSurvivesDownsampling(t *testing.T) {
+	for name, st := range map[string]Styles{"dark": DefaultStyles(), "light": LightStyles()} {
+		for _, p := range []colorprofile.Profile{colorprofile.ANSI256, colorprofile.ANSI} {
+			seen := map[string]bool{}
+			for _, s := range append(st.Steps[:], st.Water, st.Highlight) {
+				c := fmt.Sprint(p.Convert(s.GetForeground()))
+				if seen[c] {
+					t.Errorf("%s in %s: colour %s used twice", name, p, c)
+				}
+				seen[c] = true
+			}
+		}
+	}
+}

@@ -34,19 +34,37 @@ type Styles struct {
 	Legend lipgloss.Style
 }
 
-// DefaultStyles returns a yellow-to-dark-red scale chosen so that it stays
-// in order when downsampled: 256 colours 228, 142, 202, 124 and the 16
-// colours bright yellow, yellow, bright red, red.
+// palette is the colours of one theme, as hex.
+type palette struct {
+	steps                  [4]string
+	zero, water, highlight string
+}
+
+// DefaultStyles returns the styles for a dark background: a yellow to
+// dark red scale chosen to stay in order when downsampled, in 256 colours
+// (228, 142, 202, 124) and in 16 (bright yellow, yellow, bright red, red).
 func DefaultStyles() Styles {
+	return newStyles(palette{[4]string{"#ffff87", "#c0a000", "#ff5f00", "#af0000"}, "#8a8a8a", "#5fafff", "#ff5fff"})
+}
+
+// LightStyles returns the styles for a light background (a projector in a
+// bright room): olive to purple, in 16 colours yellow, bright red, red,
+// magenta.
+func LightStyles() Styles {
+	return newStyles(palette{[4]string{"#afaf00", "#d75f00", "#af0000", "#870087"}, "#5f5f5f", "#005faf", "#00af00"})
+}
+
+// newStyles builds the styles of palette p.
+func newStyles(p palette) Styles {
 	fg := func(hex string) lipgloss.Style { return lipgloss.NewStyle().Foreground(lipgloss.Color(hex)) }
 	return Styles{
-		Steps:          [4]lipgloss.Style{fg("#ffff87"), fg("#c0a000"), fg("#ff5f00"), fg("#af0000")},
-		Zero:           fg("#8a8a8a"),
-		Water:          fg("#5fafff"),
+		Steps:          [4]lipgloss.Style{fg(p.steps[0]), fg(p.steps[1]), fg(p.steps[2]), fg(p.steps[3])},
+		Zero:           fg(p.zero),
+		Water:          fg(p.water),
 		Label:          lipgloss.NewStyle().Bold(true),
-		WaterLabel:     fg("#5fafff").Italic(true),
-		Highlight:      fg("#ff5fff").Bold(true),
+		WaterLabel:     fg(p.water).Italic(true),
+		Highlight:      fg(p.highlight).Bold(true),
 		HighlightLabel: lipgloss.NewStyle().Bold(true).Reverse(true),
-		Legend:         fg("#8a8a8a"),
+		Legend:         fg(p.zero),
 	}
 }
