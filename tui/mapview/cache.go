@@ -1,6 +1,9 @@
 package mapview
 
-import "standmap/ascii_maps"
+import (
+	"standmap/ascii_maps"
+	"standmap/model"
+)
 
 // Renderer draws one city's map and keeps the last drawing: asked again
 // with the same counts version, top, size and highlight, it returns it
@@ -47,4 +50,14 @@ func (r *Renderer) Render(counts map[string]int, version uint64, top, w, h int, 
 	r.out = draw(r.city, r.lay, r.cells, counts, top, r.styles, highlight)
 	r.key, r.valid = k, true
 	return r.out
+}
+
+// CountsOf returns a tally's neighbourhood counts keyed by name, as Render
+// takes them; build it once per snapshot, not per frame.
+func CountsOf(ns []model.NeighbourhoodCount) map[string]int {
+	m := make(map[string]int, len(ns))
+	for _, n := range ns {
+		m[n.Name] = n.Count
+	}
+	return m
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"standmap/ascii_maps"
+	"standmap/model"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -94,8 +95,8 @@ func TestEverySizeFits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for w := 10; w <= 200; w += 19 {
-			for h := 1; h <= 60; h += 7 {
+		for _, w := range []int{1, 2, 5, 9, 10, 33, 40, 61, 80, 117, 160, 200} {
+			for _, h := range []int{1, 2, 3, 4, 8, 15, 24, 37, 48, 60} {
 				for _, counts := range []map[string]int{nil, fair, {"Old Town": 3, "Harbour": 1}} {
 					out := Render(c, counts, 0, w, h, DefaultStyles(), "Grīva")
 					checkBox(t, out, w, h)
@@ -241,5 +242,12 @@ func TestScaleSurvivesDownsampling(t *testing.T) {
 				seen[c] = true
 			}
 		}
+	}
+}
+
+func TestCountsOf(t *testing.T) {
+	m := CountsOf([]model.NeighbourhoodCount{{Name: "Centrs", Count: 3}, {Name: "Grīva", Count: 1}})
+	if len(m) != 2 || m["Centrs"] != 3 || m["Grīva"] != 1 {
+		t.Errorf("got %v", m)
 	}
 }
