@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+
+	"standmap/live"
+	"standmap/tui"
+)
+
+func init() {
+	register(&command{name: "app", short: "the local application: capture and live board (the default)",
+		run: func(e *env, _ []string) error { return runApp(e, nil) }})
+}
+
+// runApp runs the interface on the terminal until the facilitator quits.
+// During the run, background (when set) is started with the hub and ends
+// with the program.
+func runApp(e *env, background func(ctx context.Context, hub *live.Hub)) error {
+	ev, err := e.event()
+	if err != nil {
+		return err
+	}
+	hub, err := live.NewHub(e.store, e.city.Gazetteer, ev.Name)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(e.ctx)
+	defer cancel()
+	go hub.Run(ctx)
+	sub := hub.Subscribe()
+	defer sub.Close()
+
+	who := "local"
+	if u := os.Getenv("USER"); u != "" {
+		who = "local:" + u
+	}
+	m := tui.New(tui.Options{
+		Store: e.store, Hub: hub, City: e.city, Event: ev, Lang: e.lang,
+		Role: tui.Facilitator, DBPath: e.store.Path(), Who: who,
+	})
+	p := tea.NewProgram(m, tea.WithContext(ctx))
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case s := <-sub.C():
+				p.Send(tui.SnapshotMsg{Snapshot: s})
+			}
+		}
+	}()
+	if background != nil {
+		go background(ctx, hub)
+	}
+	_, err = p.Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return nil // interrupted by a signal: a normal end
+	}
+	return err
+}

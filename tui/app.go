@@ -1,0 +1,455 @@
+// Package tui is standmap's terminal interface: the capture form, the live
+// board, and the root model that routes keys between them.
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"standmap/ascii_maps"
+	"standmap/db"
+	"standmap/live"
+	"standmap/model"
+)
+
+// Role says what a session may do.
+type Role int
+
+// The roles.
+const (
+	// Facilitator captures, edits and deletes responses.
+	Facilitator Role = iota
+	// Viewer sees the board only, read-only.
+	Viewer
+)
+
+// Minimum usable size; wideWidth is where capture and board sit side by side.
+const (
+	minWidth  = 60
+	minHeight = 16
+	wideWidth = 120
+)
+
+// Options configure one session's model.
+type Options struct {
+	// Store saves and deletes responses; nil for viewers.
+	Store db.Store
+	// Hub is told after every write (nil: nobody to tell).
+	Hub *live.Hub
+	// City is the event's map.
+	City *ascii_maps.City
+	// Event is the event responses belong to.
+	Event model.Event
+	// Lang is the interface language, "lv" or "en".
+	Lang string
+	// Role is Facilitator or Viewer.
+	Role Role
+	// DBPath is shown in the header.
+	DBPath string
+	// Who is "local" or the SSH key fingerprint of the session.
+	Who string
+	// Theme is the palette (Dark by default).
+	Theme Theme
+}
+
+// Model is the root of the interface: header, capture form, recent list,
+// board and help bar.
+type Model struct {
+	o     Options
+	lang  string
+	st    Styles
+	keys  KeyMap
+	help  help.Model
+	gaz   *model.Gazetteer
+	snap  *model.Snapshot
+	w, h  int
+	focus focus // focusPlace stands for the form (whose own focus says which field)
+
+	capture Capture
+	board   Board
+	recent  Recent
+
+	showBoard bool // ctrl+b: the board instead of (narrow) or without (wide) the form
+	saving    bool
+	lastSaved int64
+	status    string
+	statusBad bool
+	undo      []undoEntry
+
+	helpFor   helpKey  // what helpLines were drawn for
+	helpLines []string // the help bar, drawn by Update
+}
+
+// New returns the model of one session.
+func New(o Options) Model {
+	if o.Lang != "lv" {
+		o.Lang = "en"
+	}
+	var gaz *model.Gazetteer
+	if o.City != nil {
+		gaz = o.City.Gazetteer
+	}
+	if gaz == nil {
+		gaz, _ = model.NewGazetteer(nil)
+	}
+	keys := DefaultKeyMap(o.Lang)
+	m := Model{
+		o: o, lang: o.Lang, st: NewStyles(o.Theme), keys: keys, help: help.New(), gaz: gaz,
+		w: 80, h: 24,
+		capture: NewCapture(keys, gaz, o.Lang),
+		board:   NewBoard(keys, gaz),
+		recent:  Recent{keys: keys},
+	}
+	m.help.Styles = m.st.Help
+	m.board.mapView = mapViewFor(o.City)
+	if o.City != nil {
+		m.board.city = model.Sanitize(o.City.Name)
+	}
+	if o.Role == Viewer || o.Store == nil {
+		m.o.Role, m.focus = Viewer, focusBoard
+	}
+	if o.Hub != nil {
+		m.snap = o.Hub.Snapshot()
+	}
+	if m.snap == nil {
+		m.snap = model.NewTallier(gaz, o.Event.Name).Snapshot()
+		m.snap.Event = o.Event.Name
+	}
+	m.capture = m.capture.SetGroups(m.snap.Wishes)
+	return m.withHelp()
+}
+
+// Init starts nothing: snapshots arrive as SnapshotMsg.
+func (m Model) Init() tea.Cmd { return nil }
+
+// Snapshot returns the snapshot the model draws.
+func (m Model) Snapshot() *model.Snapshot { return m.snap }
+
+// typing reports whether a text field has focus, so global letter keys
+// must not fire.
+func (m Model) typing() bool {
+	switch m.focus {
+	case focusPlace, focusWish:
+		return true
+	case focusFilter:
+		return true
+	}
+	return false
+}
+
+// Update handles one message.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	return m.withHelp(), cmd
+}
+
+// helpKey is what the help bar depends on.
+type helpKey struct {
+	focus   focus
+	width   int
+	showAll bool
+}
+
+// withHelp draws the help bar again when what it shows changed, so that
+// View does not draw it on every frame.
+func (m Model) withHelp() Model {
+	hv := helpView{k: m.keys, focus: m.focus, role: m.o.Role}
+	if m.focus == focusPlace {
+		hv.focus = m.capture.focus
+	}
+	if m.showBoard && m.focus == focusPlace {
+		hv.focus = focusBoard
+	}
+	m.help.SetWidth(m.w)
+	k := helpKey{hv.focus, m.w, m.help.ShowAll}
+	if m.helpLines != nil && k == m.helpFor {
+		return m
+	}
+	m.helpFor, m.helpLines = k, strings.Split(m.help.View(hv), "\n")
+	for i, l := range m.helpLines {
+		m.helpLines[i] = fit(" "+l, m.w)
+	}
+	return m
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = msg.Width, msg.Height
+		return m, nil
+	case SnapshotMsg:
+		if msg.Snapshot != nil {
+			m.snap = msg.Snapshot
+			m.capture = m.capture.SetGroups(m.snap.Wishes)
+		}
+		return m, nil
+	case savedMsg:
+		return m.onSaved(msg), nil
+	case deletedMsg:
+		m.undo = append(m.undo, undoEntry{kind: undoDelete, r: msg.removed})
+		m.status, m.statusBad = tr(m.lang, msgDeleted, msg.removed.Seq), false
+		return m, nil
+	case undoneMsg:
+		m.status, m.statusBad = tr(m.lang, msgUndone, msg.seq), false
+		return m, nil
+	case errMsg:
+		m.saving = false
+		if msg.undo != nil {
+			m.undo = append(m.undo, *msg.undo)
+		}
+		m.capture = m.capture.Say(tr(m.lang, msg.what, model.Sanitize(msg.err.Error())), true)
+		m.status, m.statusBad = tr(m.lang, msg.what, ""), true
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.onKey(msg)
+	case tea.PasteMsg:
+		return m.route(msg)
+	}
+	return m, nil
+}
+
+// onSaved empties the form for the next visitor once the store committed.
+func (m Model) onSaved(msg savedMsg) Model {
+	m.saving = false
+	m.lastSaved = msg.r.Seq
+	if msg.prev != nil {
+		m.undo = append(m.undo, undoEntry{kind: undoEdit, r: *msg.prev})
+	} else {
+		m.undo = append(m.undo, undoEntry{kind: undoSave, r: msg.r})
+	}
+	m.capture = m.capture.Reset()
+	m.status, m.statusBad = tr(m.lang, msgSaved, msg.r.Seq), false
+	return m
+}
+
+func (m Model) onKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	if key.Matches(k, m.keys.Quit) {
+		return m, tea.Quit
+	}
+	if !m.typing() {
+		switch {
+		case key.Matches(k, m.keys.QuitQ):
+			return m, tea.Quit
+		case key.Matches(k, m.keys.Help):
+			m.help.ShowAll = !m.help.ShowAll
+			return m, nil
+		}
+	}
+	if m.o.Role == Facilitator {
+		switch {
+		case key.Matches(k, m.keys.Save):
+			return m.save()
+		case key.Matches(k, m.keys.Undo):
+			return m.undoLast()
+		case key.Matches(k, m.keys.Board):
+			m.showBoard = !m.showBoard
+			m.focus = focusPlace
+			if m.showBoard && !m.wide() {
+				m.focus = focusBoard
+			}
+			return m, nil
+		case key.Matches(k, m.keys.Recent) && m.focus != focusRecent:
+			m.focus, m.recent.sel = focusRecent, 0
+			return m, nil
+		}
+	}
+	if k.String() == "ctrl+f" && m.focus != focusFilter {
+		m.board, m.focus = m.board.StartFilter(), focusFilter
+		return m, nil
+	}
+	if m.focus == focusPlace && (key.Matches(k, m.keys.PageDown) || key.Matches(k, m.keys.PageUp)) {
+		m.board, _ = m.board.Update(k)
+		return m, nil
+	}
+	return m.route(k)
+}
+
+// route gives a key or paste to what has focus.
+func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.focus {
+	case focusPlace:
+		m.capture, cmd = m.capture.Update(msg)
+		if m.capture.note != "" {
+			m.status = ""
+		}
+	case focusRecent:
+		var act recentAction
+		m.recent, act = m.recent.Update(msg, m.snap.Recent)
+		return m.onRecent(act)
+	case focusBoard, focusFilter:
+		m.board, cmd = m.board.Update(msg)
+		if m.focus == focusBoard && m.board.Typing() {
+			m.focus = focusFilter
+		} else if m.focus == focusFilter && !m.board.Typing() {
+			m.focus = m.boardHome()
+		}
+	}
+	return m, cmd
+}
+
+// boardHome is where focus returns after the filter: the board when it is
+// shown alone, else the form.
+func (m Model) boardHome() focus {
+	if m.o.Role == Viewer || (m.showBoard && !m.wide()) {
+		return focusBoard
+	}
+	return focusPlace
+}
+
+// onRecent acts on the selected recent response.
+func (m Model) onRecent(act recentAction) (Model, tea.Cmd) {
+	r, ok := m.recent.Selected(m.snap.Recent)
+	switch act {
+	case recentClose:
+		m.focus = focusPlace
+	case recentEdit:
+		if ok {
+			m.capture = m.capture.Load(r)
+			m.focus = focusPlace
+		}
+	case recentDelete:
+		if ok {
+			return m, deleteCmd(m.o.Store, m.o.Hub, r.Event, r.ID)
+		}
+	}
+	return m, nil
+}
+
+// save asks the store to save the form's response; the form empties only
+// when savedMsg says it was committed.
+func (m Model) save() (Model, tea.Cmd) {
+	if m.saving {
+		return m, nil
+	}
+	r, err := m.capture.Draft()
+	if err != nil {
+		m.capture = m.capture.Say(err.Error(), true)
+		m.focus = focusPlace
+		return m, nil
+	}
+	r.Event = m.o.Event.Name
+	var prev *model.Response
+	if m.capture.Editing() {
+		p := m.capture.editing
+		prev = &p
+	}
+	m.saving = true
+	m.status, m.statusBad = tr(m.lang, msgSaving), false
+	return m, saveCmd(m.o.Store, m.o.Hub, m.gaz, r, prev)
+}
+
+// undoLast reverts the newest change of this session.
+func (m Model) undoLast() (Model, tea.Cmd) {
+	n := len(m.undo)
+	if n == 0 {
+		m.status, m.statusBad = tr(m.lang, msgNothingToUndo), true
+		return m, nil
+	}
+	u := m.undo[n-1]
+	m.undo = m.undo[:n-1]
+	return m, undoCmd(m.o.Store, m.o.Hub, u)
+}
+
+// wide reports whether the form and the board fit side by side.
+func (m Model) wide() bool { return m.w >= wideWidth }
+
+// View draws the whole screen: never wider than the window, never taller.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "standmap"
+	return v
+}
+
+// render returns the screen's content.
+func (m Model) render() string {
+	w, h := m.w, m.h
+	if w < minWidth || h < minHeight {
+		return tooSmall(m.lang, w, h)
+	}
+	helpLines := m.helpLines
+	if len(helpLines) > h/3 {
+		helpLines = helpLines[:h/3]
+	}
+	bodyH := h - 1 - len(helpLines)
+	lines := make([]string, 0, h)
+	lines = append(lines, m.header(w))
+	lines = append(lines, m.body(w, bodyH)...)
+	lines = append(lines, helpLines...)
+	return strings.Join(lines, "\n")
+}
+
+// body lays out the form and the board in w×h.
+func (m Model) body(w, h int) []string {
+	switch {
+	case m.o.Role == Viewer, m.showBoard:
+		return m.board.View(m.st, m.lang, m.snap, w, h)
+	case m.wide():
+		cw := max(44, w*3/10)
+		return beside([]int{cw, w - cw}, m.captureView(cw, h), m.board.View(m.st, m.lang, m.snap, w-cw, h))
+	default:
+		return m.captureView(w, h)
+	}
+}
+
+// captureView frames the form with the recent list below it.
+func (m Model) captureView(w, h int) []string {
+	inner := h - 2
+	lines := m.capture.View(m.st, w-2, inner)
+	rest := inner - len(lines)
+	if m.focus == focusRecent {
+		rest = max(rest, min(inner, 8))
+		lines = lines[:min(len(lines), inner-rest)]
+	}
+	if rest >= 2 {
+		lines = append(lines, m.recent.View(m.st, m.lang, m.snap.Recent, w-2, rest, m.focus == focusRecent)...)
+	}
+	title := tr(m.lang, msgVisitor, m.snap.Responses+1)
+	if m.capture.Editing() {
+		title = tr(m.lang, msgEditing, m.capture.editing.Seq)
+	}
+	border := m.st.PanelFocus
+	return box(lines, title, w, h, border, m.st.Title)
+}
+
+// header is the top line: event, visitors, last save, database path.
+func (m Model) header(w int) string {
+	ev := model.Sanitize(m.snap.Event)
+	if ev == "" {
+		ev = model.Sanitize(m.o.Event.Name)
+	}
+	left := " " + m.st.Header.Render("standmap") + " · " + m.st.Title.Render(ev) + " · " +
+		strconv.Itoa(m.snap.Responses) + " " + tr(m.lang, msgVisitors)
+	if m.status != "" {
+		style := m.st.Success
+		if m.statusBad {
+			style = m.st.Danger
+		}
+		left += " · " + style.Render(m.status)
+	}
+	if m.o.Role == Viewer {
+		left += " · " + m.st.Muted.Render(tr(m.lang, msgReadOnly))
+	}
+	right := model.Sanitize(m.o.DBPath)
+	if right != "" && ansi.StringWidth(left)+ansi.StringWidth(right)+3 <= w {
+		gap := w - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
+		return left + strings.Repeat(" ", gap) + m.st.Muted.Render(right) + " "
+	}
+	return fit(left, w)
+}
+
+// tooSmall is the centred request for a bigger window.
+func tooSmall(lang string, w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	msg := ansi.Truncate(tr(lang, msgTooSmall, minWidth, minHeight), w, "")
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg)
+}

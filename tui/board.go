@@ -1,0 +1,168 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"standmap/model"
+)
+
+// Board shows the live results: a bar chart of every neighbourhood and the
+// ranked wishes, overall or filtered to one neighbourhood.
+type Board struct {
+	keys KeyMap
+	gaz  *model.Gazetteer
+	// offset is the first bar shown.
+	offset int
+	// filter names the neighbourhood the ranking is narrowed to ("" = all).
+	filter string
+	// picking: the filter's place field has focus.
+	picking bool
+	query   field
+	city    string // the map's title
+	sel     int
+	matches []model.Neighbourhood
+	// mapView draws the city map, or is nil.
+	mapView mapDrawer
+}
+
+// NewBoard returns a board over the neighbourhoods of gaz.
+func NewBoard(keys KeyMap, gaz *model.Gazetteer) Board {
+	return Board{keys: keys, gaz: gaz, query: field{limit: 60}}
+}
+
+// Typing reports whether a text field of the board has focus.
+func (b Board) Typing() bool { return b.picking }
+
+// StartFilter puts the focus on the filter's place field.
+func (b Board) StartFilter() Board {
+	b.picking, b.sel, b.matches = true, 0, nil
+	b.query.SetValue("")
+	return b
+}
+
+// Update handles a key while the board has focus.
+func (b Board) Update(msg tea.Msg) (Board, tea.Cmd) {
+	if b.picking {
+		return b.updatePicking(msg), nil
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return b, nil
+	}
+	switch {
+	case key.Matches(k, b.keys.Filter):
+		return b.StartFilter(), nil
+	case key.Matches(k, b.keys.Back):
+		b.filter = ""
+	case key.Matches(k, b.keys.Down):
+		b.offset++
+	case key.Matches(k, b.keys.Up):
+		b.offset = max(0, b.offset-1)
+	case key.Matches(k, b.keys.PageDown):
+		b.offset += 10
+	case key.Matches(k, b.keys.PageUp):
+		b.offset = max(0, b.offset-10)
+	}
+	if b.gaz != nil {
+		b.offset = min(b.offset, max(0, b.gaz.Len()-1))
+	}
+	return b, nil
+}
+
+// updatePicking edits the filter's place field.
+func (b Board) updatePicking(msg tea.Msg) Board {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, b.keys.Back):
+			b.picking = false
+			return b
+		case key.Matches(k, b.keys.Up):
+			b.sel = max(0, b.sel-1)
+			return b
+		case key.Matches(k, b.keys.Down):
+			b.sel = min(max(0, len(b.matches)-1), b.sel+1)
+			return b
+		case key.Matches(k, b.keys.Enter):
+			if len(b.matches) > 0 {
+				b.filter = b.matches[b.sel].Name
+			} else if b.query.Empty() {
+				b.filter = ""
+			}
+			b.picking = false
+			return b
+		}
+	}
+	if b.query.update(msg).changed && b.gaz != nil {
+		b.matches = b.gaz.Search(b.query.Value())
+		if len(b.matches) > 5 {
+			b.matches = b.matches[:5]
+		}
+		b.sel = 0
+	}
+	return b
+}
+
+// View draws the board in exactly h lines of w cells.
+func (b Board) View(st Styles, lang string, s *model.Snapshot, w, h int) []string {
+	if s == nil {
+		s = &model.Snapshot{}
+	}
+	rows := len(s.Neighbourhoods)
+	wishRows := len(s.Wishes)
+	wishes := s.Wishes
+	title := tr(lang, msgWants)
+	if b.filter != "" {
+		wishes = s.ByNeighbourhood[b.filter]
+		wishRows = len(wishes)
+		title += " · " + tr(lang, msgFilter, model.Sanitize(b.filter))
+	}
+	// The ranking keeps at least a few rows; the bars take the rest, up to
+	// one row per neighbourhood.
+	rankMin := min(max(wishRows, 1), 5) + 2
+	if b.picking {
+		rankMin += 1 + len(b.matches)
+	}
+	barH := max(3, min(rows+2, h-rankMin))
+	rankH := h - barH
+	if rankH < 3 {
+		barH, rankH = h, 0
+	}
+	top := b.barsAndMap(st, lang, s, w, barH)
+	out := append([]string(nil), top...)
+	if rankH > 0 {
+		var lines []string
+		if b.picking {
+			lines = append(lines, st.Accent.Render(tr(lang, msgFilterPick)+" > ")+b.query.View(max(2, w-6-len(tr(lang, msgFilterPick))), true, st.Input, st.Cursor))
+			for i, n := range b.matches {
+				lines = append(lines, choice(st, n.Name, i == b.sel))
+			}
+		}
+		lines = append(lines, Ranking{Wishes: wishes}.View(st, lang, w-2, rankH-2-len(lines))...)
+		out = append(out, box(lines, title, w, rankH, st.Panel, st.Title)...)
+	}
+	return out
+}
+
+// barsAndMap draws the bar chart panel, with the map beside it when there
+// is a map and room for it.
+func (b Board) barsAndMap(st Styles, lang string, s *model.Snapshot, w, h int) []string {
+	chart := BarChart{Rows: s.Neighbourhoods, Max: s.MaxCount, Offset: b.offset, Highlight: b.filter}
+	if b.mapView != nil && w >= 100 && h >= 8 {
+		mw := w * 45 / 100
+		bw := w - mw
+		bars := box(chart.View(st, lang, bw-2, h-2), tr(lang, msgWhere), bw, h, st.Panel, st.Title)
+		m := box(b.mapView(s, b.filter, mw-2, h-2), b.city, mw, h, st.Panel, st.Title)
+		return beside([]int{bw, mw}, bars, m)
+	}
+	return box(chart.View(st, lang, w-2, h-2), tr(lang, msgWhere), w, h, st.Panel, st.Title)
+}
+
+// choice draws one row of a pick list: ▸ and reverse when selected, so the
+// selection shows without colour too.
+func choice(st Styles, text string, selected bool) string {
+	if selected {
+		return " ▸ " + st.Selected.Render(model.Sanitize(text))
+	}
+	return "   " + model.Sanitize(text)
+}

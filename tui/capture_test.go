@@ -1,0 +1,263 @@
+package tui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"standmap/db"
+	"standmap/model"
+)
+
+// rig is a model on a real SQLite database in a temporary folder.
+type rig struct {
+	t     *testing.T
+	store *db.SQLite
+	ev    model.Event
+	m     Model
+}
+
+func newRig(t *testing.T) *rig {
+	t.Helper()
+	s, err := db.Open(filepath.Join(t.TempDir(), "standmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ev, err := s.CreateEvent(context.Background(), "Test fair")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &rig{t: t, store: s, ev: ev}
+	r.m = testModel(t, Options{Store: s, Event: ev, DBPath: s.Path()}, nil, 160, 48)
+	r.refresh()
+	return r
+}
+
+// press sends keys; commands run at once, against the store, and their
+// messages go back to the model, as the program would do.
+func (r *rig) press(seq string) {
+	r.t.Helper()
+	for _, k := range keys(seq) {
+		r.do(k)
+	}
+}
+
+// do sends one message and runs the command it returns.
+func (r *rig) do(msg tea.Msg) {
+	nm, cmd := r.m.Update(msg)
+	r.m = nm.(Model)
+	for cmd != nil {
+		msg := cmd()
+		nm, cmd = r.m.Update(msg)
+		r.m = nm.(Model)
+		switch msg.(type) {
+		case savedMsg, deletedMsg, undoneMsg:
+			r.refresh() // what the hub would send
+		}
+	}
+}
+
+// refresh gives the model a snapshot of the store, as the hub would.
+func (r *rig) refresh() {
+	r.t.Helper()
+	t := model.NewTallier(r.m.gaz, r.ev.Name)
+	ctx := context.Background()
+	if err := r.store.EachResponse(ctx, r.ev.Name, func(x model.Response) error { t.Put(x); return nil }); err != nil {
+		r.t.Fatal(err)
+	}
+	s := t.Snapshot()
+	s.Event = r.ev.Name
+	rec, err := r.store.Recent(ctx, r.ev.Name, 10)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	s.Recent = rec
+	r.m = send(r.m, SnapshotMsg{Snapshot: s})
+}
+
+// stored returns every stored response of the event.
+func (r *rig) stored() []model.Response {
+	r.t.Helper()
+	var out []model.Response
+	if err := r.store.EachResponse(context.Background(), r.ev.Name, func(x model.Response) error {
+		out = append(out, x)
+		return nil
+	}); err != nil {
+		r.t.Fatal(err)
+	}
+	return out
+}
+
+func (r *rig) screen() string { return ansi.Strip(r.m.View().Content) }
+
+func TestTypeAhead(t *testing.T) {
+	for _, q := range []string{"jaunf", "Jauna F", "Jaunā Forštate", "jauna forstadte"} {
+		m := testModel(t, Options{Store: nilStore{}}, nil, 160, 48)
+		for _, k := range keys(q) {
+			m = send(m, k)
+		}
+		if len(m.capture.matches) == 0 || m.capture.matches[0].Name != "Jaunā Forštadte" {
+			t.Errorf("%q: matches %v", q, m.capture.matches)
+		}
+		m = send(m, namedKey("enter"))
+		if m.capture.focus != focusWish || m.capture.wishFor != "Jaunā Forštadte" {
+			t.Errorf("%q: enter: focus %v, wish for %q", q, m.capture.focus, m.capture.wishFor)
+		}
+	}
+}
+
+// captureSeq is the key sequence of tui/KEYS.md: two neighbourhoods with a
+// wish each (taken from suggestions), an age group, save.
+const captureSeq = "gri<enter>ara<tab><enter>cen<enter>vel<tab><enter>2<ctrl+s>"
+
+func TestKeyBudget(t *testing.T) {
+	letters, other := 0, 0
+	for _, k := range keys(captureSeq) {
+		if k.Text != "" && k.Code != ' ' && !strings.ContainsRune("0123456789", k.Code) {
+			letters++
+		} else {
+			other++
+		}
+	}
+	if other > 12 {
+		t.Errorf("%d keys beyond letters, budget 12", other)
+	}
+	t.Logf("%d letters, %d other keys", letters, other)
+}
+
+func TestCaptureTwoMarksSaveUndo(t *testing.T) {
+	r := newRig(t)
+	// Earlier visitors leave wish groups to autocomplete from.
+	r.press("gri<enter>Āra trenažieri<ctrl+t><enter><ctrl+s>")
+	r.press("<tab>Veloceliņi<enter><ctrl+s>")
+	if n := len(r.stored()); n != 2 {
+		t.Fatalf("%d stored after two visitors", n)
+	}
+	r.press(captureSeq)
+	got := r.stored()
+	if len(got) != 3 {
+		t.Fatalf("%d stored, want 3", len(got))
+	}
+	v := got[2]
+	want := []model.Mark{{Neighbourhood: "Grīva", Wish: "Āra trenažieri", Category: "sport"}, {Neighbourhood: "Centrs", Wish: "Veloceliņi"}}
+	if len(v.Marks) != 2 || v.Marks[0] != want[0] || v.Marks[1] != want[1] || v.AgeGroup != "16-18" {
+		t.Errorf("stored %+v, want marks %+v age 16-18", v, want)
+	}
+	if !r.m.capture.Empty() {
+		t.Errorf("form not emptied after save")
+	}
+	if s := r.screen(); !strings.Contains(s, "saved #3 ✓") || !strings.Contains(s, "3 visitors") {
+		t.Errorf("screen lacks saved #3 / 3 visitors:\n%s", s)
+	}
+	r.press("<ctrl+z>")
+	if n := len(r.stored()); n != 2 {
+		t.Errorf("%d stored after undo, want 2", n)
+	}
+	if s := r.screen(); !strings.Contains(s, "undone #3") {
+		t.Errorf("no undone message:\n%s", s)
+	}
+}
+
+func TestEditAndDeleteWithUndo(t *testing.T) {
+	r := newRig(t)
+	r.press("cen<enter>Sakārtot vidi<enter><ctrl+s>")
+	r.press("esp<enter><enter><ctrl+s>")
+	// Edit the older one (second in Recent): add Grīva.
+	r.press("<ctrl+e><down><enter>")
+	if !r.m.capture.Editing() || len(r.m.capture.marks) != 1 {
+		t.Fatalf("not editing the response: %+v", r.m.capture)
+	}
+	r.press("gri<enter><enter><ctrl+s>")
+	got := r.stored()
+	if len(got) != 2 || len(got[0].Marks) != 2 || got[0].Marks[1].Neighbourhood != "Grīva" {
+		t.Fatalf("edit not stored in place: %+v", got)
+	}
+	// Undo the edit: the first version is back.
+	r.press("<ctrl+z>")
+	if got := r.stored(); len(got[0].Marks) != 1 {
+		t.Errorf("undo of edit: %+v", got[0])
+	}
+	// Delete the newest, then undo the delete.
+	r.press("<ctrl+e>d")
+	if got := r.stored(); len(got) != 1 || got[0].Marks[0].Neighbourhood != "Centrs" {
+		t.Fatalf("delete: %+v", got)
+	}
+	r.press("<ctrl+z>")
+	if got := r.stored(); len(got) != 2 {
+		t.Errorf("undo of delete: %d stored", len(got))
+	}
+}
+
+func TestFailedSaveKeepsForm(t *testing.T) {
+	r := newRig(t)
+	r.store.Close()
+	r.press("gri<enter>Soliņi<enter>cen")
+	r.press("<ctrl+s>")
+	if !strings.Contains(r.screen(), "not saved") {
+		t.Errorf("no failure message:\n%s", r.screen())
+	}
+	c := r.m.capture
+	if len(c.marks) != 1 || c.marks[0].Wish != "Soliņi" || c.place.Value() != "cen" {
+		t.Errorf("form lost what was typed: marks %+v place %q", c.marks, c.place.Value())
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	r := newRig(t)
+	r.press("<ctrl+s>")
+	if !strings.Contains(r.screen(), "nothing to save: add a place or a wish") {
+		t.Errorf("empty save:\n%s", r.screen())
+	}
+	r.press("xyz<enter>")
+	if !strings.Contains(r.screen(), "no neighbourhood matches 'xyz'") {
+		t.Errorf("unknown place:\n%s", r.screen())
+	}
+	r.press("<ctrl+s>")
+	if n := len(r.stored()); n != 0 {
+		t.Errorf("%d stored from bad input", n)
+	}
+	r.press("<esc><tab>")
+	r.do(tea.PasteMsg{Content: "Bench\x1b[31m red\x1b]0;pwn\x07 \u202eevil"})
+	if v := r.m.capture.wish.Value(); model.HasUnsafe(v) || !strings.HasPrefix(v, "Bench red") {
+		t.Errorf("paste not sanitised: %q", v)
+	}
+	if !strings.Contains(r.screen(), "control characters removed") {
+		t.Errorf("no paste message:\n%s", r.screen())
+	}
+	r.do(tea.PasteMsg{Content: strings.Repeat("x", 400)})
+	if n := len([]rune(r.m.capture.wish.Value())); n != model.MaxWishLen {
+		t.Errorf("wish is %d long, cap %d", n, model.MaxWishLen)
+	}
+	if !strings.Contains(r.screen(), "at most 280 characters") {
+		t.Errorf("no length message:\n%s", r.screen())
+	}
+	r.press("<enter><ctrl+s>")
+	got := r.stored()
+	if len(got) != 1 || !got[0].Marks[0].CityWide() || model.HasUnsafe(got[0].Marks[0].Wish) {
+		t.Errorf("city-wide wish: %+v", got)
+	}
+}
+
+func TestQuitKeys(t *testing.T) {
+	m := testModel(t, Options{Store: nilStore{}}, nil, 160, 48)
+	m = send(m, namedKey("q"))
+	if m.capture.place.Value() != "q" {
+		t.Errorf("q in the place field: %q", m.capture.place.Value())
+	}
+	if _, cmd := m.Update(namedKey("ctrl+c")); cmd == nil {
+		t.Errorf("ctrl+c does not quit")
+	}
+	v := testModel(t, Options{Role: Viewer}, nil, 160, 48)
+	if _, cmd := v.Update(namedKey("q")); cmd == nil {
+		t.Errorf("q does not quit the board")
+	}
+	v = send(v, namedKey("ctrl+s"))
+	if v.saving {
+		t.Errorf("viewer saved")
+	}
+}

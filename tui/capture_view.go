@@ -1,0 +1,117 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"standmap/model"
+)
+
+// labelW is the width of the form's field labels.
+const labelW = 9
+
+// View draws the form in at most h lines of exactly w cells.
+func (c Capture) View(st Styles, w, h int) []string {
+	lang := c.lang
+	var out []string
+	add := func(s string) { out = append(out, fit(s, w)) }
+	label := func(id msgID, on bool) string {
+		l := fit(tr(lang, id), labelW-2)
+		if on {
+			return st.Accent.Render(l + "> ")
+		}
+		return st.Muted.Render(l + "  ")
+	}
+	fw := max(2, w-labelW)
+
+	if c.focus == focusWish { // the place the wish is for
+		where := c.wishFor
+		if where == "" {
+			where = tr(lang, msgCityWide)
+		}
+		add(label(msgPlace, false) + st.Title.Render(model.Sanitize(where)))
+	} else {
+		add(label(msgPlace, true) + c.place.View(fw, true, st.Input, st.Cursor))
+		for i, n := range c.matches {
+			add(choice(st, n.Name, i == c.placeSel))
+		}
+	}
+	add(label(msgWish, c.focus == focusWish) + c.wish.View(fw, c.focus == focusWish, st.Input, st.Cursor))
+	if c.focus == focusWish {
+		for i, g := range c.sugs {
+			add(choice(st, g.Text, i == c.wishSel) + st.Muted.Render("  "+strconv.Itoa(g.Count)))
+		}
+		add(st.Muted.Render(fit(tr(lang, msgCategory), labelW)) + categoryName(c.category, lang) +
+			st.Muted.Render("  ctrl+t"))
+	}
+	add(st.Muted.Render(fit(tr(lang, msgAge), labelW)) + c.agesView(st))
+
+	add("")
+	if len(c.marks) > 0 {
+		add(st.Title.Render(tr(lang, msgMarks)))
+		out = append(out, marksView(st, lang, c.marks, w)...)
+	}
+	if c.note != "" {
+		if c.noteBad {
+			add(st.Danger.Render("! " + c.note))
+		} else {
+			add(st.Muted.Render(c.note))
+		}
+	}
+	if len(out) > h {
+		out = out[:h]
+	}
+	return out
+}
+
+// agesView lists the age groups with their digit, the chosen one bracketed
+// and reversed.
+func (c Capture) agesView(st Styles) string {
+	var b strings.Builder
+	for i, a := range c.ages {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		item := strconv.Itoa(i+1) + " " + a
+		if i == c.age {
+			b.WriteString(st.Selected.Render("[" + item + "]"))
+		} else {
+			b.WriteString(st.Muted.Render(" " + item + " "))
+		}
+	}
+	return b.String()
+}
+
+// marksView draws numbered marks: neighbourhood, wish, category.
+func marksView(st Styles, lang string, marks []model.Mark, w int) []string {
+	nameW := 6
+	for _, m := range marks {
+		nameW = max(nameW, width(m.Neighbourhood))
+	}
+	nameW = min(nameW, 16)
+	out := make([]string, 0, len(marks))
+	for i, m := range marks {
+		where := m.Neighbourhood
+		if where == "" {
+			where = tr(lang, msgCityWide)
+		}
+		wish := m.Wish
+		if wish == "" {
+			wish = "—"
+		}
+		line := padLeft(strconv.Itoa(i+1), 2) + " " + fit(model.Sanitize(where), nameW) + " " + model.Sanitize(wish)
+		if m.Category != "" {
+			line += st.Muted.Render("  " + categoryName(m.Category, lang))
+		}
+		out = append(out, fit(line, w))
+	}
+	return out
+}
+
+// categoryName returns the category's name in lang, or "—".
+func categoryName(code, lang string) string {
+	if c, ok := model.CategoryByCode(code); ok {
+		return c.Name(lang)
+	}
+	return "—"
+}

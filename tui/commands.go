@@ -1,0 +1,116 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"standmap/db"
+	"standmap/live"
+	"standmap/model"
+)
+
+// storeTimeout bounds one store operation started from the interface.
+const storeTimeout = 15 * time.Second
+
+// SnapshotMsg carries a new snapshot from the hub; the runner forwards
+// each one with p.Send.
+type SnapshotMsg struct{ Snapshot *model.Snapshot }
+
+// savedMsg: the store committed the response (an edit when prev is set).
+type savedMsg struct {
+	r    model.Response
+	prev *model.Response
+}
+
+// deletedMsg: the store removed the response.
+type deletedMsg struct{ removed model.Response }
+
+// undoneMsg: an undo reached the store.
+type undoneMsg struct{ seq int64 }
+
+// errMsg: a store operation failed; undo is put back when set.
+type errMsg struct {
+	what msgID // msgSaveFailed or msgDeleteFailed
+	err  error
+	undo *undoEntry
+}
+
+// undoKind says what an undo entry reverts.
+type undoKind int
+
+const (
+	undoSave   undoKind = iota // a new response: delete it
+	undoEdit                   // an edit: store the previous version
+	undoDelete                 // a delete: store it again
+)
+
+// undoEntry is one revertible change.
+type undoEntry struct {
+	kind undoKind
+	r    model.Response // the response to delete, or to store again
+}
+
+// changed tells the hub that this session wrote to the store.
+func changed(h *live.Hub) {
+	if h != nil {
+		h.Changed()
+	}
+}
+
+// saveCmd stores r (new when it has no ID: it gets an ID and the time
+// now), then tells the hub.
+func saveCmd(s db.Store, h *live.Hub, g *model.Gazetteer, r model.Response, prev *model.Response) tea.Cmd {
+	return func() tea.Msg {
+		if r.ID == "" {
+			now := time.Now()
+			r.ID, r.CreatedAt = model.NewResponseID(now), now
+		}
+		r, err := r.Check(g)
+		if err != nil {
+			return errMsg{what: msgSaveFailed, err: err}
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+		defer cancel()
+		saved, err := s.SaveResponse(ctx, r)
+		if err != nil {
+			return errMsg{what: msgSaveFailed, err: err}
+		}
+		changed(h)
+		return savedMsg{r: saved, prev: prev}
+	}
+}
+
+// deleteCmd removes the response with id, then tells the hub.
+func deleteCmd(s db.Store, h *live.Hub, event, id string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+		defer cancel()
+		removed, err := s.DeleteResponse(ctx, event, id)
+		if err != nil {
+			return errMsg{what: msgDeleteFailed, err: err}
+		}
+		changed(h)
+		return deletedMsg{removed: removed}
+	}
+}
+
+// undoCmd reverts u, then tells the hub.
+func undoCmd(s db.Store, h *live.Hub, u undoEntry) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+		defer cancel()
+		var err error
+		if u.kind == undoSave {
+			_, err = s.DeleteResponse(ctx, u.r.Event, u.r.ID)
+		} else {
+			_, err = s.SaveResponse(ctx, u.r)
+		}
+		if err != nil {
+			return errMsg{what: msgSaveFailed, err: err, undo: &u}
+		}
+		changed(h)
+		return undoneMsg{seq: u.r.Seq}
+	}
+}

@@ -1,0 +1,62 @@
+package tui
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+)
+
+// TestScreens runs the program (teatest, ASCII colour profile, fixed size)
+// with a fixed snapshot, keys in a state and compares the final screen with
+// testdata/TestScreens/*.golden (go test ./tui -run TestScreens -update
+// rewrites them).
+func TestScreens(t *testing.T) {
+	city := testCity(t)
+	snap := fixedSnapshot(city.Gazetteer, "Profesiju gadatirgus 2025", 412)
+	cases := []struct {
+		name string
+		role Role
+		seq  string
+	}{
+		{"capture", Facilitator, ""},
+		{"typeahead", Facilitator, "jaunf"},
+		{"wish", Facilitator, "gri<enter>ara"},
+		{"marks", Facilitator, "gri<enter>ara<tab><enter>cen<enter>vel<tab><enter>2"},
+		{"recent", Facilitator, "<ctrl+e><down>"},
+		{"board", Facilitator, "<ctrl+b>"},
+		{"filtered", Facilitator, "<ctrl+f>gri<enter>"},
+		{"viewer", Viewer, ""},
+		{"help", Viewer, "?"},
+	}
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		for _, c := range cases {
+			name := c.name + "_" + itoa(size[0]) + "x" + itoa(size[1])
+			t.Run(name, func(t *testing.T) {
+				o := Options{Role: c.role, City: city, Event: snapEvent(snap), DBPath: "/tmp/standmap.db"}
+				if c.role == Facilitator {
+					o.Store = nilStore{}
+				}
+				tm := teatest.NewTestModel(t, New(o),
+					teatest.WithInitialTermSize(size[0], size[1]),
+					teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+				tm.Send(SnapshotMsg{Snapshot: snap})
+				for _, k := range keys(c.seq) {
+					tm.Send(k)
+				}
+				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("412")) },
+					teatest.WithDuration(5*time.Second))
+				if err := tm.Quit(); err != nil {
+					t.Fatal(err)
+				}
+				m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+				golden.RequireEqual(t, ansi.Strip(m.View().Content))
+			})
+		}
+	}
+}

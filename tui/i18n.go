@@ -1,0 +1,141 @@
+package tui
+
+import "fmt"
+
+// msgID names one piece of interface text in the catalogue.
+type msgID int
+
+// The interface texts; catalogue holds their English and Latvian forms.
+const (
+	msgVisitors msgID = iota
+	msgVisitor
+	msgSaved
+	msgPlace
+	msgWish
+	msgCategory
+	msgAge
+	msgMarks
+	msgCityWide
+	msgRecent
+	msgNoRecent
+	msgWhere
+	msgWants
+	msgNothingToSave
+	msgNoMatch
+	msgEmptyPlace
+	msgWishTooLong
+	msgSaveFailed
+	msgDeleteFailed
+	msgUndone
+	msgNothingToUndo
+	msgDeleted
+	msgEditing
+	msgTooSmall
+	msgMore
+	msgFilter
+	msgFilterPick
+	msgAllPlaces
+	msgNoWishes
+	msgNoMarks
+	msgReadOnly
+	msgPasteCleaned
+	msgWishes
+	msgOneWish
+	msgSaving
+	msgHelpAdd
+	msgHelpAccept
+	msgHelpSave
+	msgHelpUndo
+	msgHelpRecent
+	msgHelpBoard
+	msgHelpCapture
+	msgHelpHelp
+	msgHelpQuit
+	msgHelpCategory
+	msgHelpUp
+	msgHelpDown
+	msgHelpBack
+	msgHelpDelete
+	msgHelpEdit
+	msgHelpFilter
+	msgHelpClear
+	msgHelpAge
+	msgHelpCityWide
+	msgHelpRemoveMark
+	msgHelpScroll
+	msgCount
+)
+
+// catalogue maps every message to its {English, Latvian} text. Texts with
+// verbs (%d, %s) are formatted by tr.
+var catalogue = [msgCount][2]string{
+	msgVisitors:       {"visitors", "apmeklētāji"},
+	msgVisitor:        {"Visitor #%d", "Apmeklētājs #%d"},
+	msgSaved:          {"saved #%d ✓", "saglabāts #%d ✓"},
+	msgPlace:          {"Place", "Vieta"},
+	msgWish:           {"Wish", "Vēlme"},
+	msgCategory:       {"Category", "Kategorija"},
+	msgAge:            {"Age", "Vecums"},
+	msgMarks:          {"Marks", "Atzīmes"},
+	msgCityWide:       {"(city-wide)", "(visa pilsēta)"},
+	msgRecent:         {"Recent", "Nesenie"},
+	msgNoRecent:       {"no responses yet", "vēl nav atbilžu"},
+	msgWhere:          {"Where they spend free time", "Kur pavada brīvo laiku"},
+	msgWants:          {"What they want improved", "Ko vēlas uzlabot"},
+	msgNothingToSave:  {"nothing to save: add a place or a wish", "nav ko saglabāt: pievienojiet vietu vai vēlmi"},
+	msgNoMatch:        {"no neighbourhood matches '%s'", "neviena apkaime neatbilst '%s'"},
+	msgEmptyPlace:     {"type a neighbourhood (tab: a city-wide wish, ctrl+s: save)", "ierakstiet apkaimi (tab: vēlme visai pilsētai, ctrl+s: saglabāt)"},
+	msgWishTooLong:    {"a wish holds at most %d characters", "vēlmē var būt ne vairāk kā %d rakstzīmes"},
+	msgSaveFailed:     {"not saved: %s", "nav saglabāts: %s"},
+	msgDeleteFailed:   {"not deleted: %s", "nav dzēsts: %s"},
+	msgUndone:         {"undone #%d", "atsaukts #%d"},
+	msgNothingToUndo:  {"nothing to undo", "nav ko atsaukt"},
+	msgDeleted:        {"deleted #%d (ctrl+z undoes)", "dzēsts #%d (ctrl+z atsauc)"},
+	msgEditing:        {"editing #%d", "labo #%d"},
+	msgTooSmall:       {"make the window at least %d×%d", "palieliniet logu līdz vismaz %d×%d"},
+	msgMore:           {"…%d more", "…vēl %d"},
+	msgFilter:         {"in %s", "vietā %s"},
+	msgFilterPick:     {"filter by place", "atlasīt pēc vietas"},
+	msgAllPlaces:      {"all places", "visas vietas"},
+	msgNoWishes:       {"no wishes yet", "vēl nav vēlmju"},
+	msgNoMarks:        {"no marks yet", "vēl nav atzīmju"},
+	msgReadOnly:       {"read-only board", "tikai skatīšanās"},
+	msgPasteCleaned:   {"control characters removed from the paste", "no ielīmētā izņemtas vadības rakstzīmes"},
+	msgWishes:         {"%d wishes", "%d vēlmes"},
+	msgOneWish:        {"1 wish", "1 vēlme"},
+	msgSaving:         {"saving…", "saglabā…"},
+	msgHelpAdd:        {"add", "pievienot"},
+	msgHelpAccept:     {"accept", "pieņemt"},
+	msgHelpSave:       {"save", "saglabāt"},
+	msgHelpUndo:       {"undo", "atsaukt"},
+	msgHelpRecent:     {"recent", "nesenie"},
+	msgHelpBoard:      {"board", "tablo"},
+	msgHelpCapture:    {"capture", "ievade"},
+	msgHelpHelp:       {"help", "palīdzība"},
+	msgHelpQuit:       {"quit", "iziet"},
+	msgHelpCategory:   {"category", "kategorija"},
+	msgHelpUp:         {"up", "augšup"},
+	msgHelpDown:       {"down", "lejup"},
+	msgHelpBack:       {"back", "atpakaļ"},
+	msgHelpDelete:     {"delete", "dzēst"},
+	msgHelpEdit:       {"edit", "labot"},
+	msgHelpFilter:     {"filter by place", "atlasīt pēc vietas"},
+	msgHelpClear:      {"clear filter", "noņemt atlasi"},
+	msgHelpAge:        {"age group (empty place)", "vecuma grupa (tukša vieta)"},
+	msgHelpCityWide:   {"city-wide wish (empty place)", "vēlme visai pilsētai (tukša vieta)"},
+	msgHelpRemoveMark: {"remove last mark (empty place)", "dzēst pēdējo atzīmi (tukša vieta)"},
+	msgHelpScroll:     {"scroll", "ritināt"},
+}
+
+// tr returns message id in lang ("lv", else English), formatted with args.
+func tr(lang string, id msgID, args ...any) string {
+	i := 0
+	if lang == "lv" {
+		i = 1
+	}
+	s := catalogue[id][i]
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}

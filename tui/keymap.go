@@ -1,0 +1,115 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap holds every key binding of the application, with help texts in
+// the interface language.
+type KeyMap struct {
+	// Quit ends the program from anywhere.
+	Quit key.Binding
+	// QuitQ ends it too, but only while no text field has focus.
+	QuitQ key.Binding
+	// Help shows the full help (no text field in focus).
+	Help key.Binding
+	// Board switches between the capture form and the board.
+	Board key.Binding
+	// Save stores the visitor's response.
+	Save key.Binding
+	// Undo reverts the last save, edit or delete.
+	Undo key.Binding
+	// Recent opens the list of recent responses.
+	Recent key.Binding
+	// Enter takes a suggestion or finishes a mark.
+	Enter key.Binding
+	// Accept takes the wish suggestion (on an empty place: a city-wide wish).
+	Accept key.Binding
+	// Category cycles the wish's category forward; CategoryBack backward.
+	Category, CategoryBack key.Binding
+	// Up and Down move through suggestions and lists.
+	Up, Down key.Binding
+	// Back leaves a list, a wish, or clears the filter.
+	Back key.Binding
+	// Age picks an age group by its number while the place is empty.
+	Age key.Binding
+	// RemoveMark removes the last mark while the place is empty.
+	RemoveMark key.Binding
+	// Edit loads the selected recent response into the form.
+	Edit key.Binding
+	// Delete deletes the selected recent response.
+	Delete key.Binding
+	// Filter narrows the ranking to one neighbourhood.
+	Filter key.Binding
+	// PageUp and PageDown scroll the bar chart.
+	PageUp, PageDown key.Binding
+}
+
+// DefaultKeyMap returns the key bindings with help in lang.
+func DefaultKeyMap(lang string) KeyMap {
+	b := func(keys []string, help string, id msgID) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr(lang, id)))
+	}
+	return KeyMap{
+		Quit:         b([]string{"ctrl+c"}, "ctrl+c", msgHelpQuit),
+		QuitQ:        b([]string{"q"}, "q", msgHelpQuit),
+		Help:         b([]string{"?"}, "?", msgHelpHelp),
+		Board:        b([]string{"ctrl+b"}, "ctrl+b", msgHelpBoard),
+		Save:         b([]string{"ctrl+s"}, "ctrl+s", msgHelpSave),
+		Undo:         b([]string{"ctrl+z"}, "ctrl+z", msgHelpUndo),
+		Recent:       b([]string{"ctrl+e"}, "ctrl+e", msgHelpRecent),
+		Enter:        b([]string{"enter"}, "enter", msgHelpAdd),
+		Accept:       b([]string{"tab"}, "tab", msgHelpAccept),
+		Category:     b([]string{"ctrl+t"}, "ctrl+t", msgHelpCategory),
+		CategoryBack: b([]string{"shift+tab"}, "shift+tab", msgHelpCategory),
+		Up:           b([]string{"up"}, "↑", msgHelpUp),
+		Down:         b([]string{"down"}, "↓", msgHelpDown),
+		Back:         b([]string{"esc"}, "esc", msgHelpBack),
+		Age:          b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", msgHelpAge),
+		RemoveMark:   b([]string{"ctrl+x"}, "ctrl+x", msgHelpRemoveMark),
+		Edit:         b([]string{"enter"}, "enter", msgHelpEdit),
+		Delete:       b([]string{"d", "delete"}, "d", msgHelpDelete),
+		Filter:       b([]string{"f", "ctrl+f"}, "f", msgHelpFilter),
+		PageUp:       b([]string{"pgup"}, "pgup", msgHelpScroll),
+		PageDown:     b([]string{"pgdown"}, "pgdn", msgHelpScroll),
+	}
+}
+
+// helpView adapts the KeyMap to bubbles/help for what has focus now.
+type helpView struct {
+	k     KeyMap
+	focus focus
+	role  Role
+}
+
+// ShortHelp returns the bindings of the help bar.
+func (h helpView) ShortHelp() []key.Binding {
+	k := h.k
+	switch {
+	case h.role == Viewer:
+		return []key.Binding{k.Filter, k.Back, k.Down, k.QuitQ}
+	case h.focus == focusPlace:
+		return []key.Binding{k.Enter, k.Accept, k.Save, k.Undo, k.Recent, k.Board, k.Help}
+	case h.focus == focusWish:
+		return []key.Binding{k.Enter, k.Accept, k.Category, k.Save, k.Back, k.Board}
+	case h.focus == focusRecent:
+		return []key.Binding{k.Up, k.Down, k.Edit, k.Delete, k.Back, k.Undo}
+	case h.focus == focusFilter:
+		return []key.Binding{k.Up, k.Down, k.Enter, k.Back}
+	default: // board alone
+		return []key.Binding{k.Filter, k.Back, k.PageDown, k.Board, k.Help, k.QuitQ}
+	}
+}
+
+// FullHelp returns every binding, in columns.
+func (h helpView) FullHelp() [][]key.Binding {
+	k := h.k
+	if h.role == Viewer {
+		return [][]key.Binding{{k.Filter, k.Back}, {k.Up, k.Down, k.PageUp, k.PageDown}, {k.Help, k.QuitQ, k.Quit}}
+	}
+	return [][]key.Binding{
+		{k.Enter, k.Accept, k.Category, k.CategoryBack, k.Back},
+		{k.Age, k.RemoveMark, k.Up, k.Down},
+		{k.Save, k.Undo, k.Recent, k.Edit, k.Delete},
+		{k.Board, k.Filter, k.PageUp, k.PageDown},
+		{k.Help, k.QuitQ, k.Quit},
+	}
+}

@@ -1,0 +1,73 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestLayoutFits checks every screen at many sizes, including resizes.
+func TestLayoutFits(t *testing.T) {
+	city := testCity(t)
+	snap := fixedSnapshot(city.Gazetteer, "Profesiju gadatirgus 2025", 412)
+	sizes := [][2]int{{80, 24}, {81, 25}, {100, 30}, {119, 40}, {120, 40}, {160, 48}, {200, 60}, {250, 70}, {60, 16}, {90, 20}}
+	for w := 80; w <= 250; w += 17 {
+		for h := 24; h <= 70; h += 9 {
+			sizes = append(sizes, [2]int{w, h})
+		}
+	}
+	states := map[string]string{
+		"empty":    "",
+		"place":    "jaunf",
+		"wish":     "gri<enter>ara",
+		"marks":    "gri<enter>ara<tab><enter>cen<enter>vel<tab><enter>2",
+		"recent":   "<ctrl+e>",
+		"board":    "<ctrl+b>",
+		"filter":   "<ctrl+b>f<down>gri",
+		"filtered": "<ctrl+f>gri<enter>",
+		"long":     "<tab>" + strings.Repeat("ļoti gara vēlme ", 20),
+	}
+	for name, seq := range states {
+		for _, role := range []Role{Facilitator, Viewer} {
+			o := Options{Role: role}
+			if role == Facilitator {
+				o.Store = nilStore{}
+			}
+			m := testModel(t, o, snap, 160, 48)
+			for _, k := range keys(seq) {
+				m = send(m, k)
+			}
+			for _, sz := range sizes {
+				m = send(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+				t.Run(fmt.Sprintf("%s/%d/%dx%d", name, role, sz[0], sz[1]), func(t *testing.T) {
+					checkFits(t, m, sz[0], sz[1])
+				})
+			}
+		}
+	}
+}
+
+// TestTooSmall shows the request for a bigger window, centred, below 60×16.
+func TestTooSmall(t *testing.T) {
+	m := testModel(t, Options{Store: nilStore{}}, nil, 59, 16)
+	for _, sz := range [][2]int{{59, 16}, {60, 15}, {20, 5}, {1, 1}, {0, 0}} {
+		m = send(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		checkFits(t, m, sz[0], sz[1])
+		if sz[0] >= 40 && !strings.Contains(m.View().Content, "make the window at least 60×16") {
+			t.Errorf("%v: no request for a bigger window:\n%s", sz, m.View().Content)
+		}
+	}
+}
+
+// TestWidth compares the quick width with ansi.StringWidth.
+func TestWidth(t *testing.T) {
+	for _, s := range []string{"", "abc", "Jaunā Forštadte ███▍ 12", "\x1b[1;96mĀra\x1b[m ▸ …", "Больше скамеек",
+		"日本", "e\u0301", "👍🏽", "a\tb", "\x1b]0;x\x07y", "╭─ x ─╮"} {
+		if got, want := width(s), ansi.StringWidth(s); got != want {
+			t.Errorf("width(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -1,0 +1,111 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"standmap/model"
+)
+
+// Recent lists the newest responses of the snapshot; with focus, one can
+// be picked to edit or delete.
+type Recent struct {
+	keys KeyMap
+	sel  int
+}
+
+// recentAction is what the facilitator asked of the selected response.
+type recentAction int
+
+const (
+	recentNone recentAction = iota
+	recentEdit
+	recentDelete
+	recentClose
+)
+
+// Update moves the selection over rs, or reports an action on rs[sel].
+func (r Recent) Update(msg tea.Msg, rs []model.Response) (Recent, recentAction) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return r, recentNone
+	}
+	switch {
+	case key.Matches(k, r.keys.Up):
+		r.sel = max(0, r.sel-1)
+	case key.Matches(k, r.keys.Down):
+		r.sel = min(max(0, len(rs)-1), r.sel+1)
+	case key.Matches(k, r.keys.Edit):
+		if r.sel < len(rs) {
+			return r, recentEdit
+		}
+	case key.Matches(k, r.keys.Delete):
+		if r.sel < len(rs) {
+			return r, recentDelete
+		}
+	case key.Matches(k, r.keys.Back), key.Matches(k, r.keys.Recent):
+		return r, recentClose
+	}
+	return r, recentNone
+}
+
+// Selected returns the selected response of rs.
+func (r Recent) Selected(rs []model.Response) (model.Response, bool) {
+	if r.sel < len(rs) {
+		return rs[r.sel], true
+	}
+	return model.Response{}, false
+}
+
+// View draws up to h lines of the list, exactly w cells wide; the
+// selection (▸, reversed) only when focused.
+func (r Recent) View(st Styles, lang string, rs []model.Response, w, h int, focused bool) []string {
+	if h <= 0 {
+		return nil
+	}
+	out := []string{fit(st.Title.Render(tr(lang, msgRecent))+st.Muted.Render("  ctrl+e"), w)}
+	if len(rs) == 0 {
+		return append(out, fit(st.Muted.Render(" "+tr(lang, msgNoRecent)), w))
+	}
+	// Keep the selection in view.
+	rows := h - 1
+	first := 0
+	if focused && r.sel >= rows {
+		first = r.sel - rows + 1
+	}
+	for i := first; i < len(rs) && len(out) < h; i++ {
+		line := recentLine(lang, rs[i])
+		switch {
+		case focused && i == r.sel:
+			out = append(out, fit("▸"+st.Selected.Render(line), w))
+		default:
+			out = append(out, fit(" "+line, w))
+		}
+	}
+	return out
+}
+
+// recentLine summarises a response: number, time, places, wishes.
+func recentLine(lang string, r model.Response) string {
+	var places []string
+	wishes := 0
+	for _, m := range r.Marks {
+		if m.Neighbourhood != "" && len(places) < 3 {
+			places = append(places, model.Sanitize(m.Neighbourhood))
+		}
+		if m.Wish != "" {
+			wishes++
+		}
+	}
+	s := "#" + strconv.FormatInt(r.Seq, 10) + " " + clock(r.CreatedAt) + " " + strings.Join(places, ", ")
+	switch {
+	case wishes == 1:
+		s += " · " + tr(lang, msgOneWish)
+	case wishes > 1:
+		s += " · " + tr(lang, msgWishes, wishes)
+	}
+	return s
+}
