@@ -12,11 +12,19 @@ import (
 
 // Events lists every event, oldest first, with its response counts.
 func (s *SQLite) Events(ctx context.Context) ([]model.EventSummary, error) {
+	out, err := s.events(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list events: %w", err)
+	}
+	return out, nil
+}
+
+func (s *SQLite) events(ctx context.Context) ([]model.EventSummary, error) {
 	rows, err := s.reader.QueryContext(ctx, `SELECT e.name, e.created_at,
 		(SELECT count(*) FROM responses r WHERE r.event_id = e.id)
 		FROM events e ORDER BY e.id`)
 	if err != nil {
-		return nil, fmt.Errorf("list events: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []model.EventSummary
@@ -24,17 +32,14 @@ func (s *SQLite) Events(ctx context.Context) ([]model.EventSummary, error) {
 		var es model.EventSummary
 		var at string
 		if err := rows.Scan(&es.Name, &at, &es.Responses); err != nil {
-			return nil, fmt.Errorf("list events: %w", err)
+			return nil, err
 		}
 		if es.CreatedAt, err = parseTime(at); err != nil {
-			return nil, fmt.Errorf("list events: %w", err)
+			return nil, err
 		}
 		out = append(out, es)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list events: %w", err)
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // CreateEvent starts an event; ErrEventExists if the name is taken. The

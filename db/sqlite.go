@@ -121,14 +121,22 @@ func (s *SQLite) DataVersion(ctx context.Context) (int64, error) {
 // Changes returns the change log after seq, oldest first, at most limit
 // rows, and the newest seq stored, both read in one transaction.
 func (s *SQLite) Changes(ctx context.Context, after int64, limit int) ([]Change, int64, error) {
-	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	cs, newest, err := s.changes(ctx, after, limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("read changes: %w", err)
+	}
+	return cs, newest, nil
+}
+
+func (s *SQLite) changes(ctx context.Context, after int64, limit int) ([]Change, int64, error) {
+	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, err
 	}
 	defer tx.Rollback()
 	var newest int64
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(seq), 0) FROM changes").Scan(&newest); err != nil {
-		return nil, 0, fmt.Errorf("read changes: %w", err)
+		return nil, 0, err
 	}
 	if limit <= 0 || after >= newest {
 		return nil, newest, nil
@@ -137,19 +145,16 @@ func (s *SQLite) Changes(ctx context.Context, after int64, limit int) ([]Change,
 		FROM changes c JOIN events e ON e.id = c.event_id
 		WHERE c.seq > ? ORDER BY c.seq LIMIT ?`, after, limit)
 	if err != nil {
-		return nil, 0, fmt.Errorf("read changes: %w", err)
+		return nil, 0, err
 	}
 	defer rows.Close()
 	var out []Change
 	for rows.Next() {
 		var c Change
 		if err := rows.Scan(&c.Seq, &c.Event, &c.ResponseID); err != nil {
-			return nil, 0, fmt.Errorf("read changes: %w", err)
+			return nil, 0, err
 		}
 		out = append(out, c)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("read changes: %w", err)
-	}
-	return out, newest, nil
+	return out, newest, rows.Err()
 }
