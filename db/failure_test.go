@@ -4,8 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
+
+	"standmap/model"
 )
 
 // TestLockedDatabaseWritesNothing holds the write lock from another
@@ -41,5 +45,41 @@ func TestLockedDatabaseWritesNothing(t *testing.T) {
 	}
 	if _, err := s.SaveResponse(context.Background(), sample("fair", 1)); err != nil {
 		t.Fatalf("save after the lock was released: %v", err)
+	}
+}
+
+// TestFullDiskWritesNothing caps the file's size so that writes fail as on
+// a full disk: the failed import and save leave no trace.
+func TestFullDiskWritesNothing(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	mustEvent(t, s, "fair")
+	var pages int
+	if err := s.writer.QueryRow("PRAGMA page_count").Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.writer.Exec(fmt.Sprintf("PRAGMA max_page_count = %d", pages+20)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.Import(ctx, fairResponses("fair", 5000), false)
+	if err == nil || !strings.Contains(err.Error(), "full") {
+		t.Fatalf("import into a full database: %v", err)
+	}
+	big := sample("fair", 1)
+	for i := range 2000 {
+		big.Marks = append(big.Marks, model.Mark{Wish: strings.Repeat("x", 200) + fmt.Sprint(i)})
+	}
+	if _, err := s.SaveResponse(ctx, big); err == nil {
+		t.Fatal("save into a full database succeeded")
+	}
+	n := 0
+	if err := s.EachResponse(ctx, "", func(model.Response) error { n++; return nil }); err != nil || n != 0 {
+		t.Fatalf("%d responses after failed writes (%v)", n, err)
+	}
+	if _, newest, _ := s.Changes(ctx, 0, 0); newest != 0 {
+		t.Fatalf("change log at %d after failed writes", newest)
+	}
+	if _, err := s.SaveResponse(ctx, sample("fair", 2)); err != nil {
+		t.Fatalf("a small save still fits: %v", err)
 	}
 }
