@@ -246,4 +246,3 @@ func parseTime(s string) (time.Time, error) {
 	}
 	return time.Parse(time.RFC3339Nano, s)
 }
-
