@@ -16,7 +16,9 @@ func (p *parser) checkDefs() map[rune]Cell {
 	letters := make(map[rune]Cell)
 	letterLine := make(map[rune]int)
 	seen := make(map[string]spelling) // fold → first spelling
-	for _, d := range p.defs {
+	for k := range p.defs {
+		d := &p.defs[k]
+		d.index = -1
 		if d.bad {
 			continue
 		}
@@ -49,7 +51,8 @@ func (p *parser) checkDefs() map[rune]Cell {
 		for _, s := range d.names[1:] {
 			n.Aliases = append(n.Aliases, s.text)
 		}
-		letters[d.letter] = Cell(len(p.city.Neighbourhoods))
+		d.index = len(p.city.Neighbourhoods)
+		letters[d.letter] = Cell(d.index)
 		p.city.Neighbourhoods = append(p.city.Neighbourhoods, n)
 		p.city.Areas = append(p.city.Areas, d.area)
 	}
@@ -142,25 +145,17 @@ func (p *parser) checkAreas() {
 		a.CentreCol += float64(i % g.Width)
 		a.CentreRow += float64(i / g.Width)
 	}
-	k := 0 // index among the non-water definitions
 	for _, d := range p.defs {
-		if d.bad {
+		if d.bad || len(d.names) == 0 {
 			continue
 		}
-		if d.water {
-			if len(d.names) > 0 && d.area.LabelFixed && !inside(g, d.area.Label) {
-				p.probs.add(d.line, d.labelCol, "label %d,%d of %s is outside the %d×%d grid", d.area.Label.Col+1, d.area.Label.Row+1, d.names[0].text, g.Width, g.Height)
-			}
-			continue
+		if l := d.area.Label; d.area.LabelFixed && !inside(g, l) {
+			p.probs.add(d.line, d.labelCol, "label %d,%d of %s is outside the %d×%d grid", l.Col+1, l.Row+1, d.names[0].text, g.Width, g.Height)
 		}
-		if k >= len(areas) || areas[k].Letter != d.letter || len(d.names) == 0 {
-			continue // a clashing or nameless definition, already reported
+		if d.index < 0 {
+			continue // water, or a clashing letter already reported
 		}
-		a := &areas[k]
-		k++
-		if a.LabelFixed && !inside(g, a.Label) {
-			p.probs.add(d.line, d.labelCol, "label %d,%d of %s is outside the %d×%d grid", a.Label.Col+1, a.Label.Row+1, d.names[0].text, g.Width, g.Height)
-		}
+		a := &areas[d.index]
 		if a.Cells == 0 {
 			if p.sawGrid > 0 && g.Width > 0 {
 				p.probs.add(d.line, 1, "%s (%c) has no cells in the grid", d.names[0].text, d.letter)
@@ -170,7 +165,7 @@ func (p *parser) checkAreas() {
 		a.CentreCol /= float64(a.Cells)
 		a.CentreRow /= float64(a.Cells)
 		if !a.LabelFixed {
-			a.Label = nearestCell(g, Cell(k-1), a.CentreCol, a.CentreRow)
+			a.Label = nearestCell(g, Cell(d.index), a.CentreCol, a.CentreRow)
 		}
 	}
 }

@@ -31,6 +31,8 @@ type def struct {
 	names  []spelling // the name, then the aliases
 	water  bool
 	bad    bool // the letter is unusable, already reported
+	// index is the neighbourhood's in City.Neighbourhoods, or -1.
+	index int
 	// labelCol is the column of the label option, for its problems.
 	labelCol int
 }
