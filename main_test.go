@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -138,5 +139,15 @@ func TestExportOut(t *testing.T) {
 	}
 	if _, _, code := s.run("", "export", "--out", filepath.Join(dir, "no", "such", "dir.csv")); code != 1 {
 		t.Errorf("export into a missing folder: exit %d", code)
+	}
+}
+
+func TestParseInterspersed(t *testing.T) {
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	db := fs.String("db", "", "")
+	j := fs.Bool("json", false, "")
+	rest, err := parseInterspersed(fs, []string{"a.csv", "--db", "x.db", "b", "--json", "--", "--c", "-"})
+	if err != nil || *db != "x.db" || !*j || strings.Join(rest, " ") != "a.csv b --c -" {
+		t.Errorf("rest %q, db %q, json %v, err %v", rest, *db, *j, err)
 	}
 }
