@@ -195,7 +195,7 @@ func TestCheckBroken(t *testing.T) {
 		"ragged.map":     {"7:8: row is 7 characters wide", "8:1: blank grid row", "9:4: tab in the grid", "10:9: row is 9"},
 		"empty_grid.map": {`1:1: missing "city: NAME"`, "5:1: the grid is empty"},
 		"bad_head.map": {
-			`2:11: schematic: is yes or no, not "perhaps"`,
+			`2:12: schematic: is yes or no, not "perhaps"`,
 			`3:1: unknown key "colour"`,
 			"4:1: '.' cannot be a cell letter",
 			`5:13: label is "label COL,ROW"`,

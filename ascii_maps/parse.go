@@ -65,7 +65,7 @@ func parse(src []byte) (*City, []Problem) {
 		}
 		p.headerLine(line{i + 1, t})
 	}
-	if p.city.Name == "" {
+	if p.cityLine == 0 {
 		p.probs.add(1, 1, "missing \"city: NAME\" line")
 	}
 	if p.sawGrid == 0 {
@@ -112,7 +112,8 @@ func (p *parser) headerLine(l line) {
 		p.definition(l, t)
 	case strings.Contains(t, ":"):
 		i := strings.Index(t, ":")
-		p.header(l, strings.ToLower(strings.TrimSpace(t[:i])), strings.TrimSpace(t[i+1:]), col(t, i+1))
+		v := strings.TrimLeftFunc(t[i+1:], unicode.IsSpace)
+		p.header(l, strings.ToLower(strings.TrimSpace(t[:i])), strings.TrimSpace(v), col(t, len(t)-len(v)))
 	default:
 		p.probs.add(l.n, col(t, lead), "expected \"key: value\", \"X = Name | alias\" or %s", gridMarker)
 	}
