@@ -80,7 +80,7 @@ func placeLabels(cv *canvas, l layout, cells []ascii_maps.Cell, reqs []labelReq)
 		}
 	}
 	for _, rq := range reqs {
-		if rq.cls != clsHighlightLabel && p.cover > maxCover*float64(len(cells)) {
+		if rq.cls != clsHighlightLabel && 100*p.cover > maxCoverPct*len(cells) {
 			break
 		}
 		p.place(rq)
@@ -88,9 +88,9 @@ func placeLabels(cv *canvas, l layout, cells []ascii_maps.Cell, reqs []labelReq)
 	return p.placed
 }
 
-// maxCover is the share of the map that labels may cover
-// before the rest are left out; the highlighted label is always tried.
-const maxCover = 35 / 100.0
+// maxCoverPct is the share of the map, in per cent, that labels may
+// cover before the rest are left out; the highlighted one always gets in.
+const maxCoverPct = 35
 
 // span is a placed label: n screen cells from x, y of the map.
 type span struct{ x, y, n int }
@@ -103,7 +103,7 @@ type placer struct {
 	used  []bool
 	size  []int // screen cells of each neighbourhood
 
-	cover  float64 // cells covered so far
+	cover  int // cells covered so far
 	placed []span
 }
 
@@ -127,21 +127,27 @@ func (p *placer) place(rq labelReq) {
 			for _, dx := range [...]int{0, -1, 1, -2, 2, -3, 3, -4, 4, n/2 + 1, -n/2 - 1, n/2 + 3, -n/2 - 3} {
 				x := min(max(rq.x+dx-n/2, 0), l.mw-n)
 				if free(p.used[y*l.mw+x:y*l.mw+x+n]) && p.fits(rq.area, y*l.mw+x, n) {
-					for k := range n {
-						p.used[y*l.mw+x+k] = true
-					}
-					p.cover += float64(n)
-					p.placed = append(p.placed, span{x, y, n})
-					open, close := " ", " "
-					if rq.cls == clsHighlightLabel {
-						open, close = "[", "]"
-					}
-					p.cv.write(l.x0+x, l.y0+y, open+text+close, rq.cls)
+					p.put(span{x, y, n}, text, rq.cls)
 					return
 				}
 			}
 		}
 	}
+}
+
+// put writes text at s with a blank, or for the highlight a bracket, on
+// either side, and marks its cells used.
+func (p *placer) put(s span, text string, cls class) {
+	for i := range s.n {
+		p.used[s.y*p.l.mw+s.x+i] = true
+	}
+	p.cover += s.n
+	p.placed = append(p.placed, s)
+	open, close := " ", " "
+	if cls == clsHighlightLabel {
+		open, close = "[", "]"
+	}
+	p.cv.write(p.l.x0+s.x, p.l.y0+s.y, open+text+close, cls)
 }
 
 // fits says whether a label over the n cells from i keeps enough of
