@@ -36,8 +36,32 @@ func benchSnapshot(b *testing.B, n int) *model.Snapshot {
 	return s
 }
 
-// BenchmarkBoardView draws the board alone at 160×48.
+// BenchmarkBoardView draws the board alone at 160×48 for a new snapshot
+// every frame (two copies take turns, so nothing drawn is reused): the cost
+// of showing a change.
 func BenchmarkBoardView(b *testing.B) {
+	for _, n := range []int{10, 100_000} {
+		s := benchSnapshot(b, n)
+		s2 := *s
+		s2.Version++
+		b.Run(fmt.Sprintf("responses=%d", n), func(b *testing.B) {
+			m := testModel(b, Options{Role: Viewer}, s, 160, 48)
+			m2 := send(m, SnapshotMsg{Snapshot: &s2})
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				if i%2 == 0 {
+					_ = m.View()
+				} else {
+					_ = m2.View()
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBoardRedraw draws the board again for the same snapshot (a
+// keystroke elsewhere, a resize back): the board's drawing is reused.
+func BenchmarkBoardRedraw(b *testing.B) {
 	for _, n := range []int{10, 100_000} {
 		s := benchSnapshot(b, n)
 		b.Run(fmt.Sprintf("responses=%d", n), func(b *testing.B) {

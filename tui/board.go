@@ -20,6 +20,7 @@ type Board struct {
 	picking bool
 	query   field
 	city    string // the map's title
+	cache   *boardCache
 	sel     int
 	matches []model.Neighbourhood
 	// mapView draws the city map, or is nil.
@@ -28,7 +29,7 @@ type Board struct {
 
 // NewBoard returns a board over the neighbourhoods of gaz.
 func NewBoard(keys KeyMap, gaz *model.Gazetteer) Board {
-	return Board{keys: keys, gaz: gaz, query: field{limit: 60}}
+	return Board{keys: keys, gaz: gaz, query: field{limit: 60}, cache: &boardCache{}}
 }
 
 // Typing reports whether a text field of the board has focus.
@@ -103,8 +104,37 @@ func (b Board) updatePicking(msg tea.Msg) Board {
 	return b
 }
 
+// boardKey is everything a drawing of the board depends on.
+type boardKey struct {
+	snap                *model.Snapshot
+	w, h, offset, sel   int
+	filter, query, lang string
+	picking             bool
+	palette             string // the styles, by one of their sequences
+}
+
+// boardCache keeps the last drawing: typing in the form redraws the screen
+// but not the board. View is only ever called from one goroutine.
+type boardCache struct {
+	key   boardKey
+	lines []string
+}
+
 // View draws the board in exactly h lines of w cells.
 func (b Board) View(st Styles, lang string, s *model.Snapshot, w, h int) []string {
+	k := boardKey{s, w, h, b.offset, b.sel, b.filter, b.query.Value(), lang, b.picking, st.Bar.pre + st.Title.pre}
+	if b.cache != nil && b.cache.lines != nil && b.cache.key == k {
+		return b.cache.lines
+	}
+	lines := b.draw(st, lang, s, w, h)
+	if b.cache != nil {
+		b.cache.key, b.cache.lines = k, lines
+	}
+	return lines
+}
+
+// draw draws the board afresh.
+func (b Board) draw(st Styles, lang string, s *model.Snapshot, w, h int) []string {
 	if s == nil {
 		s = &model.Snapshot{}
 	}

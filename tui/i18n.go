@@ -9,6 +9,7 @@ type msgID int
 const (
 	msgVisitors msgID = iota
 	msgVisitor
+	msgOneVisitor
 	msgSaved
 	msgPlace
 	msgWish
@@ -70,6 +71,7 @@ const (
 // verbs (%d, %s) are formatted by tr.
 var catalogue = [msgCount][2]string{
 	msgVisitors:       {"visitors", "apmeklētāji"},
+	msgOneVisitor:     {"visitor", "apmeklētājs"},
 	msgVisitor:        {"Visitor #%d", "Apmeklētājs #%d"},
 	msgSaved:          {"saved #%d ✓", "saglabāts #%d ✓"},
 	msgPlace:          {"Place", "Vieta"},

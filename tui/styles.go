@@ -13,8 +13,10 @@ type Theme int
 
 // The themes.
 const (
-	// Dark suits a dark terminal background (the default).
-	Dark Theme = iota
+	// Auto follows the terminal's reported background (dark until told).
+	Auto Theme = iota
+	// Dark suits a dark terminal background.
+	Dark
 	// Light suits a light background, e.g. a projector in a bright room.
 	Light
 )

@@ -1,0 +1,142 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"standmap/model"
+)
+
+// helpKey is what the help bar depends on.
+type helpKey struct {
+	focus   focus
+	width   int
+	showAll bool
+}
+
+// withHelp draws the help bar again when what it shows changed, so that
+// View does not draw it on every frame.
+func (m Model) withHelp() Model {
+	hv := helpView{k: m.keys, focus: m.focus, role: m.o.Role}
+	if m.focus == focusPlace {
+		hv.focus = m.capture.focus
+	}
+	if m.showBoard && m.focus == focusPlace {
+		hv.focus = focusBoard
+	}
+	m.help.SetWidth(m.w)
+	k := helpKey{hv.focus, m.w, m.help.ShowAll}
+	if m.helpLines != nil && k == m.helpFor {
+		return m
+	}
+	m.helpFor, m.helpLines = k, strings.Split(m.help.View(hv), "\n")
+	for i, l := range m.helpLines {
+		m.helpLines[i] = fit(" "+l, m.w)
+	}
+	return m
+}
+
+// wide reports whether the form and the board fit side by side.
+func (m Model) wide() bool { return m.w >= wideWidth }
+
+// View draws the whole screen: never wider than the window, never taller.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "standmap"
+	return v
+}
+
+// render returns the screen's content.
+func (m Model) render() string {
+	w, h := m.w, m.h
+	if w < minWidth || h < minHeight {
+		return tooSmall(m.lang, w, h)
+	}
+	helpLines := m.helpLines
+	if len(helpLines) > h/3 {
+		helpLines = helpLines[:h/3]
+	}
+	bodyH := h - 1 - len(helpLines)
+	lines := make([]string, 0, h)
+	lines = append(lines, m.header(w))
+	lines = append(lines, m.body(w, bodyH)...)
+	lines = append(lines, helpLines...)
+	return strings.Join(lines, "\n")
+}
+
+// body lays out the form and the board in w×h.
+func (m Model) body(w, h int) []string {
+	switch {
+	case m.o.Role == Viewer, m.showBoard:
+		return m.board.View(m.st, m.lang, m.snap, w, h)
+	case m.wide():
+		cw := max(44, w*3/10)
+		return beside([]int{cw, w - cw}, m.captureView(cw, h), m.board.View(m.st, m.lang, m.snap, w-cw, h))
+	default:
+		return m.captureView(w, h)
+	}
+}
+
+// captureView frames the form with the recent list below it.
+func (m Model) captureView(w, h int) []string {
+	inner := h - 2
+	lines := m.capture.View(m.st, w-2, inner)
+	rest := inner - len(lines)
+	if m.focus == focusRecent {
+		rest = max(rest, min(inner, 8))
+		lines = lines[:min(len(lines), inner-rest)]
+	}
+	if rest >= 2 {
+		lines = append(lines, m.recent.View(m.st, m.lang, m.snap.Recent, w-2, rest, m.focus == focusRecent)...)
+	}
+	title := tr(m.lang, msgVisitor, m.snap.Responses+1)
+	if m.capture.Editing() {
+		title = tr(m.lang, msgEditing, m.capture.editing.Seq)
+	}
+	border := m.st.PanelFocus
+	return box(lines, title, w, h, border, m.st.Title)
+}
+
+// header is the top line: event, visitors, last save, database path.
+func (m Model) header(w int) string {
+	ev := model.Sanitize(m.snap.Event)
+	if ev == "" {
+		ev = model.Sanitize(m.o.Event.Name)
+	}
+	visitors := tr(m.lang, msgVisitors)
+	if m.snap.Responses == 1 {
+		visitors = tr(m.lang, msgOneVisitor)
+	}
+	left := " " + m.st.Header.Render("standmap") + " · " + m.st.Title.Render(ev) + " · " +
+		strconv.Itoa(m.snap.Responses) + " " + visitors
+	if m.status != "" {
+		style := m.st.Success
+		if m.statusBad {
+			style = m.st.Danger
+		}
+		left += " · " + style.Render(m.status)
+	}
+	if m.o.Role == Viewer {
+		left += " · " + m.st.Muted.Render(tr(m.lang, msgReadOnly))
+	}
+	right := model.Sanitize(m.o.DBPath)
+	if right != "" && ansi.StringWidth(left)+ansi.StringWidth(right)+3 <= w {
+		gap := w - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
+		return left + strings.Repeat(" ", gap) + m.st.Muted.Render(right) + " "
+	}
+	return fit(left, w)
+}
+
+// tooSmall is the centred request for a bigger window.
+func tooSmall(lang string, w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	msg := ansi.Truncate(tr(lang, msgTooSmall, minWidth, minHeight), w, "")
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg)
+}
