@@ -231,3 +231,23 @@ func TestCheckBroken(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatExample keeps FORMAT.md's example a valid map.
+func TestFormatExample(t *testing.T) {
+	doc, err := os.ReadFile("FORMAT.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(doc), "```\n")
+	example, _, ok := strings.Cut(rest, "```")
+	if !ok {
+		t.Fatal("no example in FORMAT.md")
+	}
+	c, err := Parse("FORMAT.md", strings.NewReader(example))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Name != "Riverton" || len(c.Neighbourhoods) != 3 || len(c.Water) != 1 {
+		t.Errorf("got %+v", c)
+	}
+}

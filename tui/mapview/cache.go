@@ -8,6 +8,7 @@ import (
 // Renderer draws one city's map and keeps the last drawing: asked again
 // with the same counts version, top, size and highlight, it returns it
 // without any map work, so a frame with unchanged tallies costs nothing.
+// It is not safe for concurrent use: give each session its own.
 type Renderer struct {
 	city   *ascii_maps.City
 	styles Styles
