@@ -211,14 +211,14 @@ func (m Model) onKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	if key.Matches(k, m.keys.Quit) {
 		return m, tea.Quit
 	}
-	if !m.typing() {
-		switch {
-		case key.Matches(k, m.keys.QuitQ):
-			return m, tea.Quit
-		case key.Matches(k, m.keys.Help):
-			m.help.ShowAll = !m.help.ShowAll
-			return m, nil
-		}
+	if !m.typing() && key.Matches(k, m.keys.QuitQ) {
+		return m, tea.Quit
+	}
+	// ? is text in a field, except in the empty place field ("?" names no
+	// neighbourhood), so that the help bar's "? help" works in the form.
+	if key.Matches(k, m.keys.Help) && (!m.typing() || m.focus == focusPlace && m.capture.focus == focusPlace && m.capture.place.Empty()) {
+		m.help.ShowAll = !m.help.ShowAll
+		return m, nil
 	}
 	if m.o.Role == Facilitator {
 		switch {

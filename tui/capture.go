@@ -199,6 +199,8 @@ func (c Capture) updatePlace(msg tea.Msg) Capture {
 				}
 			}
 			return c
+		case key.Matches(k, c.keys.Back) && c.place.Empty() && c.Editing():
+			return c.Reset().Say(tr(c.lang, msgEditCancelled, c.editing.Seq), false)
 		case key.Matches(k, c.keys.Back):
 			c.place.SetValue("")
 			c.matches, c.note = nil, ""

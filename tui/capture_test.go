@@ -261,3 +261,27 @@ func TestQuitKeys(t *testing.T) {
 		t.Errorf("viewer saved")
 	}
 }
+
+func TestHelpKeyAndEditCancel(t *testing.T) {
+	m := testModel(t, Options{Store: nilStore{}}, nil, 160, 48)
+	m = send(m, namedKey("?"))
+	if !m.help.ShowAll {
+		t.Errorf("? on the empty place does not show the full help")
+	}
+	for _, k := range keys("<tab>why?") {
+		m = send(m, k)
+	}
+	if m.capture.wish.Value() != "why?" || !m.help.ShowAll {
+		t.Errorf("? in the wish field: %q (help %v)", m.capture.wish.Value(), m.help.ShowAll)
+	}
+
+	r := newRig(t)
+	r.press("cen<enter><enter><ctrl+s><ctrl+e><enter>")
+	if !r.m.capture.Editing() {
+		t.Fatal("not editing")
+	}
+	r.press("<esc>")
+	if r.m.capture.Editing() || len(r.m.capture.marks) != 0 || !strings.Contains(r.screen(), "#1 left as it was") {
+		t.Errorf("esc did not leave the edit:\n%s", r.screen())
+	}
+}

@@ -31,6 +31,7 @@ const (
 	msgNothingToUndo
 	msgDeleted
 	msgEditing
+	msgEditCancelled
 	msgTooSmall
 	msgMore
 	msgFilter
@@ -94,6 +95,7 @@ var catalogue = [msgCount][2]string{
 	msgNothingToUndo:  {"nothing to undo", "nav ko atsaukt"},
 	msgDeleted:        {"deleted #%d (ctrl+z undoes)", "dzēsts #%d (ctrl+z atsauc)"},
 	msgEditing:        {"editing #%d", "labo #%d"},
+	msgEditCancelled:  {"#%d left as it was", "#%d atstāts, kā bija"},
 	msgTooSmall:       {"make the window at least %d×%d", "palieliniet logu līdz vismaz %d×%d"},
 	msgMore:           {"…%d more", "…vēl %d"},
 	msgFilter:         {"in %s", "vietā %s"},
