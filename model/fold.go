@@ -27,6 +27,9 @@ func Spelling(s string) string {
 // Fold returns s after Unicode NFKD with combining marks removed, in lower
 // case. Neighbourhood names and wish spellings are matched by their folds.
 func Fold(s string) string {
+	if isLowerASCII(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFKD.String(s) {
@@ -40,3 +43,14 @@ func Fold(s string) string {
 
 // WishKey returns the key that groups wishes: the fold of the spelling.
 func WishKey(s string) string { return Fold(Spelling(s)) }
+
+// isLowerASCII reports whether s is ASCII without upper-case letters, which
+// Fold leaves as it is.
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
