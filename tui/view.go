@@ -125,11 +125,16 @@ func (m Model) header(w int) string {
 		left += " · " + m.st.Muted.Render(tr(m.lang, msgReadOnly))
 	}
 	right := model.Sanitize(m.o.DBPath)
-	if right != "" && ansi.StringWidth(left)+ansi.StringWidth(right)+3 <= w {
-		gap := w - ansi.StringWidth(left) - ansi.StringWidth(right) - 1
-		return left + strings.Repeat(" ", gap) + m.st.Muted.Render(right) + " "
+	lw, rw := width(left), width(right)
+	room := w - lw - 3
+	if right == "" || room < 12 {
+		return fit(left, w)
 	}
-	return fit(left, w)
+	if rw > room { // keep the end of the path: the file's name
+		right = "…" + ansi.TruncateLeft(right, rw-room+1, "")
+		rw = width(right)
+	}
+	return left + strings.Repeat(" ", w-lw-rw-1) + m.st.Muted.Render(right) + " "
 }
 
 // tooSmall is the centred request for a bigger window.
