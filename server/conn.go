@@ -1,0 +1,92 @@
+package server
+
+import (
+	"net"
+	"sync"
+	"time"
+
+	"charm.land/ssh"
+)
+
+// deadlineKey finds a connection's deadlineConn in its context.
+type deadlineKey struct{}
+
+// deadlineConn applies the handshake and idle timeouts. charm.land/ssh
+// v0.4.2's own HandshakeTimeout and IdleTimeout race with its reader
+// goroutine (go test -race), so the server leaves them unset and wraps
+// each connection instead; MaxTimeout reaches it through SetDeadline.
+//
+// Until the first session starts, no deadline lies past the handshake
+// limit; after that, each read or write extends the deadline by idle.
+type deadlineConn struct {
+	net.Conn
+	idle time.Duration
+
+	mu    sync.Mutex
+	limit time.Time // handshake limit; zero once a session started
+	max   time.Time // the deadline set from outside (MaxTimeout)
+}
+
+// boundConn is the ConnCallback that wraps every connection.
+func boundConn(handshake, idle time.Duration) ssh.ConnCallback {
+	return func(ctx ssh.Context, conn net.Conn) net.Conn {
+		c := &deadlineConn{Conn: conn, idle: idle}
+		if handshake > 0 {
+			c.limit = time.Now().Add(handshake)
+		}
+		c.mu.Lock()
+		c.apply()
+		c.mu.Unlock()
+		ctx.SetValue(deadlineKey{}, c)
+		return c
+	}
+}
+
+// apply sets the earliest of the deadlines; c.mu is held.
+func (c *deadlineConn) apply() {
+	d := c.max
+	earlier := func(t time.Time) {
+		if !t.IsZero() && (d.IsZero() || t.Before(d)) {
+			d = t
+		}
+	}
+	earlier(c.limit)
+	if c.idle > 0 {
+		earlier(time.Now().Add(c.idle))
+	}
+	_ = c.Conn.SetDeadline(d)
+}
+
+// touch extends the idle deadline.
+func (c *deadlineConn) touch() {
+	if c.idle > 0 {
+		c.mu.Lock()
+		c.apply()
+		c.mu.Unlock()
+	}
+}
+
+// Read reads, extending the idle deadline.
+func (c *deadlineConn) Read(p []byte) (int, error) { c.touch(); return c.Conn.Read(p) }
+
+// Write writes, extending the idle deadline.
+func (c *deadlineConn) Write(p []byte) (int, error) { c.touch(); return c.Conn.Write(p) }
+
+// SetDeadline records the outside deadline and applies the earliest.
+func (c *deadlineConn) SetDeadline(t time.Time) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.max = t
+	c.apply()
+	return nil
+}
+
+// sessionStarted lifts the handshake limit of the session's connection.
+func sessionStarted(sess ssh.Session) {
+	if c, ok := sess.Context().Value(deadlineKey{}).(*deadlineConn); ok {
+		c.mu.Lock()
+		c.limit = time.Time{}
+		c.apply()
+		c.mu.Unlock()
+	}
+}

@@ -1,0 +1,83 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+
+	"standmap/db"
+	"standmap/model"
+)
+
+// ErrReadOnly is returned by a viewer's store for every write.
+var ErrReadOnly = errors.New("viewers can change nothing")
+
+// sessionStore is the store a session gets: every write is counted, so
+// that Shutdown lets saves in flight finish; a viewer's refuses writes.
+type sessionStore struct {
+	db.Store
+	readOnly bool
+	writes   *atomic.Int64
+}
+
+// storeFor returns the store for a session of the role.
+func (s *Server) storeFor(r Role) db.Store {
+	return &sessionStore{Store: s.cfg.Store, readOnly: r != Facilitator, writes: &s.writes}
+}
+
+// write runs fn as a tracked write, or refuses it.
+func (st *sessionStore) write(fn func() error) error {
+	if st.readOnly {
+		return ErrReadOnly
+	}
+	st.writes.Add(1)
+	defer st.writes.Add(-1)
+	return fn()
+}
+
+// CreateEvent starts an event (facilitators only).
+func (st *sessionStore) CreateEvent(ctx context.Context, name string) (ev model.Event, err error) {
+	err = st.write(func() error { ev, err = st.Store.CreateEvent(ctx, name); return err })
+	return ev, err
+}
+
+// SaveResponse stores a response (facilitators only).
+func (st *sessionStore) SaveResponse(ctx context.Context, r model.Response) (out model.Response, err error) {
+	err = st.write(func() error { out, err = st.Store.SaveResponse(ctx, sanitized(r)); return err })
+	return out, err
+}
+
+// DeleteResponse removes a response (facilitators only).
+func (st *sessionStore) DeleteResponse(ctx context.Context, event, id string) (out model.Response, err error) {
+	err = st.write(func() error { out, err = st.Store.DeleteResponse(ctx, event, id); return err })
+	return out, err
+}
+
+// Import writes responses (facilitators only).
+func (st *sessionStore) Import(ctx context.Context, rs []model.Response, skip bool) (res db.ImportResult, err error) {
+	clean := make([]model.Response, len(rs))
+	for i, r := range rs {
+		clean[i] = sanitized(r)
+	}
+	err = st.write(func() error { res, err = st.Store.Import(ctx, clean, skip); return err })
+	return res, err
+}
+
+// Close is refused: the server owns the database.
+func (st *sessionStore) Close() error { return nil }
+
+// sanitized returns r with model.Sanitize applied to its typed text, so
+// nothing stored can drive another person's terminal.
+func sanitized(r model.Response) model.Response {
+	r.AgeGroup = model.Sanitize(r.AgeGroup)
+	marks := make([]model.Mark, len(r.Marks))
+	for i, m := range r.Marks {
+		marks[i] = model.Mark{
+			Neighbourhood: model.Sanitize(m.Neighbourhood),
+			Wish:          model.Sanitize(m.Wish),
+			Category:      model.Sanitize(m.Category),
+		}
+	}
+	r.Marks = marks
+	return r
+}
