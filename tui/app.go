@@ -234,7 +234,7 @@ func (m Model) onKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			}
 			return m, nil
 		case key.Matches(k, m.keys.Recent) && m.focus != focusRecent:
-			m.focus, m.recent.sel = focusRecent, 0
+			m.focus, m.recent = focusRecent, m.recent.Open(m.snap.Recent)
 			return m, nil
 		}
 	}

@@ -285,3 +285,33 @@ func TestHelpKeyAndEditCancel(t *testing.T) {
 		t.Errorf("esc did not leave the edit:\n%s", r.screen())
 	}
 }
+
+// TestRecentSelectionFollowsResponse: a new response arriving while the
+// list is open does not move the selection to another response.
+func TestRecentSelectionFollowsResponse(t *testing.T) {
+	r := newRig(t)
+	r.press("cen<enter><enter><ctrl+s>esp<enter><enter><ctrl+s>")
+	r.press("<ctrl+e><down>") // the older one: Centrs
+	// Someone else saves meanwhile.
+	other := newRigOn(t, r)
+	other.press("gri<enter><enter><ctrl+s>")
+	r.refresh()
+	r.press("d")
+	got := r.stored()
+	for _, x := range got {
+		if x.Marks[0].Neighbourhood == "Centrs" {
+			t.Errorf("deleted the wrong response; left %+v", got)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("%d left, want 2", len(got))
+	}
+}
+
+// newRigOn is a second session on the store of r.
+func newRigOn(t *testing.T, r *rig) *rig {
+	o := &rig{t: t, store: r.store, ev: r.ev}
+	o.m = testModel(t, Options{Store: r.store, Event: r.ev}, nil, 160, 48)
+	o.refresh()
+	return o
+}

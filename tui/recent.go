@@ -14,7 +14,30 @@ import (
 // be picked to edit or delete.
 type Recent struct {
 	keys KeyMap
-	sel  int
+	// selID is the selected response, by id, so that the selection stays
+	// on it when a new snapshot shifts the list; sel is its last index.
+	selID string
+	sel   int
+}
+
+// index returns the position of the selected response in rs: where its id
+// is, else the last index kept within the list.
+func (r Recent) index(rs []model.Response) int {
+	for i, x := range rs {
+		if x.ID == r.selID {
+			return i
+		}
+	}
+	return max(0, min(r.sel, len(rs)-1))
+}
+
+// selectAt selects rs[i].
+func (r Recent) selectAt(rs []model.Response, i int) Recent {
+	r.sel = i
+	if i >= 0 && i < len(rs) {
+		r.selID = rs[i].ID
+	}
+	return r
 }
 
 // recentAction is what the facilitator asked of the selected response.
@@ -33,18 +56,19 @@ func (r Recent) Update(msg tea.Msg, rs []model.Response) (Recent, recentAction) 
 	if !ok {
 		return r, recentNone
 	}
+	i := r.index(rs)
 	switch {
 	case key.Matches(k, r.keys.Up):
-		r.sel = max(0, r.sel-1)
+		r = r.selectAt(rs, max(0, i-1))
 	case key.Matches(k, r.keys.Down):
-		r.sel = min(max(0, len(rs)-1), r.sel+1)
+		r = r.selectAt(rs, min(max(0, len(rs)-1), i+1))
 	case key.Matches(k, r.keys.Edit):
-		if r.sel < len(rs) {
-			return r, recentEdit
+		if i < len(rs) {
+			return r.selectAt(rs, i), recentEdit
 		}
 	case key.Matches(k, r.keys.Delete):
-		if r.sel < len(rs) {
-			return r, recentDelete
+		if i < len(rs) {
+			return r.selectAt(rs, i), recentDelete
 		}
 	case key.Matches(k, r.keys.Back), key.Matches(k, r.keys.Recent):
 		return r, recentClose
@@ -54,11 +78,14 @@ func (r Recent) Update(msg tea.Msg, rs []model.Response) (Recent, recentAction) 
 
 // Selected returns the selected response of rs.
 func (r Recent) Selected(rs []model.Response) (model.Response, bool) {
-	if r.sel < len(rs) {
-		return rs[r.sel], true
+	if i := r.index(rs); i < len(rs) {
+		return rs[i], true
 	}
 	return model.Response{}, false
 }
+
+// Open returns the list with the newest response selected.
+func (r Recent) Open(rs []model.Response) Recent { return Recent{keys: r.keys}.selectAt(rs, 0) }
 
 // View draws up to h lines of the list, exactly w cells wide; the
 // selection (▸, reversed) only when focused.
@@ -72,14 +99,15 @@ func (r Recent) View(st Styles, lang string, rs []model.Response, w, h int, focu
 	}
 	// Keep the selection in view.
 	rows := h - 1
+	sel := r.index(rs)
 	first := 0
-	if focused && r.sel >= rows {
-		first = r.sel - rows + 1
+	if focused && sel >= rows {
+		first = sel - rows + 1
 	}
 	for i := first; i < len(rs) && len(out) < h; i++ {
 		line := recentLine(lang, rs[i])
 		switch {
-		case focused && i == r.sel:
+		case focused && i == sel:
 			out = append(out, fit("▸"+st.Selected.Render(line), w))
 		default:
 			out = append(out, fit(" "+line, w))
