@@ -1,0 +1,35 @@
+// Package bars draws horizontal bars in eighth blocks, so that a bar's
+// length is exact to an eighth of a cell.
+package bars
+
+import "strings"
+
+// eighths are the partial blocks, from none to seven eighths.
+var eighths = [8]string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"}
+
+// Horizontal returns a bar of value/top of width cells, unpadded: at most
+// width cells, at least one eighth when value is positive, empty when
+// value, top or width is not positive. Values above top fill the width.
+func Horizontal(value, top, width int) string {
+	if value <= 0 || top <= 0 || width <= 0 {
+		return ""
+	}
+	value = min(value, top)
+	e := int(int64(value) * int64(width) * 8 / int64(top))
+	if e == 0 {
+		e = 1 // a non-zero value is always visible
+	}
+	full, part := e/8, e%8
+	return strings.Repeat("█", full) + eighths[part]
+}
+
+// Width returns the cells a bar of value/top of width cells takes: what
+// Horizontal draws, so callers can pad without measuring.
+func Width(value, top, width int) int {
+	if value <= 0 || top <= 0 || width <= 0 {
+		return 0
+	}
+	value = min(value, top)
+	e := int(int64(value) * int64(width) * 8 / int64(top))
+	return max((e+7)/8, 1)
+}
