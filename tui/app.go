@@ -77,8 +77,10 @@ type Model struct {
 	statusBad bool
 	undo      []undoEntry
 
+	fullHelp  bool     // ?: every key, in place of the body
 	helpFor   helpKey  // what helpLines were drawn for
 	helpLines []string // the help bar, drawn by Update
+	fullLines []string // the full help, drawn by Update
 }
 
 // New returns the model of one session.
@@ -211,13 +213,17 @@ func (m Model) onKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	if key.Matches(k, m.keys.Quit) {
 		return m, tea.Quit
 	}
+	if m.fullHelp { // any key closes the full help, and does nothing else
+		m.fullHelp = false
+		return m, nil
+	}
 	if !m.typing() && key.Matches(k, m.keys.QuitQ) {
 		return m, tea.Quit
 	}
 	// ? is text in a field, except in the empty place field ("?" names no
 	// neighbourhood), so that the help bar's "? help" works in the form.
 	if key.Matches(k, m.keys.Help) && (!m.typing() || m.focus == focusPlace && m.capture.focus == focusPlace && m.capture.place.Empty()) {
-		m.help.ShowAll = !m.help.ShowAll
+		m.fullHelp = !m.fullHelp
 		return m, nil
 	}
 	if m.o.Role == Facilitator {

@@ -265,14 +265,18 @@ func TestQuitKeys(t *testing.T) {
 func TestHelpKeyAndEditCancel(t *testing.T) {
 	m := testModel(t, Options{Store: nilStore{}}, nil, 160, 48)
 	m = send(m, namedKey("?"))
-	if !m.help.ShowAll {
+	if !m.fullHelp || !strings.Contains(ansi.Strip(m.View().Content), "ctrl+x") {
 		t.Errorf("? on the empty place does not show the full help")
+	}
+	m = send(m, namedKey("x"))
+	if m.fullHelp || m.capture.place.Value() != "" {
+		t.Errorf("a key does not just close the full help (place %q)", m.capture.place.Value())
 	}
 	for _, k := range keys("<tab>why?") {
 		m = send(m, k)
 	}
-	if m.capture.wish.Value() != "why?" || !m.help.ShowAll {
-		t.Errorf("? in the wish field: %q (help %v)", m.capture.wish.Value(), m.help.ShowAll)
+	if m.capture.wish.Value() != "why?" || m.fullHelp {
+		t.Errorf("? in the wish field: %q (help %v)", m.capture.wish.Value(), m.fullHelp)
 	}
 
 	r := newRig(t)

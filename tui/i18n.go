@@ -62,8 +62,8 @@ const (
 	msgHelpFilter
 	msgHelpClear
 	msgHelpAge
-	msgHelpCityWide
 	msgHelpRemoveMark
+	msgHelpCityWide
 	msgHelpScroll
 	msgCount
 )
@@ -125,9 +125,9 @@ var catalogue = [msgCount][2]string{
 	msgHelpEdit:       {"edit", "labot"},
 	msgHelpFilter:     {"filter by place", "atlasīt pēc vietas"},
 	msgHelpClear:      {"clear filter", "noņemt atlasi"},
-	msgHelpAge:        {"age group (empty place)", "vecuma grupa (tukša vieta)"},
-	msgHelpCityWide:   {"city-wide wish (empty place)", "vēlme visai pilsētai (tukša vieta)"},
-	msgHelpRemoveMark: {"remove last mark (empty place)", "dzēst pēdējo atzīmi (tukša vieta)"},
+	msgHelpAge:        {"age group", "vecuma grupa"},
+	msgHelpCityWide:   {"city-wide wish", "visai pilsētai"},
+	msgHelpRemoveMark: {"remove last mark", "dzēst atzīmi"},
 	msgHelpScroll:     {"scroll", "ritināt"},
 }
 

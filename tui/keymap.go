@@ -23,6 +23,8 @@ type KeyMap struct {
 	Enter key.Binding
 	// Accept takes the wish suggestion (on an empty place: a city-wide wish).
 	Accept key.Binding
+	// CityWide documents Accept on the empty place: a city-wide wish.
+	CityWide key.Binding
 	// Category cycles the wish's category forward; CategoryBack backward.
 	Category, CategoryBack key.Binding
 	// Up and Down move through suggestions and lists.
@@ -58,6 +60,7 @@ func DefaultKeyMap(lang string) KeyMap {
 		Recent:       b([]string{"ctrl+e"}, "ctrl+e", msgHelpRecent),
 		Enter:        b([]string{"enter"}, "enter", msgHelpAdd),
 		Accept:       b([]string{"tab"}, "tab", msgHelpAccept),
+		CityWide:     b([]string{"tab"}, "tab", msgHelpCityWide),
 		Category:     b([]string{"ctrl+t"}, "ctrl+t", msgHelpCategory),
 		CategoryBack: b([]string{"shift+tab"}, "shift+tab", msgHelpCategory),
 		Up:           b([]string{"up"}, "↑", msgHelpUp),
@@ -107,7 +110,7 @@ func (h helpView) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Enter, k.Accept, k.Category, k.CategoryBack, k.Back},
-		{k.Age, k.RemoveMark, k.Up, k.Down},
+		{k.CityWide, k.Age, k.RemoveMark, k.Up, k.Down},
 		{k.Save, k.Undo, k.Recent, k.Edit, k.Delete},
 		{k.Board, k.Filter, k.PageUp, k.PageDown},
 		{k.Help, k.QuitQ, k.Quit},

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -29,13 +30,14 @@ func (m Model) withHelp() Model {
 		hv.focus = focusBoard
 	}
 	m.help.SetWidth(m.w)
-	k := helpKey{hv.focus, m.w, m.help.ShowAll}
+	k := helpKey{hv.focus, m.w, m.fullHelp}
 	if m.helpLines != nil && k == m.helpFor {
 		return m
 	}
-	m.helpFor, m.helpLines = k, strings.Split(m.help.View(hv), "\n")
-	for i, l := range m.helpLines {
-		m.helpLines[i] = fit(" "+l, m.w)
+	m.helpFor, m.helpLines = k, []string{fit(" "+m.help.ShortHelpView(hv.ShortHelp()), m.w)}
+	m.fullLines = nil
+	if m.fullHelp {
+		m.fullLines = fullHelpView(m.st, hv.FullHelp(), m.w)
 	}
 	return m
 }
@@ -57,15 +59,15 @@ func (m Model) render() string {
 	if w < minWidth || h < minHeight {
 		return tooSmall(m.lang, w, h)
 	}
-	helpLines := m.helpLines
-	if len(helpLines) > h/3 {
-		helpLines = helpLines[:h/3]
-	}
-	bodyH := h - 1 - len(helpLines)
+	bodyH := h - 1 - len(m.helpLines)
 	lines := make([]string, 0, h)
 	lines = append(lines, m.header(w))
-	lines = append(lines, m.body(w, bodyH)...)
-	lines = append(lines, helpLines...)
+	if m.fullHelp {
+		lines = append(lines, box(m.fullLines, tr(m.lang, msgHelpHelp), w, bodyH, m.st.PanelFocus, m.st.Title)...)
+	} else {
+		lines = append(lines, m.body(w, bodyH)...)
+	}
+	lines = append(lines, m.helpLines...)
 	return strings.Join(lines, "\n")
 }
 
@@ -144,4 +146,27 @@ func tooSmall(lang string, w, h int) string {
 	}
 	msg := ansi.Truncate(tr(lang, msgTooSmall, minWidth, minHeight), w, "")
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg)
+}
+
+// fullHelpView lists every binding as "key  what it does", in as many
+// columns as fit in w (less the frame).
+func fullHelpView(st Styles, groups [][]key.Binding, w int) []string {
+	var items []key.Binding
+	keyW, descW := 0, 0
+	for _, g := range groups {
+		for _, b := range g {
+			items = append(items, b)
+			keyW = max(keyW, width(b.Help().Key))
+			descW = max(descW, width(b.Help().Desc))
+		}
+	}
+	colW := keyW + 2 + descW + 3
+	cols := max(1, (w-2)/colW)
+	rows := (len(items) + cols - 1) / cols
+	out := make([]string, rows)
+	for i, b := range items {
+		r := i % rows
+		out[r] += st.Accent.Render(fit(b.Help().Key, keyW)) + "  " + st.Muted.Render(fit(b.Help().Desc, descW)) + "   "
+	}
+	return out
 }
