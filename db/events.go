@@ -79,10 +79,12 @@ func (s *SQLite) Event(ctx context.Context, name string) (model.Event, error) {
 	return ev, nil
 }
 
-// CurrentEvent returns the most recently started event, or ErrNotFound.
+// CurrentEvent returns the event made current by SwitchEvent, else the
+// most recently started one, or ErrNotFound.
 func (s *SQLite) CurrentEvent(ctx context.Context) (model.Event, error) {
 	ev, err := scanEvent(s.reader.QueryRowContext(ctx,
-		"SELECT name, created_at FROM events ORDER BY id DESC LIMIT 1"))
+		`SELECT name, created_at FROM events
+		ORDER BY id IS (SELECT event_id FROM current_event) DESC, id DESC LIMIT 1`))
 	if err != nil {
 		return ev, fmt.Errorf("current event: %w", err)
 	}

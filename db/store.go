@@ -60,8 +60,20 @@ type Store interface {
 	CreateEvent(ctx context.Context, name string) (model.Event, error)
 	// Event returns the event of that name, or ErrNotFound.
 	Event(ctx context.Context, name string) (model.Event, error)
-	// CurrentEvent returns the most recently started event, or ErrNotFound.
+	// CurrentEvent returns the event made current by SwitchEvent, else
+	// the most recently started one, or ErrNotFound.
 	CurrentEvent(ctx context.Context) (model.Event, error)
+	// RenameEvent renames an event; ErrNotFound, or ErrEventExists when
+	// the new name is taken.
+	RenameEvent(ctx context.Context, old, name string) error
+	// SwitchEvent makes an event current until another is started or
+	// switched to; ErrNotFound when it does not exist.
+	SwitchEvent(ctx context.Context, name string) error
+	// EventSettings returns an event's stored settings (zero values where
+	// it sets none; see EventSettings.Effective); ErrNotFound.
+	EventSettings(ctx context.Context, name string) (EventSettings, error)
+	// SetEventSettings stores an event's settings whole; ErrNotFound.
+	SetEventSettings(ctx context.Context, name string, st EventSettings) error
 
 	// SaveResponse stores r in one durable transaction, replacing the
 	// stored response with the same event and id (an edit keeps its Seq).
