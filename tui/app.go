@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"strings"
 
 	"standmap/ascii_maps"
 	"standmap/db"
@@ -72,7 +73,6 @@ type Model struct {
 
 	showBoard bool // ctrl+b: the board instead of (narrow) or without (wide) the form
 	saving    bool
-	lastSaved int64
 	status    string
 	statusBad bool
 	undo      []undoEntry
@@ -137,13 +137,7 @@ func (m Model) Snapshot() *model.Snapshot { return m.snap }
 // typing reports whether a text field has focus, so global letter keys
 // must not fire.
 func (m Model) typing() bool {
-	switch m.focus {
-	case focusPlace, focusWish:
-		return true
-	case focusFilter:
-		return true
-	}
-	return false
+	return m.focus == focusPlace || m.focus == focusFilter
 }
 
 // Update handles one message.
@@ -185,7 +179,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			m.undo = append(m.undo, *msg.undo)
 		}
 		m.capture = m.capture.Say(tr(m.lang, msg.what, model.Sanitize(msg.err.Error())), true)
-		m.status, m.statusBad = tr(m.lang, msg.what, ""), true
+		m.status, m.statusBad = strings.TrimSuffix(tr(m.lang, msg.what, ""), ": "), true
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.onKey(msg)
@@ -198,7 +192,6 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 // onSaved empties the form for the next visitor once the store committed.
 func (m Model) onSaved(msg savedMsg) Model {
 	m.saving = false
-	m.lastSaved = msg.r.Seq
 	if msg.prev != nil {
 		m.undo = append(m.undo, undoEntry{kind: undoEdit, r: *msg.prev})
 	} else {
@@ -228,18 +221,15 @@ func (m Model) onKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	if m.o.Role == Facilitator {
 		switch {
-		case key.Matches(k, m.keys.Save):
+		case key.Matches(k, m.keys.Save) && !m.showBoard:
 			return m.save()
 		case key.Matches(k, m.keys.Undo):
 			return m.undoLast()
 		case key.Matches(k, m.keys.Board):
 			m.showBoard = !m.showBoard
-			m.focus = focusPlace
-			if m.showBoard && !m.wide() {
-				m.focus = focusBoard
-			}
+			m.focus = m.boardHome()
 			return m, nil
-		case key.Matches(k, m.keys.Recent) && m.focus != focusRecent:
+		case key.Matches(k, m.keys.Recent) && m.focus != focusRecent && !m.showBoard:
 			m.focus, m.recent = focusRecent, m.recent.Open(m.snap.Recent)
 			return m, nil
 		}
@@ -279,10 +269,10 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 	return m, cmd
 }
 
-// boardHome is where focus returns after the filter: the board when it is
-// shown alone, else the form.
+// boardHome is where focus belongs when no list or filter has it: the
+// board when it is shown alone, else the form.
 func (m Model) boardHome() focus {
-	if m.o.Role == Viewer || (m.showBoard && !m.wide()) {
+	if m.o.Role == Viewer || m.showBoard {
 		return focusBoard
 	}
 	return focusPlace

@@ -93,9 +93,6 @@ func (c Capture) Load(r model.Response) Capture {
 // Editing reports whether the form holds a stored response.
 func (c Capture) Editing() bool { return c.editing.ID != "" }
 
-// Typing reports whether a text field has focus (always, in the form).
-func (c Capture) Typing() bool { return true }
-
 // Empty reports whether nothing has been entered.
 func (c Capture) Empty() bool {
 	return len(c.marks) == 0 && c.place.Empty() && c.wish.Empty() && c.focus == focusPlace && c.age < 0 && !c.Editing()
@@ -106,9 +103,6 @@ func (c Capture) Say(text string, bad bool) Capture {
 	c.note, c.noteBad = text, bad
 	return c
 }
-
-// errNothing is returned by Draft for an empty form.
-var errNothing = errors.New("nothing")
 
 // Draft returns the response the form holds, the mark in progress
 // included, checked against the map. A new response has no ID and time

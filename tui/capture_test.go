@@ -319,3 +319,21 @@ func newRigOn(t *testing.T, r *rig) *rig {
 	o.refresh()
 	return o
 }
+
+// TestBoardAloneTakesKeys: with ctrl+b the board alone has focus, wide or
+// narrow, and letters do not reach the hidden form.
+func TestBoardAloneTakesKeys(t *testing.T) {
+	for _, w := range []int{80, 160} {
+		m := testModel(t, Options{Store: nilStore{}}, nil, w, 40)
+		for _, k := range keys("<ctrl+b>fgri<enter>") {
+			m = send(m, k)
+		}
+		if m.board.filter != "Grīva" || m.capture.place.Value() != "" || m.focus != focusBoard {
+			t.Errorf("%d: filter %q, place %q, focus %v", w, m.board.filter, m.capture.place.Value(), m.focus)
+		}
+		m = send(m, namedKey("ctrl+b"))
+		if m.focus != focusPlace {
+			t.Errorf("%d: ctrl+b again: focus %v", w, m.focus)
+		}
+	}
+}

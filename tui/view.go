@@ -26,9 +26,6 @@ func (m Model) withHelp() Model {
 	if m.focus == focusPlace {
 		hv.focus = m.capture.focus
 	}
-	if m.showBoard && m.focus == focusPlace {
-		hv.focus = focusBoard
-	}
 	m.help.SetWidth(m.w)
 	k := helpKey{hv.focus, m.w, m.fullHelp}
 	if m.helpLines != nil && k == m.helpFor {
