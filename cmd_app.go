@@ -24,6 +24,10 @@ func runApp(e *env, background func(ctx context.Context, hub *live.Hub)) error {
 	if err != nil {
 		return err
 	}
+	settings, err := e.store.EventSettings(e.ctx, ev.Name)
+	if err != nil {
+		return err
+	}
 	hub, err := live.NewHub(e.store, e.city.Gazetteer, ev.Name)
 	if err != nil {
 		return err
@@ -41,6 +45,7 @@ func runApp(e *env, background func(ctx context.Context, hub *live.Hub)) error {
 	m := tui.New(tui.Options{
 		Store: e.store, Hub: hub, City: e.city, Event: ev, Lang: e.lang,
 		Role: tui.Facilitator, DBPath: e.store.Path(), Who: who,
+		AgeGroups: settings.Effective().AgeGroups,
 	})
 	p := tea.NewProgram(m, tea.WithContext(ctx))
 	go func() {

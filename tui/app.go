@@ -50,6 +50,9 @@ type Options struct {
 	DBPath string
 	// Who is "local" or the SSH key fingerprint of the session.
 	Who string
+	// AgeGroups are the event's age groups (db.EventSettings); none means
+	// model.DefaultAgeGroups.
+	AgeGroups []string
 	// Theme is the palette: Auto (the default) follows the terminal.
 	Theme Theme
 }
@@ -99,7 +102,7 @@ func New(o Options) Model {
 	m := Model{
 		o: o, lang: o.Lang, st: NewStyles(o.Theme), keys: keys, help: help.New(), gaz: gaz,
 		w: 80, h: 24,
-		capture: NewCapture(keys, gaz, o.Lang),
+		capture: NewCapture(keys, gaz, o.Lang).SetAgeGroups(o.AgeGroups),
 		board:   NewBoard(keys, gaz),
 		recent:  Recent{keys: keys},
 	}

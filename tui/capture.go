@@ -66,8 +66,17 @@ func NewCapture(keys KeyMap, gaz *model.Gazetteer, lang string) Capture {
 // Reset empties the form for the next visitor, keeping the wish groups.
 func (c Capture) Reset() Capture {
 	n := NewCapture(c.keys, c.gaz, c.lang)
-	n.groups = c.groups
+	n.groups, n.ages = c.groups, c.ages
 	return n
+}
+
+// SetAgeGroups sets the age groups offered (digits 1–9 pick them); none
+// keeps model.DefaultAgeGroups.
+func (c Capture) SetAgeGroups(ages []string) Capture {
+	if len(ages) > 0 {
+		c.ages, c.age = ages[:min(len(ages), 9)], -1
+	}
+	return c
 }
 
 // SetGroups gives the form the wish groups to suggest from.

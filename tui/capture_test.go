@@ -337,3 +337,18 @@ func TestBoardAloneTakesKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestEventAgeGroups: the event's own age groups are offered and kept for
+// the next visitor.
+func TestEventAgeGroups(t *testing.T) {
+	r := newRig(t)
+	r.m = New(Options{Store: r.store, Event: r.ev, City: testCity(t), AgeGroups: []string{"<12", "12-14", "15-17", "18+"}})
+	r.m = send(r.m, tea.WindowSizeMsg{Width: 160, Height: 48})
+	r.press("cen<enter><enter>4<ctrl+s>")
+	if got := r.stored(); len(got) != 1 || got[0].AgeGroup != "18+" {
+		t.Fatalf("stored %+v", got)
+	}
+	if s := r.screen(); !strings.Contains(s, "4 18+") {
+		t.Errorf("age groups not offered after a save:\n%s", s)
+	}
+}
