@@ -42,6 +42,7 @@ type Capture struct {
 	wishFor   string // the neighbourhood of the wish ("" = city-wide)
 	sugs      []model.WishCount
 	wishSel   int
+	wishMoved bool // the selection was moved with ↑/↓
 	category  string
 	catManual bool // chosen by hand: typing no longer changes it
 
@@ -246,22 +247,19 @@ func (c Capture) updateWish(msg tea.Msg) Capture {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, c.keys.Enter):
+			if c.wishMoved { // a suggestion chosen with ↑/↓: Enter takes it
+				c = c.acceptWish()
+			}
 			return c.finishMark(true)
 		case key.Matches(k, c.keys.Back):
 			return c.finishMark(false)
 		case key.Matches(k, c.keys.Accept):
-			if len(c.sugs) > 0 {
-				g := c.sugs[min(c.wishSel, len(c.sugs)-1)]
-				c.wish.SetValue(g.Text)
-				c.category, c.catManual = g.Category, false
-				c.sugs, c.wishSel = nil, 0
-			}
-			return c
+			return c.acceptWish()
 		case key.Matches(k, c.keys.Up):
-			c.wishSel = max(0, c.wishSel-1)
+			c.wishSel, c.wishMoved = max(0, c.wishSel-1), len(c.sugs) > 0
 			return c
 		case key.Matches(k, c.keys.Down):
-			c.wishSel = min(max(0, len(c.sugs)-1), c.wishSel+1)
+			c.wishSel, c.wishMoved = min(max(0, len(c.sugs)-1), c.wishSel+1), len(c.sugs) > 0
 			return c
 		case key.Matches(k, c.keys.Category):
 			c.category, c.catManual = cycleCategory(c.category, +1), true
@@ -281,6 +279,7 @@ func (c Capture) updateWish(msg tea.Msg) Capture {
 		c.note = ""
 	}
 	if r.changed {
+		c.wishMoved = false
 		var exact *model.WishCount
 		c.sugs, exact = suggestWishes(c.groups, c.wish.Value(), maxSuggestions)
 		c.wishSel = 0
@@ -294,6 +293,18 @@ func (c Capture) updateWish(msg tea.Msg) Capture {
 	return c
 }
 
+// acceptWish takes the selected suggestion: its shown spelling and its
+// category.
+func (c Capture) acceptWish() Capture {
+	if len(c.sugs) > 0 {
+		g := c.sugs[min(c.wishSel, len(c.sugs)-1)]
+		c.wish.SetValue(g.Text)
+		c.category, c.catManual = g.Category, false
+	}
+	c.sugs, c.wishSel, c.wishMoved = nil, 0, false
+	return c
+}
+
 // finishMark adds the mark in progress (with its wish when keep) and
 // returns to the place field.
 func (c Capture) finishMark(keep bool) Capture {
@@ -304,7 +315,7 @@ func (c Capture) finishMark(keep bool) Capture {
 		c.marks = append(c.marks, m)
 	}
 	c.wish.SetValue("")
-	c.wishFor, c.sugs, c.wishSel, c.category, c.catManual = "", nil, 0, "", false
+	c.wishFor, c.sugs, c.wishSel, c.wishMoved, c.category, c.catManual = "", nil, 0, false, "", false
 	c.focus, c.note = focusPlace, ""
 	return c
 }

@@ -352,3 +352,18 @@ func TestEventAgeGroups(t *testing.T) {
 		t.Errorf("age groups not offered after a save:\n%s", s)
 	}
 }
+
+// TestWishSuggestionPickedWithArrows: ↓ then Enter takes the second
+// suggestion; Enter alone keeps the text as typed.
+func TestWishSuggestionPickedWithArrows(t *testing.T) {
+	city := testCity(t)
+	snap := fixedSnapshot(city.Gazetteer, "Fair", 412)
+	m := testModel(t, Options{Store: nilStore{}}, snap, 160, 48)
+	for _, k := range keys("gri<enter>ara<down><enter>cen<enter>ara<enter>") {
+		m = send(m, k)
+	}
+	marks := m.capture.marks
+	if len(marks) != 2 || marks[0].Wish != "Vairāk vietu aktīvai atpūtai" || marks[0].Category != "sport" || marks[1].Wish != "ara" {
+		t.Errorf("marks %+v", marks)
+	}
+}
