@@ -1,0 +1,96 @@
+package present
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"standmap/ascii_maps"
+	"standmap/model"
+)
+
+// testCity loads the built-in Daugavpils map.
+func testCity(tb testing.TB) *ascii_maps.City {
+	tb.Helper()
+	c, err := ascii_maps.Load("daugavpils")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+// testWishes are the wishes the fixed responses pick from.
+var testWishes = []struct{ text, cat string }{
+	{"Āra trenažieri", "fitness"}, {"Sakārtot vidi", "clean"}, {"Veloceliņi", "cycle"},
+	{"Pastaigu vietas", "walk"}, {"Vairāk vietu aktīvai atpūtai", "sport"},
+	{"Tirdziņš ārpus centra", "events"}, {"Skeitparks", "sport"}, {"Apgaismojums parkā", "light"},
+	{"Soliņi pie upes", "hangout"}, {"Bezmaksas Wi-Fi", "wifi"}, {"Dzeramā ūdens krāni", "amenities"},
+}
+
+// testTallier counts n responses at fixed times, skewed towards a few
+// neighbourhoods so that the ranking is clear.
+func testTallier(g *model.Gazetteer, n int) *model.Tallier {
+	t := model.NewTallier(g, "Profesiju gadatirgus 2025")
+	all := g.All()
+	base := time.Date(2025, 3, 14, 10, 0, 0, 0, time.UTC)
+	for i := range n {
+		h := all[(i*i+3*i)%len(all)]
+		if i%3 != 0 {
+			h = all[i%5]
+		}
+		mk := model.Mark{Neighbourhood: h.Name}
+		if i%4 != 3 {
+			w := testWishes[(i*7+i/5)%len(testWishes)]
+			mk.Wish, mk.Category = w.text, w.cat
+		}
+		marks := []model.Mark{mk}
+		if i%6 == 0 {
+			marks = append(marks, model.Mark{Wish: testWishes[i%3].text})
+		}
+		t.Put(model.Response{ID: fmt.Sprintf("r%06d", i), Event: "Profesiju gadatirgus 2025",
+			CreatedAt: base.Add(time.Duration(i) * 41 * time.Second), Marks: marks, Seq: int64(i + 1)})
+	}
+	return t
+}
+
+// testSnapshot returns the snapshot of n fixed responses.
+func testSnapshot(tb testing.TB, n int) *model.Snapshot {
+	tb.Helper()
+	s := testTallier(testCity(tb).Gazetteer, n).Snapshot()
+	s.Version = uint64(n)
+	return s
+}
+
+// sized returns m after a window of w×h.
+func sized(m Model, w, h int) Model {
+	out, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return out.(Model)
+}
+
+// send returns m after msg, with the command it returned.
+func send(m Model, msg tea.Msg) (Model, tea.Cmd) {
+	out, cmd := m.Update(msg)
+	return out.(Model), cmd
+}
+
+// press returns the key press of s ("space", "h", "ctrl+c").
+func press(s string) tea.KeyPressMsg {
+	switch s {
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	}
+	return tea.KeyPressMsg{Code: rune(s[0]), Text: s}
+}
+
+// plain returns the screen without escape sequences.
+func plain(m Model) string {
+	return stripANSI(m.Screen())
+}
+
+// lines splits a screen into its lines.
+func lines(s string) []string { return strings.Split(s, "\n") }

@@ -1,0 +1,94 @@
+package present
+
+import (
+	"strconv"
+	"strings"
+
+	"standmap/model"
+)
+
+// figure is one headline figure: a number or a word, and its caption.
+type figure struct {
+	value   string // digits, or a word drawn in upper case
+	caption string
+}
+
+// figures returns the headline: visitors so far, the most marked
+// neighbourhood and the most wanted wish.
+func (m Model) figures() [3]figure {
+	lang := m.opts.Lang
+	s := m.snap
+	f := [3]figure{{"0", tr(lang, msgVisitors)}, {"—", tr(lang, msgNoMarks)}, {"—", tr(lang, msgNoWishes)}}
+	if s == nil {
+		return f
+	}
+	f[0].value = strconv.Itoa(s.Responses)
+	if s.Responses == 1 {
+		f[0].caption = tr(lang, msgOneVisitor)
+	}
+	if len(s.Neighbourhoods) > 0 && s.Neighbourhoods[0].Count > 0 {
+		n := s.Neighbourhoods[0]
+		f[1] = figure{strings.ToUpper(model.Sanitize(n.Name)), tr(lang, msgMostMarked, n.Count)}
+	}
+	if len(s.Wishes) > 0 {
+		w := s.Wishes[0]
+		f[2] = figure{strings.ToUpper(model.Sanitize(w.Text)), tr(lang, msgMostWanted, w.Count)}
+	}
+	return f
+}
+
+// headlineRows returns how many rows the headline takes on a w×h screen:
+// block digits and a caption when there is room, else a line and a caption.
+func headlineRows(w, h int) int {
+	if h >= 20 && w >= 60 {
+		return bigRows + 1
+	}
+	return 2
+}
+
+// headline draws the three figures side by side in rows lines of w cells.
+func (m Model) headline(w, rows int) []string {
+	fs := m.figures()
+	cw := (w - 2*gap) / 3
+	widths := []int{cw, cw, w - 2*gap - 2*cw}
+	var blocks [3][]string
+	for i, f := range fs {
+		blocks[i] = m.figureBlock(f, widths[i], rows)
+	}
+	return beside(rows, widths, blocks[0], blocks[1], blocks[2])
+}
+
+// figureBlock draws one figure centred in rows lines of w cells: block
+// digits when the value is a number that fits, else the word in bold,
+// letter-spaced when it fits so.
+func (m Model) figureBlock(f figure, w, rows int) []string {
+	st := m.styles
+	out := make([]string, 0, rows)
+	if rows > bigRows {
+		if scale := bigScale(f.value, w); scale > 0 {
+			for _, line := range bigDigits(f.value, scale) {
+				out = append(out, center(st.Figure, line, w))
+			}
+			return append(out, center(st.Caption, f.caption, w))
+		}
+		out = append(out, blank(bigRows/2, w)...)
+	}
+	word := f.value
+	if rows > bigRows && textWidth(word)*2-1 <= w {
+		word = letterSpaced(word)
+	}
+	out = append(out, center(st.Word, word, w))
+	out = fill(out, w, rows-1)
+	return append(out, center(st.Caption, f.caption, w))
+}
+
+// bigScale returns how wide (1 or 2) the block digits of s can be drawn
+// in w cells, 0 when they cannot (or s is not a number).
+func bigScale(s string, w int) int {
+	for scale := 2; scale >= 1; scale-- {
+		if n := bigWidth(s, scale); n > 0 && n <= w {
+			return scale
+		}
+	}
+	return 0
+}

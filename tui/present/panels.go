@@ -1,0 +1,145 @@
+package present
+
+import (
+	"strconv"
+	"strings"
+
+	"standmap/model"
+	"standmap/tui/bars"
+)
+
+// minBarColumn is the narrowest column of the bar chart.
+const minBarColumn = 30
+
+// barsPanel draws the ranked neighbourhoods as bars in h lines of w
+// cells: a title, then as many columns as the rows need and the width
+// allows, "…N more" when even they run short.
+func (m Model) barsPanel(w, h int) []string {
+	out := []string{cell(m.styles.Title, tr(m.opts.Lang, msgWhere), w)}
+	rows := h - 1
+	if m.snap == nil || len(m.snap.Neighbourhoods) == 0 || rows <= 0 {
+		return fill(append(out, cell(m.styles.Muted, tr(m.opts.Lang, msgNoMarks), w)), w, h)
+	}
+	ns := m.snap.Neighbourhoods
+	cols := min((len(ns)+rows-1)/rows, max(1, (w+gap)/(minBarColumn+gap)))
+	colW := (w - gap*(cols-1)) / cols
+	shown, more := len(ns), 0
+	if len(ns) > cols*rows {
+		shown = cols*rows - 1
+		more = len(ns) - shown
+	}
+	nameW := 0
+	for _, n := range ns[:shown] {
+		nameW = max(nameW, textWidth(model.Sanitize(n.Name)))
+	}
+	top := max(m.snap.MaxCount, 1)
+	countW := len(strconv.Itoa(top))
+	nameW = max(1, min(nameW, colW-countW-10))
+	barW := max(0, colW-2-nameW-1-1-countW)
+	blocks := make([][]string, cols)
+	widths := make([]int, cols)
+	for i := range cols {
+		widths[i] = colW
+		if i == cols-1 {
+			widths[i] = w - (cols-1)*(colW+gap)
+		}
+	}
+	for i, n := range ns[:shown] {
+		c := i / rows
+		blocks[c] = append(blocks[c], m.barRow(n, top, widths[c], nameW, barW, countW))
+	}
+	if more > 0 {
+		c := cols - 1
+		blocks[c] = append(blocks[c], cell(m.styles.Muted, tr(m.opts.Lang, msgMore, more), widths[c]))
+	}
+	return append(out, beside(rows, widths, blocks...)...)
+}
+
+// barRow draws one neighbourhood's bar in exactly w cells: ▲ when its
+// count just rose, the name, the bar and the count.
+func (m Model) barRow(n model.NeighbourhoodCount, top, w, nameW, barW, countW int) string {
+	st := m.styles
+	mark, name, bar := "  ", st.Word, st.Bar
+	if m.rose[n.Name] {
+		mark, name, bar = "▲ ", st.Rose, st.Rose
+	}
+	b := bars.Horizontal(n.Count, top, barW)
+	var s strings.Builder
+	s.WriteString(cell(st.Rose, mark, 2))
+	s.WriteString(cell(name, model.Sanitize(n.Name), nameW))
+	s.WriteByte(' ')
+	s.WriteString(cell(bar, b, barW))
+	s.WriteByte(' ')
+	s.WriteString(right(st.Muted, strconv.Itoa(n.Count), countW))
+	s.WriteString(spaces(w - 2 - nameW - 2 - barW - countW))
+	return s.String()
+}
+
+// mapPanel draws the shaded map under a title in h lines of w cells; the
+// neighbourhood that rose highest in the ranking is marked.
+func (m Model) mapPanel(w, h int) []string {
+	out := []string{cell(m.styles.Title, tr(m.opts.Lang, msgMap), w)}
+	if m.maps == nil || h < 2 {
+		return fill(out, w, h)
+	}
+	highlight := ""
+	if m.rose != nil {
+		for _, n := range m.snap.Neighbourhoods {
+			if m.rose[n.Name] {
+				highlight = n.Name
+				break
+			}
+		}
+	}
+	drawn := m.maps.Render(m.counts, m.drawn, 0, w, h-1, highlight)
+	return fill(append(out, strings.Split(drawn, "\n")...), w, h)
+}
+
+// wishRows draws up to h ranked wishes in lines of w cells: rank, text,
+// bar and count.
+func (m Model) wishRows(ws []model.WishCount, rank bool, w, h int) []string {
+	st := m.styles
+	n := min(len(ws), h)
+	if n == 0 {
+		return nil
+	}
+	top := max(ws[0].Count, 1)
+	countW := len(strconv.Itoa(top))
+	rankW := 0
+	if rank {
+		rankW = len(strconv.Itoa(n)) + 2
+	}
+	textW := 0
+	for _, wc := range ws[:n] {
+		textW = max(textW, textWidth(model.Sanitize(wc.Text)))
+	}
+	textW = max(1, min(textW, w-rankW-countW-2-min(8, w/4)))
+	barW := max(0, w-rankW-textW-countW-2)
+	out := make([]string, 0, n)
+	for i, wc := range ws[:n] {
+		var s strings.Builder
+		if rank {
+			s.WriteString(right(st.Muted, strconv.Itoa(i+1)+". ", rankW))
+		}
+		s.WriteString(cell(st.Word, model.Sanitize(wc.Text), textW))
+		s.WriteByte(' ')
+		s.WriteString(cell(st.Bar, bars.Horizontal(wc.Count, top, barW), barW))
+		s.WriteByte(' ')
+		s.WriteString(right(st.Muted, strconv.Itoa(wc.Count), countW))
+		out = append(out, s.String()+spaces(w-rankW-textW-barW-countW-2))
+	}
+	return out
+}
+
+// wishesPanel draws the top 10 wishes under a title in h lines of w cells.
+func (m Model) wishesPanel(w, h int) []string {
+	out := []string{cell(m.styles.Title, tr(m.opts.Lang, msgTopWishes), w)}
+	var ws []model.WishCount
+	if m.snap != nil {
+		ws = m.snap.Wishes
+	}
+	if len(ws) == 0 {
+		out = append(out, cell(m.styles.Muted, tr(m.opts.Lang, msgNoWishes), w))
+	}
+	return fill(append(out, m.wishRows(ws, true, w, min(10, h-1))...), w, h)
+}

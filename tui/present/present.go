@@ -1,0 +1,141 @@
+// Package present is the projection: the board made for a wall, with
+// large headline figures, panels that rotate when the screen cannot hold
+// them all, and results that can be held back until they are revealed.
+package present
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"standmap/ascii_maps"
+	"standmap/model"
+	"standmap/tui/mapview"
+)
+
+// DefaultRotate is how long a panel stays when the panels take turns.
+const DefaultRotate = 10 * time.Second
+
+// flashFor is how long what the latest snapshot changed stays marked.
+const flashFor = 3 * time.Second
+
+// Options configure a projection.
+type Options struct {
+	// City is the map drawn and the neighbourhoods it names.
+	City *ascii_maps.City
+	// Lang is the interface language: "lv", or else English.
+	Lang string
+	// Theme is the starting palette (default dark).
+	Theme ThemeName
+	// Rotate is how long each panel shows when they take turns (default 10 s).
+	Rotate time.Duration
+	// JoinLine is shown at the bottom, e.g. how to reach the board by ssh;
+	// empty shows none.
+	JoinLine string
+	// Snapshot is the initial snapshot (nil: nothing counted yet).
+	Snapshot *model.Snapshot
+	// Display is the starting reveal state.
+	Display DisplayState
+	// OnDisplayChange, when set, is called (from a command, never from
+	// Update) with the new state after a key changed it, so the owner can
+	// share it with other sessions.
+	OnDisplayChange func(DisplayState)
+}
+
+// DisplayState is the reveal state a facilitator controls.
+type DisplayState struct {
+	// Hidden shows only the number of answers and the join line.
+	Hidden bool
+	// Frozen holds newer snapshots back until it is unset.
+	Frozen bool
+	// RevealAt is when results will be shown, e.g. "15:00" (empty: unsaid).
+	RevealAt string
+}
+
+// SnapshotMsg hands the projection a newer snapshot.
+type SnapshotMsg struct {
+	// Snapshot replaces the one held; it is never modified.
+	Snapshot *model.Snapshot
+}
+
+// DisplayMsg sets the reveal state, e.g. as shared by another session.
+type DisplayMsg DisplayState
+
+// rotateMsg turns to the next panel; gen tells stale ticks apart.
+type rotateMsg struct{ gen int }
+
+// flashEndMsg ends the marking of a snapshot's changes.
+type flashEndMsg struct{ gen int }
+
+// Model is the projection's Bubble Tea model.
+type Model struct {
+	opts   Options
+	keys   KeyMap
+	theme  ThemeName
+	styles styles
+	maps   *mapview.Renderer
+
+	w, h    int
+	display DisplayState
+	help    bool
+
+	snap    *model.Snapshot // what is drawn
+	pending *model.Snapshot // newest held back while frozen
+	counts  map[string]int  // snap's counts by name
+	drawn   uint64          // increases with every snapshot drawn
+
+	panel     int // the rotating panel shown
+	rotateGen int
+	rose      map[string]bool // neighbourhoods whose count rose lately
+	flashGen  int
+}
+
+// New returns a projection configured by o.
+func New(o Options) Model {
+	if o.Rotate <= 0 {
+		o.Rotate = DefaultRotate
+	}
+	if o.Theme == "" {
+		o.Theme = Dark
+	}
+	m := Model{opts: o, keys: DefaultKeyMap(o.Lang), display: o.Display}
+	m.setTheme(o.Theme)
+	if o.Snapshot != nil {
+		m.show(o.Snapshot, false)
+	}
+	return m
+}
+
+// Init starts the rotation of the panels.
+func (m Model) Init() tea.Cmd { return m.rotateCmd() }
+
+// Display returns the reveal state.
+func (m Model) Display() DisplayState { return m.display }
+
+// Theme returns the palette in use.
+func (m Model) Theme() ThemeName { return m.theme }
+
+// Panel returns the index of the rotating panel shown.
+func (m Model) Panel() int { return m.panel }
+
+// Snapshot returns the snapshot drawn (nil before the first).
+func (m Model) Snapshot() *model.Snapshot { return m.snap }
+
+// Rose reports whether the neighbourhood's count rose in the latest
+// snapshot and is still marked.
+func (m Model) Rose(name string) bool { return m.rose[name] }
+
+// setTheme switches the palette and the map drawn with it.
+func (m *Model) setTheme(t ThemeName) {
+	m.theme = t
+	m.styles = newStyles(t)
+	if m.opts.City != nil {
+		m.maps = mapview.NewRenderer(m.opts.City, m.styles.Map)
+	}
+}
+
+// rotateCmd waits for the next turn of the panels.
+func (m Model) rotateCmd() tea.Cmd {
+	gen := m.rotateGen
+	return tea.Tick(m.opts.Rotate, func(time.Time) tea.Msg { return rotateMsg{gen} })
+}

@@ -1,0 +1,124 @@
+package present
+
+import (
+	"fmt"
+	"image/color"
+
+	"charm.land/lipgloss/v2"
+
+	"standmap/tui/mapview"
+)
+
+// ThemeName names a palette of the projection.
+type ThemeName string
+
+// The themes. Their colours are ordered scales readable by colour-blind
+// viewers (Okabe–Ito hues, viridis-like steps; no red–green opposition),
+// and whatever a colour says a character says too (░▒▓█, ▲, [ ]), so
+// NO_COLOR loses nothing.
+const (
+	// Dark is light text on a dark background.
+	Dark ThemeName = "dark"
+	// Light is dark text on a light background: projectors wash out dark.
+	Light ThemeName = "light"
+	// Contrast uses no colour at all, only the terminal's own, bold and
+	// reverse video.
+	Contrast ThemeName = "contrast"
+)
+
+// Themes lists the themes in the order the theme key cycles them.
+var Themes = []ThemeName{Dark, Light, Contrast}
+
+// ParseTheme returns the theme named s.
+func ParseTheme(s string) (ThemeName, error) {
+	for _, t := range Themes {
+		if string(t) == s {
+			return t, nil
+		}
+	}
+	return "", fmt.Errorf("unknown theme %q: use dark, light or contrast", s)
+}
+
+// next returns the theme after t.
+func (t ThemeName) next() ThemeName {
+	for i, u := range Themes {
+		if u == t {
+			return Themes[(i+1)%len(Themes)]
+		}
+	}
+	return Dark
+}
+
+// styles holds everything the projection draws with, by meaning.
+type styles struct {
+	fg, bg  color.Color // the screen's colours (nil: the terminal's)
+	Figure  lipgloss.Style
+	Word    lipgloss.Style
+	Caption lipgloss.Style
+	Title   lipgloss.Style
+	Bar     lipgloss.Style
+	Rose    lipgloss.Style
+	Muted   lipgloss.Style
+	Join    lipgloss.Style
+	Status  lipgloss.Style
+	Map     mapview.Styles
+}
+
+// palette is the colours of a theme as hex ("" = the terminal's own).
+type palette struct {
+	fg, bg, figure, bar, rose, muted string
+	steps                            [4]string
+}
+
+var palettes = map[ThemeName]palette{
+	// Okabe–Ito sky blue and orange; viridis steps rising in lightness.
+	Dark: {fg: "#ffffff", bg: "#000000", figure: "#f0e442", bar: "#56b4e9", rose: "#e69f00", muted: "#a8a8a8",
+		steps: [4]string{"#3b528b", "#21918c", "#5ec962", "#fde725"}},
+	// Okabe–Ito blue and vermillion; blue to purple steps darkening.
+	Light: {fg: "#000000", bg: "#ffffff", figure: "#0072b2", bar: "#0072b2", rose: "#d55e00", muted: "#4e4e4e",
+		steps: [4]string{"#56b4e9", "#0072b2", "#7b3294", "#2d004b"}},
+	Contrast: {},
+}
+
+// newStyles returns the styles of theme t.
+func newStyles(t ThemeName) styles {
+	p, ok := palettes[t]
+	if !ok {
+		p = palettes[Dark]
+	}
+	fg := func(hex string) lipgloss.Style {
+		if hex == "" {
+			return lipgloss.NewStyle()
+		}
+		return lipgloss.NewStyle().Foreground(lipgloss.Color(hex))
+	}
+	st := styles{
+		Figure:  fg(p.figure).Bold(true),
+		Word:    fg(p.fg).Bold(true),
+		Caption: fg(p.muted),
+		Title:   fg(p.fg).Bold(true).Underline(true),
+		Bar:     fg(p.bar),
+		Rose:    fg(p.rose).Bold(true),
+		Muted:   fg(p.muted),
+		Join:    fg(p.fg).Bold(true),
+		Status:  fg(p.muted),
+	}
+	if p.fg != "" {
+		st.fg, st.bg = lipgloss.Color(p.fg), lipgloss.Color(p.bg)
+	}
+	m := mapview.Styles{
+		Zero: fg(p.muted), Water: fg(p.bar), Label: fg(p.fg).Bold(true),
+		WaterLabel: fg(p.bar).Italic(true), Highlight: fg(p.rose).Bold(true),
+		HighlightLabel: lipgloss.NewStyle().Bold(true).Reverse(true), Legend: fg(p.muted),
+	}
+	for i, s := range p.steps {
+		m.Steps[i] = fg(s)
+	}
+	if t == Contrast {
+		st.Figure, st.Caption, st.Muted, st.Status = st.Figure.Bold(true), lipgloss.NewStyle(), lipgloss.NewStyle(), lipgloss.NewStyle()
+		st.Rose = lipgloss.NewStyle().Bold(true).Reverse(true)
+		m.Highlight = lipgloss.NewStyle().Bold(true)
+	}
+	st.Map = m
+	return st
+}

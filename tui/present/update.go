@@ -1,0 +1,125 @@
+package present
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"standmap/model"
+	"standmap/tui/mapview"
+)
+
+// Update handles snapshots, the reveal state, ticks and keys.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = msg.Width, msg.Height
+	case SnapshotMsg:
+		if msg.Snapshot == nil {
+			return m, nil
+		}
+		if m.display.Frozen {
+			m.pending = msg.Snapshot
+			return m, nil
+		}
+		return m, m.show(msg.Snapshot, true)
+	case DisplayMsg:
+		return m, m.setDisplay(DisplayState(msg))
+	case rotateMsg:
+		if msg.gen != m.rotateGen {
+			return m, nil
+		}
+		m.panel++
+		return m, m.rotateCmd()
+	case flashEndMsg:
+		if msg.gen == m.flashGen {
+			m.rose = nil
+		}
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+// key handles one key press.
+func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case m.help && key.Matches(msg, k.Close):
+		m.help = false
+	case key.Matches(msg, k.Help):
+		m.help = !m.help
+	case key.Matches(msg, k.Theme):
+		m.setTheme(m.theme.next())
+	case key.Matches(msg, k.Next):
+		m.panel++
+		m.rotateGen++ // a full turn for the panel picked by hand
+		return m, m.rotateCmd()
+	case key.Matches(msg, k.Hide):
+		d := m.display
+		d.Hidden = !d.Hidden
+		return m, tea.Batch(m.setDisplay(d), m.notify(d))
+	case key.Matches(msg, k.Freeze):
+		d := m.display
+		d.Frozen = !d.Frozen
+		return m, tea.Batch(m.setDisplay(d), m.notify(d))
+	}
+	return m, nil
+}
+
+// setDisplay takes the reveal state d; unfreezing shows the newest
+// snapshot held back.
+func (m *Model) setDisplay(d DisplayState) tea.Cmd {
+	m.display = d
+	if d.Frozen || m.pending == nil {
+		return nil
+	}
+	s := m.pending
+	m.pending = nil
+	return m.show(s, true)
+}
+
+// notify tells the owner about a reveal state set by a key.
+func (m Model) notify(d DisplayState) tea.Cmd {
+	f := m.opts.OnDisplayChange
+	if f == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		f(d)
+		return nil
+	}
+}
+
+// show draws s from now on; with flash, the neighbourhoods whose count
+// rose since the snapshot drawn are marked for a while.
+func (m *Model) show(s *model.Snapshot, flash bool) tea.Cmd {
+	old := m.counts
+	m.snap, m.drawn = s, m.drawn+1
+	m.counts = s.Counts
+	if m.counts == nil {
+		m.counts = mapview.CountsOf(s.Neighbourhoods)
+	}
+	if !flash || old == nil {
+		return nil
+	}
+	var rose map[string]bool
+	for _, n := range s.Neighbourhoods { // O(neighbourhoods)
+		if n.Count > old[n.Name] {
+			if rose == nil {
+				rose = make(map[string]bool)
+			}
+			rose[n.Name] = true
+		}
+	}
+	if rose == nil {
+		return nil
+	}
+	m.rose = rose
+	m.flashGen++
+	gen := m.flashGen
+	return tea.Tick(flashFor, func(time.Time) tea.Msg { return flashEndMsg{gen} })
+}
