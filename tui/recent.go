@@ -128,7 +128,11 @@ func recentLine(lang string, r model.Response) string {
 			wishes++
 		}
 	}
-	s := "#" + strconv.FormatInt(r.Seq, 10) + " " + clock(r.CreatedAt) + " " + strings.Join(places, ", ")
+	where := strings.Join(places, ", ")
+	if where == "" {
+		where = tr(lang, msgCityWide)
+	}
+	s := "#" + strconv.FormatInt(r.Seq, 10) + " " + clock(r.CreatedAt) + " " + where
 	switch {
 	case wishes == 1:
 		s += " · " + tr(lang, msgOneWish)
