@@ -59,6 +59,7 @@ const (
 	msgHelpBack
 	msgHelpDelete
 	msgHelpEdit
+	msgHelpPick
 	msgHelpFilter
 	msgHelpClear
 	msgHelpAge
@@ -122,6 +123,7 @@ var catalogue = [msgCount][2]string{
 	msgHelpDown:       {"down", "lejup"},
 	msgHelpBack:       {"back", "atpakaļ"},
 	msgHelpDelete:     {"delete", "dzēst"},
+	msgHelpPick:       {"choose", "izvēlēties"},
 	msgHelpEdit:       {"edit", "labot"},
 	msgHelpFilter:     {"filter by place", "atlasīt pēc vietas"},
 	msgHelpClear:      {"clear filter", "noņemt atlasi"},

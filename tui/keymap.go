@@ -35,6 +35,8 @@ type KeyMap struct {
 	Age key.Binding
 	// RemoveMark removes the last mark while the place is empty.
 	RemoveMark key.Binding
+	// Pick chooses the selected neighbourhood of the filter.
+	Pick key.Binding
 	// Edit loads the selected recent response into the form.
 	Edit key.Binding
 	// Delete deletes the selected recent response.
@@ -68,6 +70,7 @@ func DefaultKeyMap(lang string) KeyMap {
 		Back:         b([]string{"esc"}, "esc", msgHelpBack),
 		Age:          b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", msgHelpAge),
 		RemoveMark:   b([]string{"ctrl+x"}, "ctrl+x", msgHelpRemoveMark),
+		Pick:         b([]string{"enter"}, "enter", msgHelpPick),
 		Edit:         b([]string{"enter"}, "enter", msgHelpEdit),
 		Delete:       b([]string{"d", "delete"}, "d", msgHelpDelete),
 		Filter:       b([]string{"f", "ctrl+f"}, "f", msgHelpFilter),
@@ -96,7 +99,7 @@ func (h helpView) ShortHelp() []key.Binding {
 	case h.focus == focusRecent:
 		return []key.Binding{k.Up, k.Down, k.Edit, k.Delete, k.Back, k.Undo}
 	case h.focus == focusFilter:
-		return []key.Binding{k.Up, k.Down, k.Enter, k.Back}
+		return []key.Binding{k.Up, k.Down, k.Pick, k.Back}
 	default: // board alone
 		return []key.Binding{k.Filter, k.Back, k.PageDown, k.Board, k.Help, k.QuitQ}
 	}
