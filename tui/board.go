@@ -178,6 +178,14 @@ func (b Board) draw(st Styles, lang string, s *model.Snapshot, w, h int) []strin
 // is a map and room for it.
 func (b Board) barsAndMap(st Styles, lang string, s *model.Snapshot, w, h int) []string {
 	chart := BarChart{Rows: s.Neighbourhoods, Max: s.MaxCount, Offset: b.offset, Highlight: b.filter}
+	// Keep the filtered neighbourhood's bar in view.
+	if rows := h - 3; b.filter != "" && rows > 0 {
+		for i, n := range s.Neighbourhoods {
+			if n.Name == b.filter && (i < chart.Offset || i >= chart.Offset+rows) {
+				chart.Offset = max(0, i-rows+1)
+			}
+		}
+	}
 	if b.mapView != nil && w >= 100 && h >= 8 {
 		mw := w * 45 / 100
 		bw := w - mw

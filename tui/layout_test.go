@@ -71,3 +71,22 @@ func TestWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestFilterKeepsBarInView: filtering to a neighbourhood far down the
+// ranking scrolls its bar into view.
+func TestFilterKeepsBarInView(t *testing.T) {
+	city := testCity(t)
+	snap := fixedSnapshot(city.Gazetteer, "Fair", 412)
+	last := snap.Neighbourhoods[len(snap.Neighbourhoods)-1].Name
+	m := testModel(t, Options{Role: Viewer}, snap, 80, 24)
+	if strings.Contains(ansi.Strip(m.View().Content), last) {
+		t.Fatalf("%s already in view", last)
+	}
+	m = send(m, namedKey("f"))
+	for _, k := range keys(last + "<enter>") {
+		m = send(m, k)
+	}
+	if m.board.filter != last || !strings.Contains(ansi.Strip(m.View().Content), "│"+last) {
+		t.Errorf("filter %q; %s not in view:\n%s", m.board.filter, last, ansi.Strip(m.View().Content))
+	}
+}
