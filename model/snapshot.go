@@ -13,6 +13,9 @@ type Snapshot struct {
 	// ByNeighbourhood holds the ranked wish groups per neighbourhood name;
 	// the key "" holds the city-wide wishes.
 	ByNeighbourhood map[string][]WishCount
+	// Held holds the wishes waiting for a facilitator's approval (by
+	// key, ranked): for the facilitator's eyes, never for a board.
+	Held []WishCount
 	// Recent holds the newest responses, newest first.
 	Recent []Response
 }
@@ -24,6 +27,7 @@ func (t *Tallier) Snapshot() *Snapshot {
 		Tally:           t.Tally(),
 		Counts:          make(map[string]int, t.gaz.Len()),
 		ByNeighbourhood: make(map[string][]WishCount, t.gaz.Len()+1),
+		Held:            t.Held(),
 	}
 	for _, n := range s.Neighbourhoods {
 		s.Counts[n.Name] = n.Count

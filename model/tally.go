@@ -102,6 +102,8 @@ type Tallier struct {
 	next      int64 // entry order for responses added without a Seq
 	hoods     []int // by Gazetteer index
 	groups    map[string]*group
+	cur       *Curation         // nil: none
+	held      map[string]*group // wishes held for approval, by key
 	// perHood counts, per neighbourhood index (Len() = city-wide), the
 	// responses with a wish of a key on a mark of that neighbourhood.
 	perHood []map[string]int
@@ -109,17 +111,20 @@ type Tallier struct {
 
 // NewTallier returns an empty Tallier for the event on the map g.
 func NewTallier(g *Gazetteer, event string) *Tallier {
-	t := &Tallier{
-		gaz: g, event: event,
-		responses: make(map[string]Response),
-		hoods:     make([]int, g.Len()),
-		groups:    make(map[string]*group),
-		perHood:   make([]map[string]int, g.Len()+1),
-	}
+	t := &Tallier{gaz: g, event: event, responses: make(map[string]Response)}
+	t.reset()
+	return t
+}
+
+// reset zeroes every count; the responses stay.
+func (t *Tallier) reset() {
+	t.hoods = make([]int, t.gaz.Len())
+	t.groups = make(map[string]*group)
+	t.held = make(map[string]*group)
+	t.perHood = make([]map[string]int, t.gaz.Len()+1)
 	for i := range t.perHood {
 		t.perHood[i] = make(map[string]int)
 	}
-	return t
 }
 
 // Len returns the number of responses counted.
@@ -155,9 +160,11 @@ func (t *Tallier) Remove(id string) {
 }
 
 // apply adds (sign +1) or subtracts (-1) the response's contribution.
+// Under a curation, a wish counts in its key's group, a held wish only
+// among the held ones, and a hidden wish nowhere.
 func (t *Tallier) apply(r Response, sign int) {
 	var seenHood map[int]bool
-	var seenKey map[string]bool
+	var seenKey, seenHeld map[string]bool
 	var seenHoodKey map[[2]any]bool
 	for i, m := range r.Marks {
 		h := t.gaz.Len() // city-wide
@@ -178,41 +185,16 @@ func (t *Tallier) apply(r Response, sign int) {
 			continue
 		}
 		key := Fold(sp)
-		g := t.groups[key]
-		if g == nil {
-			g = &group{spellings: make(map[string]*spelling), categories: make(map[string]int)}
-			t.groups[key] = g
-		}
-		s := g.spellings[sp]
-		if s == nil {
-			s = &spelling{}
-			g.spellings[sp] = s
-		}
 		mt := mention{unix: r.CreatedAt.UnixNano(), seq: r.Seq, mark: i}
-		if sign > 0 {
-			s.add(mt)
-		} else {
-			s.remove(mt)
-			if len(s.mentions) == 0 {
-				delete(g.spellings, sp)
-			}
+		switch t.cur.Status(key, r.ID, i) {
+		case StatusHidden:
+			continue
+		case StatusHeld:
+			countMention(t.held, key, sp, m.Category, mt, sign, &seenHeld)
+			continue
 		}
-		if m.Category != "" {
-			g.categories[m.Category] += sign
-			if g.categories[m.Category] == 0 {
-				delete(g.categories, m.Category)
-			}
-		}
-		if !seenKey[key] {
-			if seenKey == nil {
-				seenKey = make(map[string]bool)
-			}
-			seenKey[key] = true
-			g.responses += sign
-			if g.responses == 0 {
-				delete(t.groups, key)
-			}
-		}
+		key = t.cur.Group(key)
+		countMention(t.groups, key, sp, m.Category, mt, sign, &seenKey)
 		hk := [2]any{h, key}
 		if !seenHoodKey[hk] {
 			if seenHoodKey == nil {
@@ -223,6 +205,46 @@ func (t *Tallier) apply(r Response, sign int) {
 			if t.perHood[h][key] == 0 {
 				delete(t.perHood[h], key)
 			}
+		}
+	}
+}
+
+// countMention adds (sign +1) or subtracts (-1) one mention of spelling
+// sp to the group key of groups; a response counts once per group, which
+// *seen (made on first use) records.
+func countMention(groups map[string]*group, key, sp, category string, mt mention, sign int, seen *map[string]bool) {
+	g := groups[key]
+	if g == nil {
+		g = &group{spellings: make(map[string]*spelling), categories: make(map[string]int)}
+		groups[key] = g
+	}
+	s := g.spellings[sp]
+	if s == nil {
+		s = &spelling{}
+		g.spellings[sp] = s
+	}
+	if sign > 0 {
+		s.add(mt)
+	} else {
+		s.remove(mt)
+		if len(s.mentions) == 0 {
+			delete(g.spellings, sp)
+		}
+	}
+	if category != "" {
+		g.categories[category] += sign
+		if g.categories[category] == 0 {
+			delete(g.categories, category)
+		}
+	}
+	if !(*seen)[key] {
+		if *seen == nil {
+			*seen = make(map[string]bool)
+		}
+		(*seen)[key] = true
+		g.responses += sign
+		if g.responses == 0 {
+			delete(groups, key)
 		}
 	}
 }
@@ -255,8 +277,7 @@ func (t *Tallier) Tally() Tally {
 	out.Neighbourhoods = ranked
 	out.Wishes = make([]WishCount, 0, len(t.groups))
 	for key, g := range t.groups {
-		text, cat := g.shown()
-		out.Wishes = append(out.Wishes, WishCount{Text: text, Key: key, Category: cat, Count: g.responses})
+		out.Wishes = append(out.Wishes, t.wishCount(key, g, g.responses))
 	}
 	RankWishes(out.Wishes)
 	return out
@@ -274,8 +295,7 @@ func (t *Tallier) WishesIn(name string) []WishCount {
 	}
 	out := make([]WishCount, 0, len(t.perHood[h]))
 	for key, n := range t.perHood[h] {
-		text, cat := t.groups[key].shown()
-		out = append(out, WishCount{Text: text, Key: key, Category: cat, Count: n})
+		out = append(out, t.wishCount(key, t.groups[key], n))
 	}
 	RankWishes(out)
 	return out
