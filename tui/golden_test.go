@@ -23,22 +23,25 @@ func TestScreens(t *testing.T) {
 		name string
 		role Role
 		seq  string
+		lang string
 	}{
-		{"capture", Facilitator, ""},
-		{"typeahead", Facilitator, "jaunf"},
-		{"wish", Facilitator, "gri<enter>ara"},
-		{"marks", Facilitator, "gri<enter>ara<tab><enter>cen<enter>vel<tab><enter>2"},
-		{"recent", Facilitator, "<ctrl+e><down>"},
-		{"board", Facilitator, "<ctrl+b>"},
-		{"filtered", Facilitator, "<ctrl+f>gri<enter>"},
-		{"viewer", Viewer, ""},
-		{"help", Viewer, "?"},
+		{"capture", Facilitator, "", ""},
+		{"typeahead", Facilitator, "jaunf", ""},
+		{"wish", Facilitator, "gri<enter>ara", ""},
+		{"marks", Facilitator, "gri<enter>ara<tab><enter>cen<enter>vel<tab><enter>2", ""},
+		{"recent", Facilitator, "<ctrl+e><down>", ""},
+		{"board", Facilitator, "<ctrl+b>", ""},
+		{"filtered", Facilitator, "<ctrl+f>gri<enter>", ""},
+		{"viewer", Viewer, "", ""},
+		{"help", Viewer, "?", ""},
+		{"lv_marks", Facilitator, "gri<enter>ara<tab><enter>cen<enter>vel<tab><enter>2xyz<enter>", "lv"},
+		{"lv_board", Viewer, "f", "lv"},
 	}
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		for _, c := range cases {
 			name := c.name + "_" + itoa(size[0]) + "x" + itoa(size[1])
 			t.Run(name, func(t *testing.T) {
-				o := Options{Role: c.role, City: city, Event: snapEvent(snap), DBPath: "/tmp/standmap.db"}
+				o := Options{Role: c.role, City: city, Event: snapEvent(snap), DBPath: "/tmp/standmap.db", Lang: c.lang}
 				if c.role == Facilitator {
 					o.Store = nilStore{}
 				}

@@ -90,6 +90,8 @@ type helpView struct {
 func (h helpView) ShortHelp() []key.Binding {
 	k := h.k
 	switch {
+	case h.focus == focusFilter:
+		return []key.Binding{k.Up, k.Down, k.Pick, k.Back}
 	case h.role == Viewer:
 		return []key.Binding{k.Filter, k.Back, k.Down, k.QuitQ}
 	case h.focus == focusPlace:
@@ -98,8 +100,6 @@ func (h helpView) ShortHelp() []key.Binding {
 		return []key.Binding{k.Enter, k.Accept, k.Category, k.Save, k.Back, k.Board}
 	case h.focus == focusRecent:
 		return []key.Binding{k.Up, k.Down, k.Edit, k.Delete, k.Back, k.Undo}
-	case h.focus == focusFilter:
-		return []key.Binding{k.Up, k.Down, k.Pick, k.Back}
 	default: // board alone
 		return []key.Binding{k.Filter, k.Back, k.PageDown, k.Board, k.Help, k.QuitQ}
 	}
