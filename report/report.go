@@ -1,0 +1,211 @@
+// Package report builds the report of an event that the city publishes:
+// totals, the neighbourhood chart and map, top wishes, age groups (above a
+// privacy threshold) and arrivals, optionally compared with another event,
+// written as Markdown or as self-contained HTML.
+package report
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"standmap/ascii_maps"
+	"standmap/db"
+	"standmap/model"
+)
+
+// Options choose what a report shows and how.
+type Options struct {
+	// Lang is the interface language: "lv" or else English.
+	Lang string
+	// MinGroup is the privacy threshold: an age group's figures are shown
+	// only when it has at least this many responses (0: db.DefaultMinGroup).
+	MinGroup int
+	// AgeGroups is the event's order of age groups (nil: the defaults).
+	AgeGroups []string
+	// Generated is the time printed as "generated at" (zero: now).
+	Generated time.Time
+	// At, when not zero, is the replay moment the data was cut at.
+	At time.Time
+	// Location is the time zone times are shown in (nil: local time).
+	Location *time.Location
+	// Top is the length of the overall wish list (0: 10).
+	Top int
+}
+
+// Totals are an event's headline figures.
+type Totals struct {
+	// Visitors counts responses; Marks their marks; Wishes the marks
+	// with a wish; Groups the distinct wish groups.
+	Visitors, Marks, Wishes, Groups int
+	// First and Last are the earliest and latest answer times (zero when
+	// there are none).
+	First, Last time.Time
+}
+
+// HoodWishes is one neighbourhood's count and its top wishes (Name ""
+// holds the city-wide wishes).
+type HoodWishes struct {
+	Name   string
+	Count  int
+	Wishes []model.WishCount
+}
+
+// CategoryWishes is one category's number of responses with a wish of a
+// group in it, and its top groups (Code "" for wishes with no category).
+type CategoryWishes struct {
+	Code   string
+	Count  int
+	Wishes []model.WishCount
+}
+
+// CuratedMerge is a curated merge of wish groups into one. It is the hook
+// for curation: Report.Curated is empty until curation fills it.
+type CuratedMerge struct {
+	// Text is the merged group's shown text; Merged the texts it absorbs.
+	Text   string
+	Merged []string
+	// Count is the merged group's number of responses.
+	Count int
+}
+
+// Report is everything a report shows, computed once.
+type Report struct {
+	Opts    Options
+	Event   string
+	City    *ascii_maps.City
+	Totals  Totals
+	Tally   model.Tally
+	Counts  map[string]int
+	Max     int
+	Hoods   []HoodWishes
+	Cats    []CategoryWishes
+	Ages    AgeTable
+	Arrival []Arrival
+	// Curated lists curated merges; none until curation exists.
+	Curated []CuratedMerge
+	// Compare is the side-by-side comparison with another event, or nil.
+	Compare *Comparison
+}
+
+// perList is how many wishes are listed per neighbourhood and category.
+const perList = 3
+
+// Build computes the report of the event's responses (in order of entry).
+func Build(city *ascii_maps.City, event string, rs []model.Response, o Options) *Report {
+	if o.MinGroup <= 0 {
+		o.MinGroup = db.DefaultMinGroup
+	}
+	if len(o.AgeGroups) == 0 {
+		o.AgeGroups = model.DefaultAgeGroups
+	}
+	if o.Generated.IsZero() {
+		o.Generated = time.Now()
+	}
+	if o.Location == nil {
+		o.Location = time.Local
+	}
+	if o.Top <= 0 {
+		o.Top = 10
+	}
+	t := model.NewTallier(city.Gazetteer, event)
+	for _, r := range rs {
+		t.Put(r)
+	}
+	snap := t.Snapshot()
+	rep := &Report{Opts: o, Event: event, City: city, Tally: snap.Tally, Counts: snap.Counts, Max: snap.MaxCount}
+	rep.Totals = totals(rs, len(snap.Wishes))
+	for _, n := range snap.Neighbourhoods {
+		if ws := snap.ByNeighbourhood[n.Name]; len(ws) > 0 {
+			rep.Hoods = append(rep.Hoods, HoodWishes{n.Name, n.Count, head(ws, perList)})
+		}
+	}
+	if ws := snap.ByNeighbourhood[""]; len(ws) > 0 {
+		rep.Hoods = append(rep.Hoods, HoodWishes{"", 0, head(ws, perList)})
+	}
+	rep.Cats = categories(rs, snap.Wishes)
+	rep.Ages = Ages(rs, o.AgeGroups, o.MinGroup)
+	rep.Arrival = Arrivals(rs, o.Location)
+	return rep
+}
+
+// head returns at most n of ws.
+func head(ws []model.WishCount, n int) []model.WishCount { return ws[:min(n, len(ws))] }
+
+// TopWishes returns the overall wish list of the report.
+func (r *Report) TopWishes() []model.WishCount { return head(r.Tally.Wishes, r.Opts.Top) }
+
+func totals(rs []model.Response, groups int) Totals {
+	t := Totals{Visitors: len(rs), Groups: groups}
+	for _, r := range rs {
+		t.Marks += len(r.Marks)
+		for _, m := range r.Marks {
+			if model.Spelling(m.Wish) != "" {
+				t.Wishes++
+			}
+		}
+		if t.First.IsZero() || r.CreatedAt.Before(t.First) {
+			t.First = r.CreatedAt
+		}
+		if r.CreatedAt.After(t.Last) {
+			t.Last = r.CreatedAt
+		}
+	}
+	return t
+}
+
+// categories counts, per category of the wish groups (their shown
+// category), the responses with a wish of such a group, ranked by count
+// and then in the order of model.Categories ("" last).
+func categories(rs []model.Response, ws []model.WishCount) []CategoryWishes {
+	catOf := make(map[string]string, len(ws))
+	for _, w := range ws {
+		catOf[w.Key] = w.Category
+	}
+	count := map[string]int{}
+	for _, r := range rs {
+		seen := map[string]bool{}
+		for _, m := range r.Marks {
+			if sp := model.Spelling(m.Wish); sp != "" {
+				if c := catOf[model.Fold(sp)]; !seen[c] {
+					seen[c] = true
+					count[c]++
+				}
+			}
+		}
+	}
+	order := map[string]int{"": len(model.Categories)}
+	for i, c := range model.Categories {
+		order[c.Code] = i
+	}
+	var out []CategoryWishes
+	for code, n := range count {
+		cw := CategoryWishes{Code: code, Count: n}
+		for _, w := range ws {
+			if w.Category == code && len(cw.Wishes) < perList {
+				cw.Wishes = append(cw.Wishes, w)
+			}
+		}
+		out = append(out, cw)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return order[out[i].Code] < order[out[j].Code]
+	})
+	return out
+}
+
+// Responses loads the event's responses in order of entry; when at is not
+// zero, only those answered at or before it (the board as it was then).
+func Responses(ctx context.Context, store db.Store, event string, at time.Time) ([]model.Response, error) {
+	var rs []model.Response
+	err := store.EachResponse(ctx, event, func(r model.Response) error {
+		if at.IsZero() || !r.CreatedAt.After(at) {
+			rs = append(rs, r)
+		}
+		return nil
+	})
+	return rs, err
+}

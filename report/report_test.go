@@ -1,0 +1,143 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"standmap/ascii_maps"
+	"standmap/db"
+	"standmap/exchange"
+	"standmap/model"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// riga is the fair's time zone in April and May, fixed so that golden
+// files do not depend on the machine's.
+var riga = time.FixedZone("EEST", 3*60*60)
+
+// generated is the fixed "generated at" of the golden reports.
+var generated = time.Date(2025, 5, 3, 12, 0, 0, 0, riga)
+
+// imported imports a CSV file into a temporary database and returns it
+// with the Daugavpils map.
+func imported(t testing.TB, csv string) (*db.SQLite, *ascii_maps.City) {
+	t.Helper()
+	city, err := ascii_maps.Load("daugavpils")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := db.Open(filepath.Join(t.TempDir(), "standmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	f, err := os.Open(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := exchange.Import(context.Background(), s, city.Gazetteer, "", f, false); err != nil {
+		t.Fatal(err)
+	}
+	return s, city
+}
+
+// built returns the report of the event with the golden options.
+func built(t testing.TB, s db.Store, city *ascii_maps.City, event, lang string, at time.Time) *Report {
+	t.Helper()
+	rs, err := Responses(context.Background(), s, event, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Build(city, event, rs, Options{Lang: lang, Generated: generated, Location: riga, At: at})
+}
+
+// golden compares got with the file testdata/name, or rewrites it.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./report -update writes it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (go test ./report -update rewrites it); got:\n%s", name, got)
+	}
+}
+
+func TestGoldenFair(t *testing.T) {
+	s, city := imported(t, "../testdata/fair/fair.csv")
+	rep := built(t, s, city, "Profesiju gadatirgus 2025", "en", time.Time{})
+	other := built(t, s, city, "Skolu diena Gajokā", "en", time.Time{})
+	rep.Compare = Compare(rep.Tally, other.Tally, rep.Opts.Top)
+	var b bytes.Buffer
+	if err := rep.WriteMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "fair.md", b.Bytes())
+}
+
+func TestGoldenSmall(t *testing.T) {
+	s, city := imported(t, "testdata/small.csv")
+	for _, lang := range []string{"en", "lv"} {
+		rep := built(t, s, city, "Skolas diena", lang, time.Time{})
+		var md, html bytes.Buffer
+		if err := rep.WriteMarkdown(&md); err != nil {
+			t.Fatal(err)
+		}
+		if err := rep.WriteHTML(&html); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "small."+lang+".md", md.Bytes())
+		golden(t, "small."+lang+".html", html.Bytes())
+		for _, bad := range []string{"<script", "<a ", "<link", "src=", "href=", "url("} {
+			if bytes.Contains(html.Bytes(), []byte(bad)) {
+				t.Errorf("%s HTML holds %q: markup from a wish, or something fetched", lang, bad)
+			}
+		}
+		if !bytes.Contains(html.Bytes(), []byte("&lt;script&gt;alert(1)&lt;/script&gt;")) {
+			t.Errorf("%s HTML does not show the wish with a tag as text", lang)
+		}
+		if strings.Contains(md.String(), "<script>") || strings.Contains(md.String(), "| *ātri*") {
+			t.Errorf("%s Markdown holds unescaped markup", lang)
+		}
+	}
+}
+
+func TestSanitized(t *testing.T) {
+	city, err := ascii_maps.Load("daugavpils")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []model.Response{{ID: "a", Event: "e\x1b[31m", CreatedAt: generated, Marks: []model.Mark{
+		{Neighbourhood: "Centrs", Wish: "red\x1b[31m text\u202e flipped", Category: "other"}}}}
+	rep := Build(city, "e\x1b[31m", rs, Options{Generated: generated, Location: riga})
+	var md, html bytes.Buffer
+	if err := rep.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.WriteHTML(&html); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"markdown": md.String(), "html": html.String()} {
+		if strings.ContainsAny(out, "\x1b\u202e") {
+			t.Errorf("%s output holds an escape or bidi character", name)
+		}
+		if !strings.Contains(out, "red text flipped") {
+			t.Errorf("%s output lost the sanitized wish", name)
+		}
+	}
+}
