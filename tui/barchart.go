@@ -5,29 +5,8 @@ import (
 	"strings"
 
 	"standmap/model"
+	"standmap/tui/bars"
 )
-
-// eighths are the partial blocks, from one eighth to seven.
-var eighths = [8]string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"}
-
-// barString returns a bar of count/max of width cells in eighth blocks,
-// and its width in cells.
-func barString(count, maxCount, width int) (string, int) {
-	if maxCount <= 0 || count <= 0 || width <= 0 {
-		return "", 0
-	}
-	e := count * width * 8 / maxCount
-	if e == 0 {
-		e = 1 // a non-zero count is always visible
-	}
-	full, part := e/8, e%8
-	s := strings.Repeat("█", full) + eighths[part]
-	w := full
-	if part > 0 {
-		w++
-	}
-	return s, w
-}
 
 // BarChart draws ranked neighbourhood counts as horizontal bars, one per
 // row, scrolled by Offset, with "…N more" when rows run short.
@@ -65,7 +44,7 @@ func (c BarChart) View(st Styles, lang string, w, h int) []string {
 	}
 	out := make([]string, 0, h)
 	for _, r := range c.Rows[off : off+shown] {
-		bar, bw := barString(r.Count, c.Max, barW)
+		bar, bw := bars.Horizontal(r.Count, c.Max, barW), bars.Width(r.Count, c.Max, barW)
 		style := st.Bar
 		name := fit(model.Sanitize(r.Name), nameW)
 		if r.Name == c.Highlight { // reversed, so it shows without colour too

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"standmap/model"
+	"standmap/tui/bars"
 )
 
 // Ranking draws the top wish groups: rank, shown text, count, category name
@@ -62,7 +63,7 @@ func (r Ranking) View(st Styles, lang string, w, h int) []string {
 			line += "  " + st.Muted.Render(fit(ansi.Truncate(cat, catW, "…"), catW))
 		}
 		if barW > 0 {
-			bar, _ := barString(g.Count, top, barW)
+			bar := bars.Horizontal(g.Count, top, barW)
 			line += " " + st.Bar.Render(bar)
 		}
 		out = append(out, fit(line, w))
