@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"standmap/ascii_maps"
 	"standmap/model"
@@ -30,6 +31,9 @@ var testWishes = []struct{ text, cat string }{
 	{"Soliņi pie upes", "hangout"}, {"Bezmaksas Wi-Fi", "wifi"}, {"Dzeramā ūdens krāni", "amenities"},
 }
 
+// hot are the neighbourhoods most marked at the first stand.
+var hot = []string{"Centrs", "Esplanāde", "Jaunbūve", "Jaunā Forštadte", "Grīva", "Mežciems", "Jaunie Stropi"}
+
 // testTallier counts n responses at fixed times, skewed towards a few
 // neighbourhoods so that the ranking is clear.
 func testTallier(g *model.Gazetteer, n int) *model.Tallier {
@@ -37,11 +41,11 @@ func testTallier(g *model.Gazetteer, n int) *model.Tallier {
 	all := g.All()
 	base := time.Date(2025, 3, 14, 10, 0, 0, 0, time.UTC)
 	for i := range n {
-		h := all[(i*i+3*i)%len(all)]
-		if i%3 != 0 {
-			h = all[i%5]
+		name := hot[(i*i+i/2)%len(hot)]
+		if i%3 == 0 {
+			name = all[(i/3)%len(all)].Name
 		}
-		mk := model.Mark{Neighbourhood: h.Name}
+		mk := model.Mark{Neighbourhood: name}
 		if i%4 != 3 {
 			w := testWishes[(i*7+i/5)%len(testWishes)]
 			mk.Wish, mk.Category = w.text, w.cat
@@ -89,7 +93,7 @@ func press(s string) tea.KeyPressMsg {
 
 // plain returns the screen without escape sequences.
 func plain(m Model) string {
-	return stripANSI(m.Screen())
+	return ansi.Strip(m.Screen())
 }
 
 // lines splits a screen into its lines.

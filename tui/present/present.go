@@ -74,6 +74,7 @@ type Model struct {
 	theme  ThemeName
 	styles styles
 	maps   *mapview.Renderer
+	cache  *screenCache
 
 	w, h    int
 	display DisplayState
@@ -98,7 +99,7 @@ func New(o Options) Model {
 	if o.Theme == "" {
 		o.Theme = Dark
 	}
-	m := Model{opts: o, keys: DefaultKeyMap(o.Lang), display: o.Display}
+	m := Model{opts: o, keys: DefaultKeyMap(o.Lang), display: o.Display, cache: &screenCache{}}
 	m.setTheme(o.Theme)
 	if o.Snapshot != nil {
 		m.show(o.Snapshot, false)

@@ -3,15 +3,30 @@ package present
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
 // gap is the space between columns.
 const gap = 3
 
-// textWidth returns the cells plain text takes.
-func textWidth(s string) int { return ansi.StringWidth(s) }
+// textWidth returns the cells plain text takes. Text made only of
+// characters that surely take one cell (Latin, Cyrillic, punctuation,
+// box drawing, blocks, shapes) is counted by its runes; anything else
+// goes to ansi.StringWidth, which knows graphemes and wide characters.
+func textWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r >= 0x20 && r < 0x7f, r >= 0xa0 && r < 0x300 && r != 0xad,
+			r >= 0x370 && r < 0x483, r >= 0x2010 && r < 0x2028,
+			r >= 0x2500 && r < 0x2600:
+			n++
+		default:
+			return ansi.StringWidth(s)
+		}
+	}
+	return n
+}
 
 // clip shortens plain text s to at most w cells, ending it with … when
 // cut.
@@ -35,7 +50,7 @@ func spaces(n int) string {
 
 // cell returns plain text s in style st, clipped and padded to exactly w
 // cells; the padding is not styled.
-func cell(st lipgloss.Style, s string, w int) string {
+func cell(st paint, s string, w int) string {
 	s = clip(s, w)
 	if s == "" {
 		return spaces(w)
@@ -45,14 +60,14 @@ func cell(st lipgloss.Style, s string, w int) string {
 
 // right returns plain text s in style st, clipped and right-aligned in
 // exactly w cells.
-func right(st lipgloss.Style, s string, w int) string {
+func right(st paint, s string, w int) string {
 	s = clip(s, w)
 	return spaces(w-textWidth(s)) + st.Render(s)
 }
 
 // center returns plain text s in style st, clipped and centred in exactly
 // w cells.
-func center(st lipgloss.Style, s string, w int) string {
+func center(st paint, s string, w int) string {
 	s = clip(s, w)
 	n := w - textWidth(s)
 	if s == "" {

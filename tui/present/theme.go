@@ -3,6 +3,7 @@ package present
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 
@@ -52,16 +53,38 @@ func (t ThemeName) next() ThemeName {
 // styles holds everything the projection draws with, by meaning.
 type styles struct {
 	fg, bg  color.Color // the screen's colours (nil: the terminal's)
-	Figure  lipgloss.Style
-	Word    lipgloss.Style
-	Caption lipgloss.Style
-	Title   lipgloss.Style
-	Bar     lipgloss.Style
-	Rose    lipgloss.Style
-	Muted   lipgloss.Style
-	Join    lipgloss.Style
-	Status  lipgloss.Style
+	Figure  paint
+	Word    paint
+	Caption paint
+	Title   paint
+	Bar     paint
+	Rose    paint
+	Muted   paint
+	Join    paint
+	Status  paint
 	Map     mapview.Styles
+}
+
+// paint is a one-line style whose escape sequences are worked out once,
+// so that drawing with it costs a concatenation.
+type paint struct{ pre, post string }
+
+// newPaint works out the sequences that open and close st.
+func newPaint(st lipgloss.Style) paint {
+	out := st.Render("X")
+	i := strings.Index(out, "X")
+	if i < 0 {
+		return paint{}
+	}
+	return paint{out[:i], out[i+1:]}
+}
+
+// Render returns one line of plain text in the style.
+func (p paint) Render(s string) string {
+	if s == "" || p.pre == "" && p.post == "" {
+		return s
+	}
+	return p.pre + s + p.post
 }
 
 // palette is the colours of a theme as hex ("" = the terminal's own).
@@ -92,16 +115,14 @@ func newStyles(t ThemeName) styles {
 		}
 		return lipgloss.NewStyle().Foreground(lipgloss.Color(hex))
 	}
+	figure, caption, rose := fg(p.figure).Bold(true), fg(p.muted), fg(p.rose).Bold(true)
+	if t == Contrast {
+		rose = lipgloss.NewStyle().Bold(true).Reverse(true)
+	}
 	st := styles{
-		Figure:  fg(p.figure).Bold(true),
-		Word:    fg(p.fg).Bold(true),
-		Caption: fg(p.muted),
-		Title:   fg(p.fg).Bold(true).Underline(true),
-		Bar:     fg(p.bar),
-		Rose:    fg(p.rose).Bold(true),
-		Muted:   fg(p.muted),
-		Join:    fg(p.fg).Bold(true),
-		Status:  fg(p.muted),
+		Figure: newPaint(figure), Word: newPaint(fg(p.fg).Bold(true)), Caption: newPaint(caption),
+		Title: newPaint(figure), Bar: newPaint(fg(p.bar)), Rose: newPaint(rose),
+		Muted: newPaint(caption), Join: newPaint(fg(p.fg).Bold(true)), Status: newPaint(caption),
 	}
 	if p.fg != "" {
 		st.fg, st.bg = lipgloss.Color(p.fg), lipgloss.Color(p.bg)
@@ -115,8 +136,6 @@ func newStyles(t ThemeName) styles {
 		m.Steps[i] = fg(s)
 	}
 	if t == Contrast {
-		st.Figure, st.Caption, st.Muted, st.Status = st.Figure.Bold(true), lipgloss.NewStyle(), lipgloss.NewStyle(), lipgloss.NewStyle()
-		st.Rose = lipgloss.NewStyle().Bold(true).Reverse(true)
 		m.Highlight = lipgloss.NewStyle().Bold(true)
 	}
 	st.Map = m

@@ -27,7 +27,7 @@ const (
 // View draws the whole screen: every line at most the width, no more
 // lines than the height.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.Screen())
+	v := tea.NewView(m.cached())
 	v.AltScreen = true
 	v.BackgroundColor, v.ForegroundColor = m.styles.bg, m.styles.fg
 	return v
