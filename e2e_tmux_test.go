@@ -114,6 +114,16 @@ func TestE2ETmux(t *testing.T) {
 	if !lineHas(screen, "Grīva", "2") || !lineHas(screen, "Āra trenažieri", "2") {
 		t.Errorf("board does not count Grīva and Āra trenažieri twice:\n%s", screen)
 	}
+	// The same at 80×24: the form alone, ctrl+b the board; smaller: a request.
+	s.tmux("resize-window", "-t", "e2e", "-x", "80", "-y", "24")
+	s.waitFor("Visitor #4")
+	s.keys("C-b")
+	s.waitFor("What they want improved")
+	if screen := s.screen(); !lineHas(screen, "Grīva", "2") {
+		t.Errorf("80×24 board:\n%s", screen)
+	}
+	s.tmux("resize-window", "-t", "e2e", "-x", "50", "-y", "12")
+	s.waitFor("make the window at least 60×16")
 	s.keys("C-c")
 	time.Sleep(300 * time.Millisecond)
 
