@@ -96,7 +96,7 @@ func TestRoleFromAuthenticatedKey(t *testing.T) {
 	s.waitFor(t, "role=facilitator present=true", 5*time.Second)
 	s.waitFor(t, "who="+gossh.FingerprintSHA256(ts.keys.fac.PublicKey())[:20], 5*time.Second)
 	s = openScreen(t, ts.dial(t, noKey), "")
-	s.waitFor(t, "role=viewer present=false v=1. who=", 5*time.Second)
+	s.waitFor(t, "role=viewer present=false", 5*time.Second)
 }
 
 func TestNoViewers(t *testing.T) {

@@ -87,11 +87,15 @@ func (s *fakeSub) Close() {
 // snapMsg is the fake app's SnapshotMsg.
 type snapMsg struct{ snap *model.Snapshot }
 
-// fakeApp is the fake tui: it shows its role and the snapshot's version.
+// fakeApp is the fake tui: it shows its role and the snapshot's version
+// as "got v=N.", alternately on two lines so that the renderer, which
+// redraws by difference, always writes it whole. With noise it fills the
+// window with the version's last digit, to make a lot of output.
 type fakeApp struct {
 	info    Session
 	version uint64
-	noise   int // bytes printed above the view per snapshot
+	noise   bool
+	w, h    int
 }
 
 func (m fakeApp) Init() tea.Cmd { return nil }
@@ -100,9 +104,8 @@ func (m fakeApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case snapMsg:
 		m.version = msg.snap.Version
-		if m.noise > 0 {
-			return m, tea.Println(strings.Repeat(fmt.Sprint(m.version%10), m.noise))
-		}
+	case tea.WindowSizeMsg:
+		m.w, m.h = msg.Width, msg.Height
 	case tea.KeyPressMsg:
 		if msg.String() == "q" {
 			return m, tea.Quit
@@ -112,7 +115,17 @@ func (m fakeApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m fakeApp) View() tea.View {
-	return tea.NewView(fmt.Sprintf("role=%s present=%v v=%d. who=%.20s", m.info.Role, m.info.Present, m.version, m.info.Who))
+	got := fmt.Sprintf("got v=%d.", m.version)
+	lines := []string{fmt.Sprintf("role=%s present=%v who=%.20s", m.info.Role, m.info.Present, m.info.Who), got, ""}
+	if m.version%2 == 0 {
+		lines[1], lines[2] = "", got
+	}
+	if m.noise {
+		for i := 3; i < m.h; i++ {
+			lines = append(lines, strings.Repeat(fmt.Sprint(m.version%10), m.w))
+		}
+	}
+	return tea.NewView(strings.Join(lines, "\n"))
 }
 
 // keys are a facilitator's and a viewer's key pairs.

@@ -120,6 +120,7 @@ type Server struct {
 	writes   atomic.Int64 // saves in flight
 	listenMu sync.Mutex
 	addr     net.Addr
+	ln       net.Listener
 }
 
 // New checks the configuration, loads or creates the host key, reads the
@@ -157,7 +158,10 @@ func New(cfg Config) (*Server, error) {
 		wish.WithPublicKeyAuth(s.publicKeyAuth),
 		s.keyboardInteractive(),
 		wish.WithMaxTimeout(cfg.MaxTimeout),
-		func(srv *ssh.Server) error { srv.ConnCallback = boundConn(cfg.HandshakeTimeout, cfg.IdleTimeout); return nil },
+		func(srv *ssh.Server) error {
+			srv.ConnCallback = boundConn(cfg.HandshakeTimeout, cfg.IdleTimeout)
+			return nil
+		},
 		// The last listed runs first: recover outermost, then the log,
 		// the session limit, and the commands or the program.
 		wish.WithMiddleware(
@@ -189,10 +193,14 @@ func (s *Server) ListenAndServe() error {
 // Serve serves on l until Shutdown; it then returns nil.
 func (s *Server) Serve(l net.Listener) error {
 	s.listenMu.Lock()
-	s.addr = l.Addr()
+	if s.closing.Load() {
+		s.listenMu.Unlock()
+		return l.Close()
+	}
+	s.addr, s.ln = l.Addr(), l
 	s.listenMu.Unlock()
 	err := s.srv.Serve(l)
-	if errors.Is(err, ssh.ErrServerClosed) {
+	if errors.Is(err, ssh.ErrServerClosed) || (s.closing.Load() && errors.Is(err, net.ErrClosed)) {
 		return nil
 	}
 	return err
@@ -206,32 +214,38 @@ func (s *Server) Addr() net.Addr {
 }
 
 // Shutdown stops accepting connections, ends every session's program,
-// lets saves in flight finish and waits for the connections to close;
-// when ctx ends first, it closes them.
+// lets saves in flight and running commands finish, then closes the
+// connections; when ctx ends first, it closes them at once.
 func (s *Server) Shutdown(ctx context.Context) error {
+	s.listenMu.Lock()
 	s.closing.Store(true)
+	if s.ln != nil {
+		s.ln.Close()
+	}
+	s.listenMu.Unlock()
 	s.stop()
 	done := make(chan error, 1)
-	go func() { done <- s.srv.Shutdown(ctx) }()
-	s.waitForSaves(ctx)
-	err := <-done
-	if err != nil {
-		_ = s.srv.Close()
+	go func() { done <- s.srv.Shutdown(ctx) }() // closes the listeners
+	s.waitUntil(ctx, "saves in flight", &s.writes)
+	s.waitUntil(ctx, "sessions", &s.active)
+	err := s.srv.Close()
+	if serr := <-done; serr != nil && !errors.Is(serr, context.Canceled) && !errors.Is(serr, context.DeadlineExceeded) {
+		err = serr
 	}
-	if errors.Is(err, ssh.ErrServerClosed) {
+	if errors.Is(err, ssh.ErrServerClosed) || errors.Is(err, net.ErrClosed) {
 		return nil
 	}
 	return err
 }
 
-// waitForSaves returns when no save is in flight, or when ctx ends.
-func (s *Server) waitForSaves(ctx context.Context) {
+// waitUntil returns when n is zero, or when ctx ends.
+func (s *Server) waitUntil(ctx context.Context, what string, n *atomic.Int64) {
 	tick := time.NewTicker(5 * time.Millisecond)
 	defer tick.Stop()
-	for s.writes.Load() > 0 {
+	for n.Load() > 0 {
 		select {
 		case <-ctx.Done():
-			s.log.Warn("shutdown: saves still in flight", "count", s.writes.Load())
+			s.log.Warn("shutdown: giving up waiting", what, n.Load())
 			return
 		case <-tick.C:
 		}

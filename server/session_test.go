@@ -1,0 +1,216 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	gossh "golang.org/x/crypto/ssh"
+
+	"standmap/db"
+	"standmap/model"
+)
+
+// openScreens opens n viewer PTY sessions, each on its own connection,
+// and waits until each shows the first snapshot.
+func openScreens(t testing.TB, ts *testServer, n int) []*screen {
+	t.Helper()
+	screens := make([]*screen, n)
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for i := range screens {
+		screens[i] = openScreen(t, ts.dial(t, noKey), "")
+		wg.Add(1)
+		go func(s *screen) {
+			defer wg.Done()
+			if err := s.await("got v=1.", 10*time.Second); err != nil {
+				errs <- err
+			}
+		}(screens[i])
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	return screens
+}
+
+// awaitAll waits until every screen shows want.
+func awaitAll(t testing.TB, screens []*screen, want string, within time.Duration) {
+	t.Helper()
+	var wg sync.WaitGroup
+	var failed sync.Once
+	for _, s := range screens {
+		wg.Add(1)
+		go func(s *screen) {
+			defer wg.Done()
+			if err := s.await(want, within); err != nil {
+				failed.Do(func() { t.Error(err) })
+			}
+		}(s)
+	}
+	wg.Wait()
+}
+
+func TestFanOut(t *testing.T) {
+	ts := startServer(t, nil)
+	screens := openScreens(t, ts, 50)
+	ts.hub.publish(&model.Snapshot{Version: 2})
+	awaitAll(t, screens, "got v=2.", 2*time.Second)
+	ts.hub.publish(&model.Snapshot{Version: 3})
+	awaitAll(t, screens, "got v=3.", 2*time.Second)
+}
+
+// A client that never reads its channel fills its SSH window; the others
+// keep getting every snapshot.
+func TestStalledClientDelaysNoOne(t *testing.T) {
+	ts := startServer(t, func(c *Config) {
+		var first sync.Once
+		c.App = func(s Session) tea.Model {
+			app := fakeApp{info: s}
+			first.Do(func() { app.noise = true })
+			return app
+		}
+	})
+	stalled, err := ts.dial(t, noKey).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stalled.Close()
+	stalled.RequestPty("xterm", 200, 1000, gossh.TerminalModes{}) // 200 KB a frame
+	if _, err := stalled.StdoutPipe(); err != nil { // never read
+		t.Fatal(err)
+	}
+	if err := stalled.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	others := openScreens(t, ts, 5)
+	for v := uint64(2); v < 40; v++ { // far past the 2 MiB window
+		ts.hub.publish(&model.Snapshot{Version: v})
+		awaitAll(t, others, fmt.Sprintf("got v=%d.", v), 2*time.Second)
+	}
+}
+
+func TestSessionsReleased(t *testing.T) {
+	ts := startServer(t, nil)
+	warm := ts.dial(t, noKey) // the first connection starts lasting goroutines
+	openScreen(t, warm, "").waitFor(t, "got v=1.", 5*time.Second)
+	warm.Close()
+	time.Sleep(50 * time.Millisecond)
+	before := runtime.NumGoroutine()
+
+	var clients []*gossh.Client
+	for i := 0; i < 20; i++ {
+		c, err := ts.tryDial(noKey)
+		if err != nil {
+			t.Fatal(err)
+		}
+		clients = append(clients, c)
+		openScreen(t, c, "").waitFor(t, "got v=1.", 5*time.Second)
+		run(t, c, "tally")
+	}
+	if n := ts.hub.subscribers(); n != 20 {
+		t.Errorf("%d subscribers, want 20", n)
+	}
+	for _, c := range clients {
+		c.Close()
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before+2 || ts.hub.subscribers() > 0 || ts.active.Load() > 0 {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			t.Fatalf("goroutines %d, before %d; subscribers %d; active %d\n%s", runtime.NumGoroutine(), before,
+				ts.hub.subscribers(), ts.active.Load(), buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestMaxSessions(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.MaxSessions = 2 })
+	openScreens(t, ts, 2)
+	_, errOut, code := run(t, ts.dial(t, noKey), "tally")
+	if code != 1 || !strings.Contains(errOut, "the server is full (2 sessions)") {
+		t.Errorf("third session: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestPanicEndsOnlyThatSession(t *testing.T) {
+	ts := startServer(t, func(c *Config) {
+		app := c.App
+		c.App = func(s Session) tea.Model {
+			if s.Present {
+				panic("boom")
+			}
+			return app(s)
+		}
+	})
+	c := ts.dial(t, noKey)
+	sess, _ := c.NewSession()
+	sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{})
+	done := make(chan error, 1)
+	go func() { done <- sess.Run("present") }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the panicking session did not end")
+	}
+	openScreen(t, ts.dial(t, noKey), "").waitFor(t, "got v=1.", 5*time.Second)
+}
+
+// slowStore makes saves take a while.
+type slowStore struct {
+	db.Store
+	saved chan struct{}
+}
+
+func (s slowStore) SaveResponse(ctx context.Context, r model.Response) (model.Response, error) {
+	time.Sleep(300 * time.Millisecond)
+	close(s.saved)
+	return r, nil
+}
+
+func TestShutdownLetsSavesFinish(t *testing.T) {
+	saved := make(chan struct{})
+	ts := startServer(t, func(c *Config) { c.Store = slowStore{Store: c.Store, saved: saved} })
+	screen := openScreen(t, ts.dial(t, noKey), "")
+	screen.waitFor(t, "got v=1.", 5*time.Second)
+	go ts.storeFor(Facilitator).SaveResponse(context.Background(), model.Response{ID: "x"})
+	for ts.writes.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	start := time.Now()
+	ts.Shutdown(ctx)
+	select {
+	case <-saved:
+	default:
+		t.Error("Shutdown returned before the save finished")
+	}
+	if time.Since(start) > 4*time.Second {
+		t.Errorf("Shutdown took %v", time.Since(start))
+	}
+	screen.waitFor(t, "shutting down", 2*time.Second)
+}
+
+func TestViewerStoreIsReadOnly(t *testing.T) {
+	ts := startServer(t, nil)
+	st := ts.storeFor(Viewer)
+	if _, err := st.SaveResponse(context.Background(), model.Response{}); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("viewer save: %v, want ErrReadOnly", err)
+	}
+	if _, err := st.CreateEvent(context.Background(), "x"); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("viewer create event: %v, want ErrReadOnly", err)
+	}
+	if _, err := st.Events(context.Background()); err != nil {
+		t.Errorf("viewer read: %v", err)
+	}
+}
