@@ -85,7 +85,7 @@ func TestStalledClientDelaysNoOne(t *testing.T) {
 	}
 	defer stalled.Close()
 	stalled.RequestPty("xterm", 200, 1000, gossh.TerminalModes{}) // 200 KB a frame
-	if _, err := stalled.StdoutPipe(); err != nil { // never read
+	if _, err := stalled.StdoutPipe(); err != nil {               // never read
 		t.Fatal(err)
 	}
 	if err := stalled.Shell(); err != nil {
