@@ -64,16 +64,24 @@ func migrate(ctx context.Context, d *sql.DB) error {
 	)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	var have int
-	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&have); err != nil {
+	have, err := appliedVersions(ctx, tx)
+	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	if len(ms) > 0 && have > ms[len(ms)-1].version {
-		return fmt.Errorf("migrate: schema version %d is newer than this standmap knows (%d)", have, ms[len(ms)-1].version)
+	known := make(map[int]bool, len(ms))
+	for _, m := range ms {
+		known[m.version] = true
+	}
+	for v := range have {
+		if !known[v] {
+			return fmt.Errorf("migrate: schema version %d is newer than this standmap knows (%d)", v, ms[len(ms)-1].version)
+		}
 	}
 	now := formatTime(time.Now())
+	// Every missing version is applied, even below the newest applied
+	// one: numbers taken by work in parallel may land out of order.
 	for _, m := range ms {
-		if m.version <= have {
+		if have[m.version] {
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
@@ -87,4 +95,22 @@ func migrate(ctx context.Context, d *sql.DB) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	return nil
+}
+
+// appliedVersions returns the versions recorded in schema_migrations.
+func appliedVersions(ctx context.Context, tx *sql.Tx) (map[int]bool, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT version FROM schema_migrations")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[int]bool)
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out[v] = true
+	}
+	return out, rows.Err()
 }

@@ -103,6 +103,16 @@ type Store interface {
 	// Changes returns the change log after seq, oldest first, at most
 	// limit rows (none when limit is 0), and the newest seq stored.
 	Changes(ctx context.Context, after int64, limit int) ([]Change, int64, error)
+	// Curation returns the event's curation of its wishes (merges,
+	// shown texts and categories, hidden, approvals, moderation); an
+	// event never curated has an empty one. Writes go through Curator.
+	Curation(ctx context.Context, event string) (*model.Curation, error)
+	// CurationVersion returns a number that grows with every curation
+	// write of any event, by any process (the newest audit log seq).
+	CurationVersion(ctx context.Context) (int64, error)
+	// CurationLog returns the event's curation audit log, oldest first.
+	CurationLog(ctx context.Context, event string) ([]CurationEntry, error)
+
 	// DataVersion returns a number that changes whenever any connection
 	// or process commits to the database (PRAGMA data_version on a
 	// dedicated connection).
