@@ -29,8 +29,8 @@ func TestEverySizeFits(t *testing.T) {
 	city := testCity(t)
 	snap := testSnapshot(t, 412)
 	sizes := [][2]int{{1, 1}, {10, 3}, {39, 11}, {40, 12}, {41, 13}, {59, 19}, {60, 20}, {79, 23}}
-	for w := 80; w <= 300; w += 11 {
-		for h := 24; h <= 90; h += 7 {
+	for w := 80; w <= 300; w += 31 {
+		for h := 24; h <= 90; h += 13 {
 			sizes = append(sizes, [2]int{w, h})
 		}
 	}

@@ -1,0 +1,205 @@
+package present
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"standmap/model"
+)
+
+// run executes cmd and the commands of a batch it returns, and returns
+// their messages.
+func run(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range b {
+			out = append(out, run(c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+func TestRotation(t *testing.T) {
+	m := sized(New(Options{City: testCity(t), Snapshot: testSnapshot(t, 50), Rotate: time.Millisecond}), 80, 24)
+	msgs := run(m.Init())
+	if len(msgs) != 1 {
+		t.Fatalf("Init gave %v", msgs)
+	}
+	if !strings.Contains(plain(m), "● ○ ○ ○") {
+		t.Fatalf("no panel indicator:\n%s", plain(m))
+	}
+	m, cmd := send(m, msgs[0])
+	if m.Panel() != 1 || cmd == nil || !strings.Contains(plain(m), "○ ● ○ ○") {
+		t.Fatalf("after a tick: panel %d, cmd %v\n%s", m.Panel(), cmd, plain(m))
+	}
+	if !strings.Contains(plain(m), "The city") {
+		t.Fatalf("panel 1 is not the map:\n%s", plain(m))
+	}
+	stale := msgs[0]
+	m, _ = send(m, press("n")) // by hand: the running tick goes stale
+	if m.Panel() != 2 {
+		t.Fatalf("n: panel %d", m.Panel())
+	}
+	m, cmd = send(m, stale)
+	if m.Panel() != 2 || cmd != nil {
+		t.Fatalf("a stale tick turned the panel: %d", m.Panel())
+	}
+	for range 3 {
+		m, _ = send(m, rotateMsg{m.rotateGen})
+	}
+	if m.Panel()%panelCount != 1 {
+		t.Fatalf("panels do not wrap around: %d", m.Panel())
+	}
+}
+
+func TestNoRotationWhenAllFit(t *testing.T) {
+	m := sized(New(Options{City: testCity(t), Snapshot: testSnapshot(t, 50)}), 200, 60)
+	s := plain(m)
+	for _, want := range []string{"Where they spend free time", "The city", "Top 10 wishes"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("200×60 lacks %q", want)
+		}
+	}
+	if strings.Contains(s, "●") {
+		t.Errorf("200×60 shows a panel indicator:\n%s", s)
+	}
+}
+
+func TestFreeze(t *testing.T) {
+	first, newer := testSnapshot(t, 50), testSnapshot(t, 60)
+	var shared []DisplayState
+	m := sized(New(Options{City: testCity(t), Snapshot: first,
+		OnDisplayChange: func(d DisplayState) { shared = append(shared, d) }}), 80, 24)
+	m, cmd := send(m, press("space"))
+	run(cmd)
+	if !m.Display().Frozen || len(shared) != 1 || !shared[0].Frozen {
+		t.Fatalf("space: display %+v, shared %+v", m.Display(), shared)
+	}
+	if !strings.Contains(plain(m), "[frozen]") {
+		t.Fatalf("no frozen marker:\n%s", plain(m))
+	}
+	before := plain(m)
+	m, _ = send(m, SnapshotMsg{Snapshot: newer})
+	if m.Snapshot() != first || plain(m) != before {
+		t.Fatal("a frozen display took a snapshot")
+	}
+	m, cmd = send(m, press("space"))
+	run(cmd)
+	if m.Display().Frozen || m.Snapshot() != newer || len(shared) != 2 || shared[1].Frozen {
+		t.Fatalf("unfreeze: display %+v, shared %+v", m.Display(), shared)
+	}
+	if strings.Contains(plain(m), "[frozen]") {
+		t.Fatal("frozen marker stays")
+	}
+}
+
+func TestDisplayMsg(t *testing.T) {
+	m := sized(New(Options{City: testCity(t), Snapshot: testSnapshot(t, 50)}), 80, 24)
+	m, cmd := send(m, DisplayMsg{Hidden: true, Frozen: true, RevealAt: "15:00"})
+	if cmd != nil || m.Display() != (DisplayState{Hidden: true, Frozen: true, RevealAt: "15:00"}) {
+		t.Fatalf("display %+v", m.Display())
+	}
+	if s := plain(m); !strings.Contains(s, "results at 15:00") || strings.Contains(s, "Where") {
+		t.Fatalf("hidden screen:\n%s", s)
+	}
+	newer := testSnapshot(t, 70)
+	m, _ = send(m, SnapshotMsg{Snapshot: newer})
+	m, _ = send(m, DisplayMsg{})
+	if m.Snapshot() != newer {
+		t.Fatal("a shared unfreeze did not show the newest snapshot")
+	}
+}
+
+// plus returns the snapshot of n fixed responses and one more response
+// for each name, marking it.
+func plus(tb testing.TB, n int, names ...string) *model.Snapshot {
+	t := testTallier(testCity(tb).Gazetteer, n)
+	for i, name := range names {
+		t.Put(model.Response{ID: "extra" + strconv.Itoa(i), Event: "e",
+			CreatedAt: time.Date(2025, 3, 14, 18, 0, i, 0, time.UTC), Marks: []model.Mark{{Neighbourhood: name}}})
+	}
+	return t.Snapshot()
+}
+
+func TestHighlight(t *testing.T) {
+	m := sized(New(Options{City: testCity(t), Snapshot: testSnapshot(t, 50)}), 80, 24)
+	m, cmd := send(m, SnapshotMsg{Snapshot: plus(t, 50, "Grīva")})
+	if !m.Rose("Grīva") || m.Rose("Centrs") || cmd == nil {
+		t.Fatalf("Grīva rose %v, Centrs %v", m.Rose("Grīva"), m.Rose("Centrs"))
+	}
+	if !strings.Contains(plain(m), "▲ Grīva") {
+		t.Fatalf("no ▲ on Grīva:\n%s", plain(m))
+	}
+	end := flashEndMsg{m.flashGen}                                       // what cmd brings after 3 s
+	m, _ = send(m, SnapshotMsg{Snapshot: plus(t, 50, "Grīva", "Grīva")}) // a newer change
+	m, _ = send(m, end)                                                  // the first one's end is stale
+	if !m.Rose("Grīva") {
+		t.Fatal("a stale end cleared the newer mark")
+	}
+	m, _ = send(m, flashEndMsg{m.flashGen})
+	if m.Rose("Grīva") || strings.Contains(plain(m), "▲") {
+		t.Fatalf("mark stays:\n%s", plain(m))
+	}
+	same := m.Snapshot()
+	m, cmd = send(m, SnapshotMsg{Snapshot: same})
+	if cmd != nil || m.Rose("Grīva") {
+		t.Fatal("an unchanged snapshot marked something")
+	}
+}
+
+func TestKeys(t *testing.T) {
+	m := sized(New(Options{City: testCity(t), Snapshot: testSnapshot(t, 50)}), 80, 24)
+	for _, want := range []ThemeName{Light, Contrast, Dark} {
+		m, _ = send(m, press("t"))
+		if m.Theme() != want {
+			t.Fatalf("t: theme %s, want %s", m.Theme(), want)
+		}
+	}
+	m, _ = send(m, press("?"))
+	if !strings.Contains(plain(m), "hide / reveal results") {
+		t.Fatalf("? shows no keys:\n%s", plain(m))
+	}
+	m, _ = send(m, tea.KeyPressMsg{Code: tea.KeyEscape})
+	if strings.Contains(plain(m), "hide / reveal results") {
+		t.Fatal("esc did not close the keys")
+	}
+	for _, k := range []tea.KeyPressMsg{press("q"), {Code: 'c', Mod: tea.ModCtrl}} {
+		_, cmd := send(m, k)
+		if msgs := run(cmd); len(msgs) != 1 {
+			t.Fatalf("%s: %v", k, msgs)
+		} else if _, ok := msgs[0].(tea.QuitMsg); !ok {
+			t.Fatalf("%s: %T", k, msgs[0])
+		}
+	}
+}
+
+func TestLatvian(t *testing.T) {
+	m := sized(New(Options{City: testCity(t), Lang: "lv", Snapshot: testSnapshot(t, 50)}), 200, 60)
+	s := plain(m)
+	for _, want := range []string{"apmeklētāji līdz šim", "Kur pavada brīvo laiku", "10 biežākās vēlmes", "Jaunā Forštadte"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("lv screen lacks %q", want)
+		}
+	}
+}
+
+func TestSanitized(t *testing.T) {
+	s := testSnapshot(t, 50)
+	evil := *s
+	evil.Wishes = append([]model.WishCount{{Text: "\x1b[31mred\x1b]0;pwned\x07\u202eevil", Key: "x", Count: 99}}, s.Wishes...)
+	m := sized(New(Options{City: testCity(t), Snapshot: &evil, JoinLine: "join\x1b[2J here"}), 200, 60)
+	screen := m.Screen()
+	if strings.Contains(screen, "\x1b[31m") || strings.Contains(screen, "\x1b]0") || strings.Contains(screen, "\u202e") ||
+		strings.Contains(screen, "\x1b[2J") {
+		t.Fatalf("unsafe text drawn: %q", screen)
+	}
+}
