@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/log/v2"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -30,7 +29,7 @@ func TestHostKeyCreated0600(t *testing.T) {
 	if !ts.HostKeyCreated() {
 		t.Error("HostKeyCreated is false for a new key")
 	}
-	again, err := New(Config{DBPath: ts.store.Path(), Store: ts.store, Hub: ts.hub, App: ts.cfg.App, SnapshotMsg: ts.cfg.SnapshotMsg, Logger: log.New(io.Discard)})
+	again, err := New(Config{DBPath: ts.store.Path(), Store: ts.store, Hub: ts.hub, App: ts.cfg.App, Logger: log.New(io.Discard)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +86,7 @@ func TestRoles(t *testing.T) {
 
 // The first key offered authenticates, and its role holds for the
 // connection; the offered-but-unproven trick is tested with OpenSSH in
-// openssh_test.go.
+// e2e_ssh_test.go (the root package).
 func TestRoleFromAuthenticatedKey(t *testing.T) {
 	ts := startServer(t, nil)
 	s := openScreen(t, ts.dial(t, gossh.PublicKeys(ts.keys.viewer, ts.keys.fac)), "")
@@ -142,7 +141,7 @@ func TestBadAuthorizedKeys(t *testing.T) {
 	}
 	ts := startServer(t, nil)
 	_, err = New(Config{AuthorizedKeysPath: path, HostKeyPath: filepath.Join(dir, "hk"), Store: ts.store, Hub: ts.hub,
-		App: func(Session) tea.Model { return nil }, SnapshotMsg: ts.cfg.SnapshotMsg, Logger: log.New(io.Discard)})
+		App: ts.cfg.App, Logger: log.New(io.Discard)})
 	if err == nil || !strings.Contains(err.Error(), "line 1") {
 		t.Errorf("bad authorized keys: err %v, want one naming line 1", err)
 	}

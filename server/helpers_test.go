@@ -87,6 +87,10 @@ func (s *fakeSub) Close() {
 // snapMsg is the fake app's SnapshotMsg.
 type snapMsg struct{ snap *model.Snapshot }
 
+func fakeProgram(m fakeApp) Program {
+	return Program{Model: m, SnapshotMsg: func(s *model.Snapshot) tea.Msg { return snapMsg{s} }}
+}
+
 // fakeApp is the fake tui: it shows its role and the snapshot's version
 // as "got v=N.", alternately on two lines so that the renderer, which
 // redraws by difference, always writes it whole. With noise it fills the
@@ -171,9 +175,8 @@ func startServer(t testing.TB, mutate func(*Config)) *testServer {
 	hub := newFakeHub()
 	cfg := Config{
 		Listen: "127.0.0.1:0", DBPath: store.Path(), Store: store, Event: "test", Hub: hub,
-		App:         func(s Session) tea.Model { return fakeApp{info: s} },
-		SnapshotMsg: func(s *model.Snapshot) tea.Msg { return snapMsg{s} },
-		Logger:      log.New(io.Discard),
+		App:    func(s Session) Program { return fakeProgram(fakeApp{info: s}) },
+		Logger: log.New(io.Discard),
 	}
 	if mutate != nil {
 		mutate(&cfg)

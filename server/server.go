@@ -71,6 +71,15 @@ type Session struct {
 	Store db.Store
 }
 
+// Program is an interactive session's Bubble Tea model, and how it takes
+// a snapshot.
+type Program struct {
+	// Model is the program's model.
+	Model tea.Model
+	// SnapshotMsg wraps a snapshot into the message Model expects.
+	SnapshotMsg func(*model.Snapshot) tea.Msg
+}
+
 // Config is how New builds a server.
 type Config struct {
 	// Listen is the TCP address (DefaultListen when empty).
@@ -96,10 +105,8 @@ type Config struct {
 	Event string
 	// Hub delivers the snapshots of Event.
 	Hub Hub
-	// App builds the Bubble Tea model of an interactive session.
-	App func(Session) tea.Model
-	// SnapshotMsg wraps a snapshot into the message App's model expects.
-	SnapshotMsg func(*model.Snapshot) tea.Msg
+	// App builds the program of an interactive session.
+	App func(Session) Program
 	// Logger receives the log (log.Default() when nil).
 	Logger *log.Logger
 }
@@ -126,8 +133,8 @@ type Server struct {
 // New checks the configuration, loads or creates the host key, reads the
 // authorized keys, and builds the server without listening yet.
 func New(cfg Config) (*Server, error) {
-	if cfg.Store == nil || cfg.Hub == nil || cfg.App == nil || cfg.SnapshotMsg == nil {
-		return nil, errors.New("server: Store, Hub, App and SnapshotMsg are required")
+	if cfg.Store == nil || cfg.Hub == nil || cfg.App == nil {
+		return nil, errors.New("server: Store, Hub and App are required")
 	}
 	dir := "."
 	if cfg.DBPath != "" {

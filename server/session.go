@@ -7,6 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2/bubbletea"
+
+	"standmap/model"
 )
 
 // limit refuses a session beyond MaxSessions with a message and exit 1.
@@ -59,9 +61,10 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 	s.log.Info("session", "role", info.Role, "who", info.Who, "present", info.Present, "remote-addr", sess.RemoteAddr())
 	program := func(sess ssh.Session) *tea.Program {
 		opts := append(bubbletea.MakeOptions(sess), tea.WithoutSignalHandler())
-		p := tea.NewProgram(s.cfg.App(info), opts...)
+		app := s.cfg.App(info)
+		p := tea.NewProgram(app.Model, opts...)
 		context.AfterFunc(ctx, p.Quit) // Shutdown; Quit returns once p has ended
-		go s.forward(ctx, s.cfg.Hub.Subscribe(), p)
+		go forward(ctx, s.cfg.Hub.Subscribe(), p, app.SnapshotMsg)
 		return p
 	}
 	bubbletea.MiddlewareWithProgramHandler(program)(func(ssh.Session) {})(sess)
@@ -73,7 +76,7 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 // forward hands each new snapshot to the program until ctx ends. Send
 // waits for this program only: the hub's mailbox of one keeps the newest
 // snapshot, so a slow session skips frames and delays no one.
-func (s *Server) forward(ctx context.Context, sub Subscription, p *tea.Program) {
+func forward(ctx context.Context, sub Subscription, p *tea.Program, wrap func(*model.Snapshot) tea.Msg) {
 	defer sub.Close()
 	for {
 		select {
@@ -83,7 +86,7 @@ func (s *Server) forward(ctx context.Context, sub Subscription, p *tea.Program) 
 			if !ok {
 				return
 			}
-			p.Send(s.cfg.SnapshotMsg(snap))
+			p.Send(wrap(snap))
 		}
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
 
 	"standmap/db"
@@ -73,10 +72,10 @@ func TestFanOut(t *testing.T) {
 func TestStalledClientDelaysNoOne(t *testing.T) {
 	ts := startServer(t, func(c *Config) {
 		var first sync.Once
-		c.App = func(s Session) tea.Model {
+		c.App = func(s Session) Program {
 			app := fakeApp{info: s}
 			first.Do(func() { app.noise = true })
-			return app
+			return fakeProgram(app)
 		}
 	})
 	stalled, err := ts.dial(t, noKey).NewSession()
@@ -145,7 +144,7 @@ func TestMaxSessions(t *testing.T) {
 func TestPanicEndsOnlyThatSession(t *testing.T) {
 	ts := startServer(t, func(c *Config) {
 		app := c.App
-		c.App = func(s Session) tea.Model {
+		c.App = func(s Session) Program {
 			if s.Present {
 				panic("boom")
 			}
