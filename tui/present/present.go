@@ -77,6 +77,7 @@ type Model struct {
 	cache  *screenCache
 
 	w, h    int
+	colour  bool // the terminal shows colours: the theme's background is set
 	display DisplayState
 	help    bool
 

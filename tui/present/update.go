@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"standmap/model"
 	"standmap/tui/mapview"
@@ -15,6 +16,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
+	case tea.ColorProfileMsg:
+		m.colour = msg.Profile >= colorprofile.ANSI // NO_COLOR gives ASCII
 	case SnapshotMsg:
 		if msg.Snapshot == nil {
 			return m, nil

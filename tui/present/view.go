@@ -29,7 +29,9 @@ const (
 func (m Model) View() tea.View {
 	v := tea.NewView(m.cached())
 	v.AltScreen = true
-	v.BackgroundColor, v.ForegroundColor = m.styles.bg, m.styles.fg
+	if m.colour {
+		v.BackgroundColor, v.ForegroundColor = m.styles.bg, m.styles.fg
+	}
 	return v
 }
 

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"standmap/live"
+	"standmap/tui/present"
+)
+
+func init() {
+	var (
+		theme, revealAt, join string
+		rotate                time.Duration
+		hidden                bool
+	)
+	register(&command{
+		name:  "present",
+		short: "the projection: the live results, large, for a projector (read-only)",
+		flags: func(fs *flag.FlagSet) {
+			fs.StringVar(&theme, "theme", "dark", "`palette`: dark, light (bright rooms) or contrast")
+			fs.DurationVar(&rotate, "rotate", present.DefaultRotate, "how long each panel shows when they take turns")
+			fs.BoolVar(&hidden, "hidden", false, "start with the results hidden (h reveals them)")
+			fs.StringVar(&revealAt, "reveal-at", "", "when results will be shown, e.g. 15:00 (shown while hidden)")
+			fs.StringVar(&join, "join", "", "a line at the bottom, e.g. how to reach the board by ssh")
+		},
+		run: func(e *env, _ []string) error {
+			th, err := present.ParseTheme(theme)
+			if err != nil {
+				return usageError{err.Error()}
+			}
+			if rotate <= 0 {
+				return usageError{"--rotate must be above 0"}
+			}
+			return runPresent(e, present.Options{Theme: th, Rotate: rotate, JoinLine: join,
+				Display: present.DisplayState{Hidden: hidden, RevealAt: revealAt}})
+		},
+	})
+}
+
+// runPresent shows the projection of the current event until it is quit;
+// it only reads the database.
+func runPresent(e *env, o present.Options) error {
+	ev, err := e.event()
+	if err != nil {
+		return err
+	}
+	hub, err := live.NewHub(e.store, e.city.Gazetteer, ev.Name)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(e.ctx)
+	defer cancel()
+	go hub.Run(ctx)
+	sub := hub.Subscribe()
+	defer sub.Close()
+
+	o.City, o.Lang, o.Snapshot = e.city, e.lang, hub.Snapshot()
+	p := tea.NewProgram(present.New(o), tea.WithContext(ctx))
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case s, ok := <-sub.C():
+				if !ok {
+					return
+				}
+				p.Send(present.SnapshotMsg{Snapshot: s})
+			}
+		}
+	}()
+	_, err = p.Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return nil // interrupted by a signal: a normal end
+	}
+	return err
+}
