@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"standmap/model"
+)
+
+// sshServe is `standmap serve` on a loopback port, with a facilitator's
+// and a viewer's key made by ssh-keygen.
+type sshServe struct {
+	t              *testing.T
+	bin, dir, db   string
+	port           int
+	stdout, stderr bytes.Buffer
+}
+
+// sshCmd runs the real ssh client with key (and others after it) against
+// the server, never prompting.
+func (s *sshServe) sshCmd(keys []string, args ...string) *exec.Cmd {
+	a := []string{"-p", fmt.Sprint(s.port), "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=no",
+		"-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR"}
+	for _, k := range keys {
+		a = append(a, "-i", filepath.Join(s.dir, k))
+	}
+	return exec.Command("ssh", append(append(a, "127.0.0.1"), args...)...)
+}
+
+// ssh runs a command over ssh and returns its output and exit status.
+func (s *sshServe) ssh(keys []string, args ...string) (stdout, stderr string, code int) {
+	s.t.Helper()
+	cmd := s.sshCmd(keys, args...)
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		s.t.Fatalf("ssh %v: %v", args, err)
+	}
+	return o.String(), e.String(), code
+}
+
+// startServe builds standmap, makes the keys and starts the server.
+func startServe(t *testing.T) *sshServe {
+	for _, tool := range []string{"ssh", "ssh-keygen", "tmux"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed: the SSH end-to-end test needs the OpenSSH client and tmux (CI installs them)", tool)
+		}
+	}
+	if testing.Short() {
+		t.Skip("-short: no end-to-end test")
+	}
+	dir := t.TempDir()
+	s := &sshServe{t: t, dir: dir, bin: filepath.Join(dir, "standmap"), db: filepath.Join(dir, "data", "standmap.db")}
+	if out, err := exec.Command("go", "build", "-o", s.bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	for _, k := range []string{"fac", "viewer"} {
+		if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", filepath.Join(dir, k)).CombinedOutput(); err != nil {
+			t.Fatalf("ssh-keygen: %v\n%s", err, out)
+		}
+	}
+	// trick: the facilitator's key, locked by a passphrase BatchMode cannot
+	// give, so ssh offers its public half but cannot prove it.
+	key, _ := os.ReadFile(filepath.Join(dir, "fac"))
+	pub, _ := os.ReadFile(filepath.Join(dir, "fac.pub"))
+	os.WriteFile(filepath.Join(dir, "trick"), key, 0o600)
+	os.WriteFile(filepath.Join(dir, "trick.pub"), pub, 0o644)
+	if out, err := exec.Command("ssh-keygen", "-q", "-p", "-P", "", "-N", "unguessable", "-f", filepath.Join(dir, "trick")).CombinedOutput(); err != nil {
+		t.Fatalf("ssh-keygen -p: %v\n%s", err, out)
+	}
+	os.MkdirAll(filepath.Dir(s.db), 0o755)
+	os.WriteFile(filepath.Join(filepath.Dir(s.db), "authorized_keys"), pub, 0o600)
+
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.port = l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	cmd := exec.Command(s.bin, "serve", "--listen", fmt.Sprintf("127.0.0.1:%d", s.port), "--db", s.db, "--event", "E2E", "--lang", "en")
+	cmd.Stdout, cmd.Stderr = &s.stdout, &s.stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() { stopServe(t, cmd, exited) })
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", s.port)); err == nil {
+			c.Close()
+			return s
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("standmap serve did not listen; stderr:\n%s", s.stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// stopServe interrupts the server and expects a clean exit.
+func stopServe(t *testing.T, cmd *exec.Cmd, exited chan error) {
+	cmd.Process.Signal(syscall.SIGINT)
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("standmap serve exited after SIGINT with %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		cmd.Process.Kill()
+		t.Error("standmap serve did not stop on SIGINT")
+	}
+}
+
+func TestE2ESSH(t *testing.T) {
+	s := startServe(t)
+	fac, viewer := []string{"fac"}, []string{"viewer"}
+
+	out, errOut, code := s.ssh(fac, "export")
+	if code != 0 || !strings.HasPrefix(out, "response_id,created_at,event,age_group,neighbourhood,wish,category\n") {
+		t.Errorf("facilitator export: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	for name, keys := range map[string][]string{"viewer": viewer, "offered facilitator key, then viewer": {"trick", "viewer"}} {
+		out, errOut, code := s.ssh(keys, "export")
+		if code != 1 || out != "" || !strings.Contains(errOut, "export is for facilitators") {
+			t.Errorf("%s export: exit %d, stdout %q, stderr %q", name, code, out, errOut)
+		}
+	}
+	out, _, code = s.ssh(viewer, "tally", "--json")
+	var tally model.Tally
+	if err := json.Unmarshal([]byte(out), &tally); code != 0 || err != nil || tally.Event != "E2E" {
+		t.Errorf("viewer tally --json: exit %d, %v, %q", code, err, out)
+	}
+	if _, _, code := s.ssh(viewer, "frobnicate"); code != 2 {
+		t.Errorf("unknown command: exit %d, want 2", code)
+	}
+	if !strings.Contains(s.stdout.String(), fmt.Sprintf("ssh -p %d 127.0.0.1", s.port)) || !strings.Contains(s.stdout.String(), "facilitators  1") {
+		t.Errorf("banner lacks the ssh command or the facilitator count:\n%s", s.stdout.String())
+	}
+
+	// A viewer's board shows another process's import within a second.
+	board := tmuxSession{t: t, socket: fmt.Sprintf("standmap-e2e-ssh-%d", os.Getpid())}
+	ssh := s.sshCmd(viewer)
+	board.tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "-e", "TERM=xterm-256color",
+		strings.Join(append([]string{"ssh", "-tt"}, ssh.Args[1:]...), " "))
+	t.Cleanup(func() { exec.Command("tmux", "-L", board.socket, "kill-server").Run() })
+	board.waitFor("0 visitors · read-only board")
+	csv := filepath.Join(s.dir, "small.csv")
+	os.WriteFile(csv, []byte("response_id,created_at,event,age_group,neighbourhood,wish,category\n"+
+		"e2e-1,,,,Grīva,Āra trenažieri,\ne2e-2,,,,Grīva,,\n"), 0o644)
+	if out, err := exec.Command(s.bin, "import", csv, "--db", s.db, "--event", "E2E").CombinedOutput(); err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	imported := time.Now()
+	for !strings.Contains(board.screen(), "2 visitors") {
+		if time.Since(imported) > time.Second {
+			t.Fatalf("the viewer's board did not show the import within 1s:\n%s", board.screen())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Logf("import shown on the SSH board after %v", time.Since(imported))
+	if !strings.Contains(board.screen(), "Āra trenažieri") {
+		t.Errorf("the board lacks the imported wish:\n%s", board.screen())
+	}
+	out, _, _ = s.ssh(fac, "export")
+	if !strings.Contains(out, "e2e-2") {
+		t.Errorf("facilitator export after import lacks e2e-2:\n%s", out)
+	}
+}
