@@ -11,11 +11,12 @@ import (
 // Header is the columns every standmap CSV begins with, in this order.
 var Header = []string{"response_id", "created_at", "event", "age_group", "neighbourhood", "wish", "category"}
 
-// ExtraColumns lists the columns that standmap itself exports after Header
-// and that import understands. It is empty: no curated columns exist yet.
-// Any other extra column makes the header malformed, so that a typo is
-// never silently ignored.
-var ExtraColumns = []string{}
+// ExtraColumns lists the columns that standmap itself exports after
+// Header, in this order: the curated group of each mark's wish (see
+// curated.go). Import accepts any of them, checks their values and
+// ignores them; any other extra column makes the header malformed, so
+// that a typo is never silently ignored.
+var ExtraColumns = []string{ColGroup, ColGroupText, ColGroupCategory, ColHidden}
 
 // ErrInvalid is returned by Import when rows are invalid (or conflict with
 // stored responses) and nothing was written; Report.Invalid lists them.

@@ -62,10 +62,11 @@ func TestExport(t *testing.T) {
 	if err := Export(context.Background(), s, "", "csv", &b); err != nil {
 		t.Fatal(err)
 	}
-	wantCSV := header +
-		"a1,2025-04-24T06:00:00.5Z,Fair,16-18,Grīva,\"Sakopt, vidi\",clean\n" +
-		"a1,2025-04-24T06:00:00.5Z,Fair,16-18,,\"Skeitparks \"\"kā Rīgā\"\"\",\n" +
-		"a2,2025-04-24T09:01:00Z,Default,,Ķīmija,,\n"
+	// The curated columns follow the contract's seven (curated_test.go).
+	wantCSV := strings.TrimSuffix(header, "\n") + ",wish_group,wish_group_text,wish_group_category,hidden\n" +
+		"a1,2025-04-24T06:00:00.5Z,Fair,16-18,Grīva,\"Sakopt, vidi\",clean,\"sakopt, vidi\",\"Sakopt, vidi\",clean,\n" +
+		"a1,2025-04-24T06:00:00.5Z,Fair,16-18,,\"Skeitparks \"\"kā Rīgā\"\"\",,\"skeitparks \"\"ka riga\"\"\",\"Skeitparks \"\"kā Rīgā\"\"\",,\n" +
+		"a2,2025-04-24T09:01:00Z,Default,,Ķīmija,,,,,,\n"
 	if b.String() != wantCSV {
 		t.Errorf("csv:\n%s\nwant:\n%s", b.String(), wantCSV)
 	}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"standmap/db"
@@ -42,16 +43,23 @@ func Export(ctx context.Context, store db.Store, event, format string, w io.Writ
 // formatTime is the exported form of a response's time.
 func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
+// exportCSV writes Header and then the curated ExtraColumns; the wish is
+// always the text as entered, hidden and held ones included.
 func exportCSV(ctx context.Context, store db.Store, event string, w io.Writer) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(Header); err != nil {
+	cc, err := loadCurated(ctx, store, event)
+	if err != nil {
 		return err
 	}
-	rec := make([]string, len(Header))
-	err := store.EachResponse(ctx, event, func(r model.Response) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(append(slices.Clone(Header), ExtraColumns...)); err != nil {
+		return err
+	}
+	rec := make([]string, len(Header)+len(ExtraColumns))
+	err = store.EachResponse(ctx, event, func(r model.Response) error {
 		rec[0], rec[1], rec[2], rec[3] = r.ID, formatTime(r.CreatedAt), r.Event, r.AgeGroup
-		for _, m := range r.Marks {
+		for i, m := range r.Marks {
 			rec[4], rec[5], rec[6] = m.Neighbourhood, m.Wish, m.Category
+			cc.fill(rec[len(Header):], r, i)
 			if err := cw.Write(rec); err != nil {
 				return err
 			}

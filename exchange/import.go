@@ -27,6 +27,7 @@ func Import(ctx context.Context, store db.Store, gaz *model.Gazetteer, defaultEv
 		return rep, err
 	}
 	b := newBatch(gaz, defaultEvent)
+	b.extra = rr.header[len(Header):]
 	for {
 		row, err := rr.next()
 		if err == io.EOF {
@@ -67,6 +68,7 @@ type batch struct {
 	list    []*pending
 	invalid []*LineError
 	marks   map[model.Mark]checkedMark
+	extra   []string // the file's columns after Header
 	// spoilt holds the (event, id) of malformed rows; event "" for
 	// rows too short to name their event.
 	spoilt map[[2]string]bool
@@ -142,7 +144,11 @@ func (b *batch) check(row csvRow, p *pending, first bool) (model.Mark, *LineErro
 		}
 	}
 	for i := len(Header); i < len(f); i++ {
-		if err := checkText(rowHeaderName(i), f[i]); err != nil {
+		col := b.extraName(i)
+		if err := checkText(col, f[i]); err != nil {
+			return model.Mark{}, lineError(row.line, err)
+		}
+		if err := checkCurated(col, f[i]); err != nil {
 			return model.Mark{}, lineError(row.line, err)
 		}
 	}
@@ -221,10 +227,10 @@ func checkText(field, s string) error {
 	return nil
 }
 
-// rowHeaderName names extra column i (only known ones get this far).
-func rowHeaderName(i int) string {
-	if k := i - len(Header); k < len(ExtraColumns) {
-		return ExtraColumns[k]
+// extraName names column i past Header, as the file's header does.
+func (b *batch) extraName(i int) string {
+	if k := i - len(Header); k < len(b.extra) {
+		return b.extra[k]
 	}
 	return fmt.Sprintf("column %d", i+1)
 }

@@ -45,10 +45,16 @@ func WriteTally(w io.Writer, t model.Tally, asJSON bool) error {
 	return tw.Flush()
 }
 
-// Tally counts the stored responses of the event on the map gaz.
+// Tally counts the stored responses of the event on the map gaz, under
+// the event's curation.
 func Tally(ctx context.Context, store db.Store, gaz *model.Gazetteer, event string) (model.Tally, error) {
+	cur, err := store.Curation(ctx, event)
+	if err != nil {
+		return model.Tally{}, err
+	}
 	t := model.NewTallier(gaz, event)
-	err := store.EachResponse(ctx, event, func(r model.Response) error {
+	t.SetCuration(cur)
+	err = store.EachResponse(ctx, event, func(r model.Response) error {
 		t.Put(r)
 		return nil
 	})

@@ -41,6 +41,7 @@ type Hub struct {
 	mu          sync.Mutex // serialises refreshes and guards what follows
 	tally       *model.Tallier
 	seq         int64 // newest change-log seq applied
+	curVersion  int64 // the store's CurationVersion counted under
 	dataVersion int64
 	version     uint64
 	err         error
@@ -149,8 +150,12 @@ func (h *Hub) refresh(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	recurated, err := h.recurate(ctx)
+	if err != nil {
+		return err
+	}
 	h.dataVersion = dv
-	if !changed {
+	if !changed && !recurated {
 		return nil
 	}
 	return h.publish(ctx)
@@ -189,7 +194,12 @@ func (h *Hub) rebuild(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	cv, cur, err := h.curation(ctx)
+	if err != nil {
+		return err
+	}
 	t := model.NewTallier(h.gaz, h.event)
+	t.SetCuration(cur)
 	err = h.store.EachResponse(ctx, h.event, func(r model.Response) error {
 		t.Put(r)
 		return nil
@@ -197,8 +207,35 @@ func (h *Hub) rebuild(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	h.tally, h.seq, h.dataVersion = t, newest, dv
+	h.tally, h.seq, h.dataVersion, h.curVersion = t, newest, dv, cv
 	return nil
+}
+
+// curation reads the curation version, then the event's curation, so that
+// a curation written in between is read again at the next refresh.
+func (h *Hub) curation(ctx context.Context) (int64, *model.Curation, error) {
+	v, err := h.store.CurationVersion(ctx)
+	if err != nil {
+		return 0, nil, err
+	}
+	c, err := h.store.Curation(ctx, h.event)
+	return v, c, err
+}
+
+// recurate counts again under the event's curation when a curation was
+// written since the last count, and says whether it did.
+func (h *Hub) recurate(ctx context.Context) (bool, error) {
+	v, err := h.store.CurationVersion(ctx)
+	if err != nil || v == h.curVersion {
+		return false, err
+	}
+	v, c, err := h.curation(ctx)
+	if err != nil {
+		return false, err
+	}
+	h.tally.SetCuration(c)
+	h.curVersion = v
+	return true, nil
 }
 
 // publish builds a snapshot of the current tallies and hands it to every

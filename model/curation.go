@@ -182,3 +182,18 @@ func (c *Curation) Status(key, responseID string, position int) string {
 	}
 	return StatusShown
 }
+
+// Unfiltered returns c without what hides or holds text back: its merges,
+// texts and categories only.
+func (c *Curation) Unfiltered() *Curation {
+	out := NewCuration(nil)
+	out.holdFlagged = false
+	for _, x := range c.Cells() {
+		switch x.Kind {
+		case CurateHide, CurateHideMark, CurateModerate, CurateApprove:
+		default:
+			out.set([]CurationCell{x})
+		}
+	}
+	return out
+}
