@@ -33,10 +33,11 @@ func bigWidth(s string, scale int) int {
 	return (len(s)*4 - 1) * scale
 }
 
-// bigDigits returns the digits of s as bigRows lines of block digits,
-// each font cell scale cells wide. s must be digits only.
-func bigDigits(s string, scale int) [bigRows]string {
-	var out [bigRows]string
+// bigDigits returns the digits of s in block digits, each font cell
+// scale cells wide and tall lines high (bigRows×tall lines). s must be
+// digits only.
+func bigDigits(s string, scale, tall int) []string {
+	out := make([]string, 0, bigRows*tall)
 	var b strings.Builder
 	for row := range bigRows {
 		b.Reset()
@@ -52,7 +53,9 @@ func bigDigits(s string, scale int) [bigRows]string {
 				b.WriteString(strings.Repeat(cell, scale))
 			}
 		}
-		out[row] = b.String()
+		for range tall {
+			out = append(out, b.String())
+		}
 	}
 	return out
 }

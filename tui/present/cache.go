@@ -21,13 +21,13 @@ type screenKey struct {
 	help     bool
 	panel    int
 	flashGen int
-	rose     bool
+	changed  bool
 }
 
 // screenKey returns what m's screen depends on.
 func (m Model) screenKey() screenKey {
 	return screenKey{m.snap, m.drawn, m.w, m.h, m.theme, m.display, m.help,
-		m.panel % panelCount, m.flashGen, m.rose != nil}
+		m.panel % panelCount, m.flashGen, m.changed != nil}
 }
 
 // cached returns the screen, drawing it only when something it depends

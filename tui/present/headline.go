@@ -26,6 +26,9 @@ func (m Model) figures() [3]figure {
 	if s.Responses == 1 {
 		f[0].caption = tr(lang, msgOneVisitor)
 	}
+	if m.changed != nil && m.changed.added > 0 {
+		f[0].caption = "▲ +" + strconv.Itoa(m.changed.added) + "  " + f[0].caption
+	}
 	if len(s.Neighbourhoods) > 0 && s.Neighbourhoods[0].Count > 0 {
 		n := s.Neighbourhoods[0]
 		f[1] = figure{strings.ToUpper(model.Sanitize(n.Name)), tr(lang, msgMostMarked, n.Count)}
@@ -38,9 +41,13 @@ func (m Model) figures() [3]figure {
 }
 
 // headlineRows returns how many rows the headline takes on a w×h screen:
-// block digits and a caption when there is room, else a line and a caption.
+// block digits (twice as tall on a big screen) and a caption when there is
+// room, else a line and a caption.
 func headlineRows(w, h int) int {
-	if h >= 20 && w >= 60 {
+	switch {
+	case h >= 56 && w >= 160:
+		return 2*bigRows + 1
+	case h >= 20 && w >= 60:
 		return bigRows + 1
 	}
 	return 2
@@ -65,13 +72,13 @@ func (m Model) figureBlock(f figure, w, rows int) []string {
 	st := m.styles
 	out := make([]string, 0, rows)
 	if rows > bigRows {
-		if scale := bigScale(f.value, w); scale > 0 {
-			for _, line := range bigDigits(f.value, scale) {
+		if scale := bigScale(f.value, w, 2); scale > 0 {
+			for _, line := range bigDigits(f.value, scale, (rows-1)/bigRows) {
 				out = append(out, center(st.Figure, line, w))
 			}
-			return append(out, center(st.Caption, f.caption, w))
+			return append(fill(out, w, rows-1), center(st.Caption, f.caption, w))
 		}
-		out = append(out, blank(bigRows/2, w)...)
+		out = append(out, blank((rows-1)/2, w)...)
 	}
 	word := f.value
 	if rows > bigRows && textWidth(word)*2-1 <= w {
@@ -82,10 +89,10 @@ func (m Model) figureBlock(f figure, w, rows int) []string {
 	return append(out, center(st.Caption, f.caption, w))
 }
 
-// bigScale returns how wide (1 or 2) the block digits of s can be drawn
-// in w cells, 0 when they cannot (or s is not a number).
-func bigScale(s string, w int) int {
-	for scale := 2; scale >= 1; scale-- {
+// bigScale returns how wide (1 to most) the block digits of s can be
+// drawn in w cells, 0 when they cannot (or s is not a number).
+func bigScale(s string, w, most int) int {
+	for scale := most; scale >= 1; scale-- {
 		if n := bigWidth(s, scale); n > 0 && n <= w {
 			return scale
 		}

@@ -60,7 +60,7 @@ func (m Model) barsPanel(w, h int) []string {
 func (m Model) barRow(n model.NeighbourhoodCount, top, w, nameW, barW, countW int) string {
 	st := m.styles
 	mark, name, bar := "  ", st.Word, st.Bar
-	if m.rose[n.Name] {
+	if m.Rose(n.Name) {
 		mark, name, bar = "▲ ", st.Rose, st.Rose
 	}
 	b := bars.Horizontal(n.Count, top, barW)
@@ -83,9 +83,9 @@ func (m Model) mapPanel(w, h int) []string {
 		return fill(out, w, h)
 	}
 	highlight := ""
-	if m.rose != nil {
+	if m.changed != nil {
 		for _, n := range m.snap.Neighbourhoods {
-			if m.rose[n.Name] {
+			if m.Rose(n.Name) {
 				highlight = n.Name
 				break
 			}
@@ -107,7 +107,7 @@ func (m Model) wishRows(ws []model.WishCount, rank bool, w, h int) []string {
 	countW := len(strconv.Itoa(top))
 	rankW := 0
 	if rank {
-		rankW = len(strconv.Itoa(n)) + 2
+		rankW = 2 + len(strconv.Itoa(n)) + 2 // "▲ 10. "
 	}
 	textW := 0
 	for _, wc := range ws[:n] {
@@ -118,10 +118,16 @@ func (m Model) wishRows(ws []model.WishCount, rank bool, w, h int) []string {
 	out := make([]string, 0, n)
 	for i, wc := range ws[:n] {
 		var s strings.Builder
+		text := st.Word
 		if rank {
-			s.WriteString(right(st.Muted, strconv.Itoa(i+1)+". ", rankW))
+			mark := "  "
+			if m.roseWish(wc.Key) {
+				mark, text = "▲ ", st.Rose
+			}
+			s.WriteString(cell(st.Rose, mark, 2))
+			s.WriteString(right(st.Muted, strconv.Itoa(i+1)+". ", rankW-2))
 		}
-		s.WriteString(cell(st.Word, model.Sanitize(wc.Text), textW))
+		s.WriteString(cell(text, model.Sanitize(wc.Text), textW))
 		s.WriteByte(' ')
 		s.WriteString(cell(st.Bar, bars.Horizontal(wc.Count, top, barW), barW))
 		s.WriteByte(' ')

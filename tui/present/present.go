@@ -88,7 +88,7 @@ type Model struct {
 
 	panel     int // the rotating panel shown
 	rotateGen int
-	rose      map[string]bool // neighbourhoods whose count rose lately
+	changed   *change // what the latest snapshot changed, while marked
 	flashGen  int
 }
 
@@ -122,10 +122,6 @@ func (m Model) Panel() int { return m.panel }
 
 // Snapshot returns the snapshot drawn (nil before the first).
 func (m Model) Snapshot() *model.Snapshot { return m.snap }
-
-// Rose reports whether the neighbourhood's count rose in the latest
-// snapshot and is still marked.
-func (m Model) Rose(name string) bool { return m.rose[name] }
 
 // setTheme switches the palette and the map drawn with it.
 func (m *Model) setTheme(t ThemeName) {

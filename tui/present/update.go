@@ -37,7 +37,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.rotateCmd()
 	case flashEndMsg:
 		if msg.gen == m.flashGen {
-			m.rose = nil
+			m.changed = nil
 		}
 	case tea.KeyPressMsg:
 		return m.key(msg)
@@ -97,10 +97,10 @@ func (m Model) notify(d DisplayState) tea.Cmd {
 	}
 }
 
-// show draws s from now on; with flash, the neighbourhoods whose count
-// rose since the snapshot drawn are marked for a while.
+// show draws s from now on; with flash, what rose since the snapshot
+// drawn is marked for a while.
 func (m *Model) show(s *model.Snapshot, flash bool) tea.Cmd {
-	old := m.counts
+	old, oldCounts := m.snap, m.counts
 	m.snap, m.drawn = s, m.drawn+1
 	m.counts = s.Counts
 	if m.counts == nil {
@@ -109,19 +109,11 @@ func (m *Model) show(s *model.Snapshot, flash bool) tea.Cmd {
 	if !flash || old == nil {
 		return nil
 	}
-	var rose map[string]bool
-	for _, n := range s.Neighbourhoods { // O(neighbourhoods)
-		if n.Count > old[n.Name] {
-			if rose == nil {
-				rose = make(map[string]bool)
-			}
-			rose[n.Name] = true
-		}
-	}
-	if rose == nil {
+	c := diff(old, s, oldCounts)
+	if c == nil {
 		return nil
 	}
-	m.rose = rose
+	m.changed = c
 	m.flashGen++
 	gen := m.flashGen
 	return tea.Tick(flashFor, func(time.Time) tea.Msg { return flashEndMsg{gen} })

@@ -136,8 +136,8 @@ func TestHighlight(t *testing.T) {
 	if !m.Rose("Grīva") || m.Rose("Centrs") || cmd == nil {
 		t.Fatalf("Grīva rose %v, Centrs %v", m.Rose("Grīva"), m.Rose("Centrs"))
 	}
-	if !strings.Contains(plain(m), "▲ Grīva") {
-		t.Fatalf("no ▲ on Grīva:\n%s", plain(m))
+	if !strings.Contains(plain(m), "▲ Grīva") || !strings.Contains(plain(m), "▲ +1") {
+		t.Fatalf("no ▲ on Grīva and the visitors:\n%s", plain(m))
 	}
 	end := flashEndMsg{m.flashGen}                                       // what cmd brings after 3 s
 	m, _ = send(m, SnapshotMsg{Snapshot: plus(t, 50, "Grīva", "Grīva")}) // a newer change
@@ -201,5 +201,20 @@ func TestSanitized(t *testing.T) {
 	if strings.Contains(screen, "\x1b[31m") || strings.Contains(screen, "\x1b]0") || strings.Contains(screen, "\u202e") ||
 		strings.Contains(screen, "\x1b[2J") {
 		t.Fatalf("unsafe text drawn: %q", screen)
+	}
+}
+
+func TestHighlightWish(t *testing.T) {
+	m := sized(New(Options{City: testCity(t), Snapshot: testSnapshot(t, 50)}), 80, 24)
+	m.panel = panelWishes
+	tl := testTallier(testCity(t).Gazetteer, 50)
+	tl.Put(model.Response{ID: "w", CreatedAt: time.Date(2025, 3, 14, 18, 0, 0, 0, time.UTC),
+		Marks: []model.Mark{{Wish: "Veloceliņi"}}})
+	m, _ = send(m, SnapshotMsg{Snapshot: tl.Snapshot()})
+	if !m.roseWish(model.Fold("Veloceliņi")) || m.Rose("Grīva") {
+		t.Fatalf("wish not marked, or a neighbourhood marked: %+v", m.changed)
+	}
+	if !strings.Contains(plain(m), ". Veloceliņi") || strings.Count(plain(m), "▲") != 2 { // the wish and the visitors
+		t.Fatalf("no ▲ on the wish:\n%s", plain(m))
 	}
 }

@@ -101,8 +101,12 @@ func (m Model) hiddenBody(w, h int) []string {
 	f := m.figures()[0]
 	st := m.styles
 	var mid []string
-	if scale := bigScale(f.value, w-4); scale > 0 && h >= 12 {
-		for _, line := range bigDigits(f.value, scale) {
+	if scale := bigScale(f.value, w-4, 4); scale > 0 && h >= 12 {
+		tall := max(1, scale/2) // font cells about square
+		for tall > 1 && bigRows*tall+4 > h {
+			tall--
+		}
+		for _, line := range bigDigits(f.value, scale, tall) {
 			mid = append(mid, center(st.Figure, line, w))
 		}
 	} else {
