@@ -7,6 +7,9 @@ import "strings"
 // eighths are the partial blocks, from none to seven eighths.
 var eighths = [8]string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"}
 
+// blocks holds full blocks to slice bars from without building them.
+var blocks = strings.Repeat("█", 512)
+
 // Horizontal returns a bar of value/top of width cells, unpadded: at most
 // width cells, at least one eighth when value is positive, empty when
 // value, top or width is not positive. Values above top fill the width.
@@ -20,6 +23,12 @@ func Horizontal(value, top, width int) string {
 		e = 1 // a non-zero value is always visible
 	}
 	full, part := e/8, e%8
+	if n := full * len("█"); n <= len(blocks) {
+		if part == 0 {
+			return blocks[:n]
+		}
+		return blocks[:n] + eighths[part]
+	}
 	return strings.Repeat("█", full) + eighths[part]
 }
 

@@ -58,3 +58,14 @@ func BenchmarkHorizontal(b *testing.B) {
 		_ = Horizontal(i%977, 977, 120)
 	}
 }
+
+func TestHorizontalWide(t *testing.T) {
+	for _, width := range []int{511, 512, 513, 600} {
+		if n := utf8.RuneCountInString(Horizontal(7, 7, width)); n != width {
+			t.Errorf("full bar of %d cells has %d", width, n)
+		}
+		if n := utf8.RuneCountInString(Horizontal(15, 16, width)); n != Width(15, 16, width) {
+			t.Errorf("bar of %d cells: %d, Width says %d", width, n, Width(15, 16, width))
+		}
+	}
+}
