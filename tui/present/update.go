@@ -33,7 +33,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.gen != m.rotateGen {
 			return m, nil
 		}
-		m.panel++
+		if !m.display.Frozen { // a frozen display keeps its panel too
+			m.panel++
+		}
 		return m, m.rotateCmd()
 	case flashEndMsg:
 		if msg.gen == m.flashGen {

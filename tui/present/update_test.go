@@ -12,12 +12,19 @@ import (
 )
 
 // run executes cmd and the commands of a batch it returns, and returns
-// their messages.
+// their messages; commands still waiting (ticks) after 100 ms are left.
 func run(cmd tea.Cmd) []tea.Msg {
 	if cmd == nil {
 		return nil
 	}
-	msg := cmd()
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(100 * time.Millisecond):
+		return nil
+	}
 	if b, ok := msg.(tea.BatchMsg); ok {
 		var out []tea.Msg
 		for _, c := range b {
@@ -91,6 +98,11 @@ func TestFreeze(t *testing.T) {
 	m, _ = send(m, SnapshotMsg{Snapshot: newer})
 	if m.Snapshot() != first || plain(m) != before {
 		t.Fatal("a frozen display took a snapshot")
+	}
+	panel := m.Panel()
+	m, cmd = send(m, rotateMsg{m.rotateGen})
+	if m.Panel() != panel || cmd == nil {
+		t.Fatal("a frozen display turned its panel, or stopped the turns")
 	}
 	m, cmd = send(m, press("space"))
 	run(cmd)
