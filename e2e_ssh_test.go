@@ -131,7 +131,7 @@ func TestE2ESSH(t *testing.T) {
 	fac, viewer := []string{"fac"}, []string{"viewer"}
 
 	out, errOut, code := s.ssh(fac, "export")
-	if code != 0 || !strings.HasPrefix(out, "response_id,created_at,event,age_group,neighbourhood,wish,category\n") {
+	if code != 0 || !strings.HasPrefix(out, "response_id,created_at,event,age_group,neighbourhood,wish,category") {
 		t.Errorf("facilitator export: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 	for name, keys := range map[string][]string{"viewer": viewer, "offered facilitator key, then viewer": {"trick", "viewer"}} {
@@ -179,5 +179,17 @@ func TestE2ESSH(t *testing.T) {
 	out, _, _ = s.ssh(fac, "export")
 	if !strings.Contains(out, "e2e-2") {
 		t.Errorf("facilitator export after import lacks e2e-2:\n%s", out)
+	}
+}
+
+func TestJoinCommands(t *testing.T) {
+	if got := joinCommands(&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 2222}); len(got) != 1 || got[0] != "ssh -p 2222 127.0.0.1" {
+		t.Errorf("127.0.0.1:2222: %q", got)
+	}
+	all := joinCommands(&net.TCPAddr{IP: net.IPv4zero, Port: 22})
+	for _, c := range all {
+		if !strings.HasPrefix(c, "ssh ") || strings.Contains(c, "-p") || strings.Contains(c, "0.0.0.0") {
+			t.Errorf("all interfaces, port 22: %q", all)
+		}
 	}
 }

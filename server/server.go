@@ -30,15 +30,21 @@ const DefaultListen = "127.0.0.1:2222"
 
 // Default file names, beside the database.
 const (
-	HostKeyName        = "standmap_host_ed25519"
+	// HostKeyName is the host key's file name.
+	HostKeyName = "standmap_host_ed25519"
+	// AuthorizedKeysName is the facilitators' keys' file name.
 	AuthorizedKeysName = "authorized_keys"
 )
 
 // Default timeouts, used when the Config leaves them zero.
 const (
+	// DefaultHandshakeTimeout bounds authentication and the first session.
 	DefaultHandshakeTimeout = 15 * time.Second
-	DefaultIdleTimeout      = time.Hour
-	DefaultMaxTimeout       = 24 * time.Hour
+	// DefaultIdleTimeout ends a connection without traffic either way
+	// (a board that redraws is not idle).
+	DefaultIdleTimeout = 2 * time.Hour
+	// DefaultMaxTimeout ends any connection after a day.
+	DefaultMaxTimeout = 24 * time.Hour
 )
 
 // Hub is the live state the sessions show: *live.Hub, adapted.
