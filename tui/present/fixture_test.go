@@ -70,11 +70,12 @@ func testSnapshot(tb testing.TB, n int) *model.Snapshot {
 
 // sized returns m after a window of w×h.
 func sized(m Model, w, h int) Model {
-	out, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	return out.(Model)
+	out, _ := m.Handle(tea.WindowSizeMsg{Width: w, Height: h})
+	return out
 }
 
-// send returns m after msg, with the command it returned.
+// send returns m after msg (through Update, as a program does), with the
+// command it returned.
 func send(m Model, msg tea.Msg) (Model, tea.Cmd) {
 	out, cmd := m.Update(msg)
 	return out.(Model), cmd

@@ -7,10 +7,12 @@ import (
 	"standmap/model"
 )
 
-// figure is one headline figure: a number or a word, and its caption.
+// figure is one headline figure: a number or a word, its caption, and
+// the count of the word ("" for a number).
 type figure struct {
 	value   string // digits, or a word drawn in upper case
 	caption string
+	count   string
 }
 
 // figures returns the headline: visitors so far, the most marked
@@ -18,7 +20,7 @@ type figure struct {
 func (m Model) figures() [3]figure {
 	lang := m.opts.Lang
 	s := m.snap
-	f := [3]figure{{"0", tr(lang, msgVisitors)}, {"—", tr(lang, msgNoMarks)}, {"—", tr(lang, msgNoWishes)}}
+	f := [3]figure{{"0", tr(lang, msgVisitors), ""}, {"—", tr(lang, msgNoMarks), ""}, {"—", tr(lang, msgNoWishes), ""}}
 	if s == nil {
 		return f
 	}
@@ -31,11 +33,11 @@ func (m Model) figures() [3]figure {
 	}
 	if len(s.Neighbourhoods) > 0 && s.Neighbourhoods[0].Count > 0 {
 		n := s.Neighbourhoods[0]
-		f[1] = figure{strings.ToUpper(model.Sanitize(n.Name)), tr(lang, msgMostMarked, n.Count)}
+		f[1] = figure{strings.ToUpper(model.Sanitize(n.Name)), tr(lang, msgMostMarked), strconv.Itoa(n.Count)}
 	}
 	if len(s.Wishes) > 0 {
 		w := s.Wishes[0]
-		f[2] = figure{strings.ToUpper(model.Sanitize(w.Text)), tr(lang, msgMostWanted, w.Count)}
+		f[2] = figure{strings.ToUpper(model.Sanitize(w.Text)), tr(lang, msgMostWanted), strconv.Itoa(w.Count)}
 	}
 	return f
 }
@@ -80,13 +82,20 @@ func (m Model) figureBlock(f figure, w, rows int) []string {
 		}
 		out = append(out, blank((rows-1)/2, w)...)
 	}
-	word := f.value
+	word, caption := f.value, f.caption
+	if f.count != "" {
+		if c := caption + " · " + f.count; textWidth(c) <= w {
+			caption = c
+		} else { // the count goes with the word, which gives way to it
+			word = clip(word, w-len(f.count)-1) + " " + f.count
+		}
+	}
 	if rows > bigRows && textWidth(word)*2-1 <= w {
 		word = letterSpaced(word)
 	}
 	out = append(out, center(st.Word, word, w))
 	out = fill(out, w, rows-1)
-	return append(out, center(st.Caption, f.caption, w))
+	return append(out, center(st.Caption, caption, w))
 }
 
 // bigScale returns how wide (1 to most) the block digits of s can be

@@ -39,8 +39,8 @@ const (
 var catalogue = [msgCount][2]string{
 	msgVisitors:      {"visitors so far", "apmeklētāji līdz šim"},
 	msgOneVisitor:    {"visitor so far", "apmeklētājs līdz šim"},
-	msgMostMarked:    {"most marked · %d", "visvairāk atzīmēta · %d"},
-	msgMostWanted:    {"most wanted · %d", "visvairāk vēlas · %d"},
+	msgMostMarked:    {"most marked", "visvairāk atzīmēta"},
+	msgMostWanted:    {"most wanted", "visvairāk vēlas"},
 	msgNoMarks:       {"no marks yet", "vēl nav atzīmju"},
 	msgNoWishes:      {"no wishes yet", "vēl nav vēlmju"},
 	msgWhere:         {"Where they spend free time", "Kur pavada brīvo laiku"},
