@@ -176,9 +176,28 @@ func TestE2ESSH(t *testing.T) {
 	if !strings.Contains(board.screen(), "Āra trenažieri") {
 		t.Errorf("the board lacks the imported wish:\n%s", board.screen())
 	}
+
+	// A facilitator's save over SSH shows on the viewer's board too.
+	capture := tmuxSession{t: t, socket: board.socket + "-fac"}
+	capture.tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "-e", "TERM=xterm-256color",
+		strings.Join(append([]string{"ssh", "-tt"}, s.sshCmd(fac).Args[1:]...), " "))
+	t.Cleanup(func() { exec.Command("tmux", "-L", capture.socket, "kill-server").Run() })
+	capture.waitFor("Visitor #3")
+	capture.typeText("centrs")
+	capture.keys("Enter")
+	capture.typeText("Veloceliņi")
+	capture.keys("Enter")
+	capture.keys("C-s")
+	saved := time.Now()
+	for !strings.Contains(board.screen(), "3 visitors") {
+		if time.Since(saved) > time.Second {
+			t.Fatalf("the viewer's board did not show the facilitator's save within 1s:\n%s", board.screen())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 	out, _, _ = s.ssh(fac, "export")
-	if !strings.Contains(out, "e2e-2") {
-		t.Errorf("facilitator export after import lacks e2e-2:\n%s", out)
+	if !strings.Contains(out, "e2e-2") || !strings.Contains(out, "Veloceliņi") {
+		t.Errorf("facilitator export lacks the import or the save:\n%s", out)
 	}
 }
 
