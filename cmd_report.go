@@ -83,8 +83,12 @@ func (e *env) buildReport(at time.Time) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	cur, err := e.store.Curation(e.ctx, ev.Name)
+	if err != nil {
+		return nil, err
+	}
 	rep := report.Build(e.city, ev.Name, rs, report.Options{
-		Lang: e.lang, MinGroup: st.MinGroup, AgeGroups: st.AgeGroups, Generated: generatedAt(), At: at,
+		Lang: e.lang, MinGroup: st.MinGroup, AgeGroups: st.AgeGroups, Generated: generatedAt(), At: at, Curation: cur,
 	})
 	if reportCompare != "" {
 		other, err := e.tallyAt(reportCompare, at)
@@ -97,7 +101,7 @@ func (e *env) buildReport(at time.Time) (*report.Report, error) {
 }
 
 // tallyAt counts the named event's responses answered at or before at
-// (zero: all of them); the event must exist.
+// (zero: all of them) under its curation; the event must exist.
 func (e *env) tallyAt(name string, at time.Time) (model.Tally, error) {
 	ev, err := e.store.Event(e.ctx, name)
 	if err != nil {
@@ -107,7 +111,11 @@ func (e *env) tallyAt(name string, at time.Time) (model.Tally, error) {
 	if err != nil {
 		return model.Tally{}, err
 	}
-	return model.TallyOf(e.city.Gazetteer, ev.Name, rs), nil
+	cur, err := e.store.Curation(e.ctx, ev.Name)
+	if err != nil {
+		return model.Tally{}, err
+	}
+	return report.Count(e.city.Gazetteer, ev.Name, rs, cur).Tally(), nil
 }
 
 // parseAt reads --at: RFC 3339, or a date and time to the minute (or

@@ -87,7 +87,7 @@ func (r *Report) WriteHTML(w io.Writer) error {
 		if h.Name != "" {
 			title = fmt.Sprintf("%s (%d)", title, h.Count)
 		}
-		v.PerHood = append(v.PerHood, wishTable(m, title, h.Wishes, false, true))
+		v.PerHood = append(v.PerHood, wishTable(m, title, h.Wishes, false, false))
 	}
 	for _, c := range r.Cats {
 		v.PerCat = append(v.PerCat, wishTable(m, fmt.Sprintf("%s (%d)", m.categoryName(c.Code), c.Count), c.Wishes, false, false))

@@ -55,7 +55,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			fmt.Fprintf(b, " (%d)", h.Count)
 		}
 		b.WriteString("\n\n")
-		writeWishTable(b, m, h.Wishes, false, true)
+		writeWishTable(b, m, h.Wishes, false, false)
 		b.WriteString("\n")
 	}
 	if len(r.Hoods) == 0 {

@@ -31,6 +31,9 @@ type Options struct {
 	Location *time.Location
 	// Top is the length of the overall wish list (0: 10).
 	Top int
+	// Curation is the event's curation (nil: none): merged groups count
+	// as one, hidden and held wishes count nowhere.
+	Curation *model.Curation
 }
 
 // Totals are an event's headline figures.
@@ -59,8 +62,8 @@ type CategoryWishes struct {
 	Wishes []model.WishCount
 }
 
-// CuratedMerge is a curated merge of wish groups into one. It is the hook
-// for curation: Report.Curated is empty until curation fills it.
+// CuratedMerge is a curated merge of wish groups into one, as the report
+// lists it.
 type CuratedMerge struct {
 	// Text is the merged group's shown text; Merged the texts it absorbs.
 	Text   string
@@ -82,7 +85,7 @@ type Report struct {
 	Cats    []CategoryWishes
 	Ages    AgeTable
 	Arrival []Arrival
-	// Curated lists curated merges; none until curation exists.
+	// Curated lists the curation's merges among the wish groups counted.
 	Curated []CuratedMerge
 	// Compare is the side-by-side comparison with another event, or nil.
 	Compare *Comparison
@@ -108,13 +111,9 @@ func Build(city *ascii_maps.City, event string, rs []model.Response, o Options) 
 	if o.Top <= 0 {
 		o.Top = 10
 	}
-	t := model.NewTallier(city.Gazetteer, event)
-	for _, r := range rs {
-		t.Put(r)
-	}
-	snap := t.Snapshot()
+	snap := Count(city.Gazetteer, event, rs, o.Curation).Snapshot()
 	rep := &Report{Opts: o, Event: event, City: city, Tally: snap.Tally, Counts: snap.Counts, Max: snap.MaxCount}
-	rep.Totals = totals(rs, len(snap.Wishes))
+	rep.Totals = totals(rs, len(snap.Wishes), o.Curation)
 	for _, n := range snap.Neighbourhoods {
 		if ws := snap.ByNeighbourhood[n.Name]; len(ws) > 0 {
 			rep.Hoods = append(rep.Hoods, HoodWishes{n.Name, n.Count, head(ws, perList)})
@@ -123,7 +122,8 @@ func Build(city *ascii_maps.City, event string, rs []model.Response, o Options) 
 	if ws := snap.ByNeighbourhood[""]; len(ws) > 0 {
 		rep.Hoods = append(rep.Hoods, HoodWishes{"", 0, head(ws, perList)})
 	}
-	rep.Cats = categories(rs, snap.Wishes)
+	rep.Cats = categories(rs, snap.Wishes, o.Curation)
+	rep.Curated = merges(city.Gazetteer, event, rs, snap.Wishes, o.Curation)
 	rep.Ages = Ages(rs, o.AgeGroups, o.MinGroup)
 	rep.Arrival = Arrivals(rs, o.Location)
 	return rep
@@ -135,15 +135,36 @@ func head(ws []model.WishCount, n int) []model.WishCount { return ws[:min(n, len
 // TopWishes returns the overall wish list of the report.
 func (r *Report) TopWishes() []model.WishCount { return head(r.Tally.Wishes, r.Opts.Top) }
 
-func totals(rs []model.Response, groups int) Totals {
+// Count returns a Tallier of the responses under the curation (nil for
+// none): the one place where reports and replays count.
+func Count(g *model.Gazetteer, event string, rs []model.Response, cur *model.Curation) *model.Tallier {
+	t := model.NewTallier(g, event)
+	if cur != nil {
+		t.SetCuration(cur) // on the empty Tallier, so that it costs nothing
+	}
+	for _, r := range rs {
+		t.Put(r)
+	}
+	return t
+}
+
+// shownWishes calls fn with the key of the group of every wish of r that
+// the curation shows (every wish, without curation).
+func shownWishes(r model.Response, cur *model.Curation, fn func(group string)) {
+	for i, m := range r.Marks {
+		if sp := model.Spelling(m.Wish); sp != "" {
+			if key := model.Fold(sp); cur.Status(key, r.ID, i) == model.StatusShown {
+				fn(cur.Group(key))
+			}
+		}
+	}
+}
+
+func totals(rs []model.Response, groups int, cur *model.Curation) Totals {
 	t := Totals{Visitors: len(rs), Groups: groups}
 	for _, r := range rs {
 		t.Marks += len(r.Marks)
-		for _, m := range r.Marks {
-			if model.Spelling(m.Wish) != "" {
-				t.Wishes++
-			}
-		}
+		shownWishes(r, cur, func(string) { t.Wishes++ })
 		if t.First.IsZero() || r.CreatedAt.Before(t.First) {
 			t.First = r.CreatedAt
 		}
@@ -157,7 +178,7 @@ func totals(rs []model.Response, groups int) Totals {
 // categories counts, per category of the wish groups (their shown
 // category), the responses with a wish of such a group, ranked by count
 // and then in the order of model.Categories ("" last).
-func categories(rs []model.Response, ws []model.WishCount) []CategoryWishes {
+func categories(rs []model.Response, ws []model.WishCount, cur *model.Curation) []CategoryWishes {
 	catOf := make(map[string]string, len(ws))
 	for _, w := range ws {
 		catOf[w.Key] = w.Category
@@ -165,14 +186,12 @@ func categories(rs []model.Response, ws []model.WishCount) []CategoryWishes {
 	count := map[string]int{}
 	for _, r := range rs {
 		seen := map[string]bool{}
-		for _, m := range r.Marks {
-			if sp := model.Spelling(m.Wish); sp != "" {
-				if c := catOf[model.Fold(sp)]; !seen[c] {
-					seen[c] = true
-					count[c]++
-				}
+		shownWishes(r, cur, func(group string) {
+			if c := catOf[group]; !seen[c] {
+				seen[c] = true
+				count[c]++
 			}
-		}
+		})
 	}
 	order := map[string]int{"": len(model.Categories)}
 	for i, c := range model.Categories {
@@ -194,6 +213,33 @@ func categories(rs []model.Response, ws []model.WishCount) []CategoryWishes {
 		}
 		return order[out[i].Code] < order[out[j].Code]
 	})
+	return out
+}
+
+// merges lists the curation's merges among the groups counted, in their
+// ranking, each with the texts (uncurated) of the groups merged into it.
+func merges(g *model.Gazetteer, event string, rs []model.Response, ws []model.WishCount, cur *model.Curation) []CuratedMerge {
+	var out []CuratedMerge
+	var raw map[string]string
+	for _, w := range ws {
+		members := cur.Members(w.Key)
+		if len(members) == 0 {
+			continue
+		}
+		if raw == nil {
+			raw = map[string]string{}
+			for _, u := range Count(g, event, rs, nil).Tally().Wishes {
+				raw[u.Key] = u.Text
+			}
+		}
+		cm := CuratedMerge{Text: w.Text, Count: w.Count}
+		for _, k := range append([]string{w.Key}, members...) {
+			if text, ok := raw[k]; ok {
+				cm.Merged = append(cm.Merged, text)
+			}
+		}
+		out = append(out, cm)
+	}
 	return out
 }
 

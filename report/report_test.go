@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -138,6 +139,50 @@ func TestSanitized(t *testing.T) {
 		}
 		if !strings.Contains(out, "red text flipped") {
 			t.Errorf("%s output lost the sanitized wish", name)
+		}
+	}
+}
+
+func TestCuration(t *testing.T) {
+	s, city := imported(t, "testdata/small.csv")
+	rs, err := Responses(context.Background(), s, "Skolas diena", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := model.NewCuration([]model.CurationCell{
+		{Kind: model.CurateMerge, Ref: model.Fold("Skeitparks | *ātri*"), Value: model.Fold("Āra trenažieri")},
+		{Kind: model.CurateHide, Ref: model.Fold("<script>alert(1)</script>"), Value: "on"},
+	})
+	plain := Build(city, "Skolas diena", rs, Options{Generated: generated, Location: riga})
+	rep := Build(city, "Skolas diena", rs, Options{Generated: generated, Location: riga, Curation: cur})
+	if top := rep.Tally.Wishes[0]; top.Text != "Āra trenažieri" || top.Count != 5 {
+		t.Errorf("merged group: %+v, want Āra trenažieri counting 5", top)
+	}
+	if rep.Totals.Wishes != plain.Totals.Wishes-1 {
+		t.Errorf("wishes given: %d, want one fewer than %d (one hidden)", rep.Totals.Wishes, plain.Totals.Wishes)
+	}
+	want := []CuratedMerge{{Text: "Āra trenažieri", Merged: []string{"Āra trenažieri", "Skeitparks | *ātri*"}, Count: 5}}
+	if !reflect.DeepEqual(rep.Curated, want) {
+		t.Errorf("curated merges %+v, want %+v", rep.Curated, want)
+	}
+	var md, html bytes.Buffer
+	if err := rep.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.WriteHTML(&html); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"markdown": md.String(), "html": html.String()} {
+		if strings.Contains(out, "alert(1)") {
+			t.Errorf("%s shows a hidden wish", name)
+		}
+		if !strings.Contains(out, "Curated merges") {
+			t.Errorf("%s has no curated merges section", name)
+		}
+	}
+	for _, c := range rep.Cats {
+		if c.Code == "other" && c.Count != 1 {
+			t.Errorf("category other counts %d responses, want 1 (the hidden wish left out)", c.Count)
 		}
 	}
 }
