@@ -45,11 +45,11 @@ func init() {
 // runPresent shows the projection of the current event until it is quit;
 // it only reads the database.
 func runPresent(e *env, o present.Options) error {
-	ev, err := e.event()
+	name, err := presentEventName(e)
 	if err != nil {
 		return err
 	}
-	hub, err := live.NewHub(e.store, e.city.Gazetteer, ev.Name)
+	hub, err := live.NewHub(e.store, e.city.Gazetteer, name)
 	if err != nil {
 		return err
 	}
@@ -79,4 +79,15 @@ func runPresent(e *env, o present.Options) error {
 		return nil // interrupted by a signal: a normal end
 	}
 	return err
+}
+
+// presentEventName returns the event to show, creating none (unlike
+// e.event, as the projection only reads): --event must exist; else the
+// current event, or today's, which shows empty until the app starts it.
+func presentEventName(e *env) (string, error) {
+	if e.eventName != "" {
+		ev, err := e.existingEvent()
+		return ev.Name, err
+	}
+	return e.defaultEventName()
 }

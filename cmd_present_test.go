@@ -17,6 +17,11 @@ func TestPresentFlags(t *testing.T) {
 		{[]string{"present", "--db", db, "--theme", "blue"}, `unknown theme "blue"`},
 		{[]string{"present", "--db", db, "--rotate", "0s"}, "--rotate must be above 0"},
 	}
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"present", "--db", db, "--event", "Nav tāda"},
+		strings.NewReader(""), &out, &errb); code != 1 || !strings.Contains(errb.String(), `no event "Nav tāda"`) {
+		t.Errorf("unknown event: exit %d, stderr %q", code, errb.String())
+	}
 	for _, c := range cases {
 		var out, errb bytes.Buffer
 		code := run(context.Background(), c.args, strings.NewReader(""), &out, &errb)
