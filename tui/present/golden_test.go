@@ -40,3 +40,27 @@ func downsample(tb testing.TB, s string, p colorprofile.Profile) string {
 	}
 	return b.String()
 }
+
+// TestGoldenStates draws the other panels, the hidden results and the keys
+// at 80×24 in plain text (testdata/TestGoldenStates/*.golden).
+func TestGoldenStates(t *testing.T) {
+	base := sized(New(Options{City: testCity(t), Snapshot: testSnapshot(t, 412), Lang: "lv",
+		JoinLine: "ssh -p 2222 192.168.1.5", Display: DisplayState{RevealAt: "15:00"}}), 80, 24)
+	cases := []struct {
+		name string
+		set  func(m *Model)
+	}{
+		{"map", func(m *Model) { m.panel = panelMap }},
+		{"wishes", func(m *Model) { m.panel = panelWishes }},
+		{"byplace", func(m *Model) { m.panel = panelByPlace }},
+		{"hidden", func(m *Model) { m.display.Hidden = true }},
+		{"frozen_help", func(m *Model) { m.display.Frozen, m.help = true, true }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := base
+			c.set(&m)
+			golden.RequireEqual(t, plain(m))
+		})
+	}
+}
