@@ -9,13 +9,12 @@ import (
 // messages is the report's text in one language. Strings with %s or %d
 // are formats.
 type messages struct {
-	Lang, Title, Generated, Replay, MapName                   string
-	Totals, Visitors, Marks, Wishes, Groups, First, Last      string
-	Hoods, HoodsNote, MapTitle, Top, Wish, Category, Count    string
-	Neighbourhood, PerHood, CityWide, PerCat, NoCategory      string
-	Ages, Age, Share, OtherAge, Total, AgesNote, AgesTotal    string
-	Arrivals, Time, Curated, Merged, None, CompareTitle, Rank string
-	Change, NewWord, NoMarks                                  string
+	Lang, Title, Generated, Replay, MapName                        string
+	Totals, Visitors, Marks, Wishes, Groups, First, Last           string
+	Hoods, HoodsNote, MapTitle, Top, Wish, Category, Count         string
+	Neighbourhood, PerHood, CityWide, PerCat, NoCategory           string
+	Ages, Age, Share, OtherAge, Total, AgesNote, AgesTotal         string
+	Arrivals, Curated, Merged, None, CompareTitle, Change, NewWord string
 }
 
 var english = messages{
@@ -29,9 +28,8 @@ var english = messages{
 	Ages: "Age groups", Age: "Age group", Share: "Share", OtherAge: "Other or undisclosed", Total: "Total",
 	AgesNote:  "Groups with fewer than %d responses are merged into “%s”, so that no figure points at a few visitors.",
 	AgesTotal: "Too few responses per age group to show any group on its own.",
-	Arrivals:  "Answers per half hour", Time: "Time", Curated: "Curated merges", Merged: "Merged from",
-	None: "None yet.", CompareTitle: "%s compared with %s", Rank: "Rank", Change: "Change", NewWord: "new",
-	NoMarks: "No marks yet.",
+	Arrivals:  "Answers per half hour", Curated: "Curated merges", Merged: "Merged from",
+	None: "None yet.", CompareTitle: "%s compared with %s", Change: "Change", NewWord: "new",
 }
 
 // latvian awaits a native speaker's check, like model.Categories.
@@ -46,9 +44,8 @@ var latvian = messages{
 	Ages: "Vecuma grupas", Age: "Vecuma grupa", Share: "Daļa", OtherAge: "Citas vai nenorādīta", Total: "Kopā",
 	AgesNote:  "Grupas ar mazāk nekā %d atbildēm ir apvienotas rindā “%s”, lai neviens skaitlis nenorādītu uz dažiem apmeklētājiem.",
 	AgesTotal: "Katrā vecuma grupā ir pārāk maz atbilžu, lai kādu no tām rādītu atsevišķi.",
-	Arrivals:  "Atbildes pa pusstundām", Time: "Laiks", Curated: "Apvienotās vēlmes", Merged: "Apvienotas",
-	None: "Vēl nav.", CompareTitle: "%s salīdzinājumā ar %s", Rank: "Vieta", Change: "Izmaiņas", NewWord: "jauns",
-	NoMarks: "Vēl nav atzīmju.",
+	Arrivals:  "Atbildes pa pusstundām", Curated: "Apvienotās vēlmes", Merged: "Apvienotas",
+	None: "Vēl nav.", CompareTitle: "%s salīdzinājumā ar %s", Change: "Izmaiņas", NewWord: "jauns",
 }
 
 // catalogue returns the messages of lang ("lv", else English).

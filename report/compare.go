@@ -98,10 +98,7 @@ func (c *Comparison) WriteText(w io.Writer, lang string) error {
 	m := catalogue(lang)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\n\n", fmt.Sprintf(m.CompareTitle, clean(c.A.Event), clean(c.B.Event)))
-	for _, part := range []struct {
-		head string
-		rows []CompareRow
-	}{{m.Neighbourhood, c.Hoods}, {m.Wish, c.Wishes}} {
+	for _, part := range c.parts(m) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", part.head, clean(c.A.Event), clean(c.B.Event), m.Change)
 		for _, r := range part.rows {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", clean(r.Name), rankCount(r.RankA, r.CountA), rankCount(r.RankB, r.CountB), r.Change(m.NewWord))
@@ -109,6 +106,18 @@ func (c *Comparison) WriteText(w io.Writer, lang string) error {
 		fmt.Fprintln(tw)
 	}
 	return tw.Flush()
+}
+
+// comparePart is one table of a comparison: the head of its first
+// column and its rows.
+type comparePart struct {
+	head string
+	rows []CompareRow
+}
+
+// parts returns the comparison's tables: neighbourhoods, then wishes.
+func (c *Comparison) parts(m *messages) []comparePart {
+	return []comparePart{{m.Neighbourhood, c.Hoods}, {m.Wish, c.Wishes}}
 }
 
 // rankCount shows a count with its place: "12 (#3)", or "0" unranked.

@@ -20,14 +20,14 @@ type htmlView struct {
 	Lang, Title, Meta string
 	M                 *messages
 	Totals            [][2]string
-	Hoods             BarChart
-	Map               MapChart
+	Hoods             svgBars
+	Map               svgMap
 	Top               wishList
 	PerHood, PerCat   []wishList
 	Ages              AgeTable
 	AgeRows           []ageRow
 	AgeNote           string
-	Arrivals          BarChart
+	Arrivals          svgBars
 	Curated           []CuratedMerge
 	Compare           *compareView
 }
@@ -107,10 +107,7 @@ func (r *Report) WriteHTML(w io.Writer) error {
 	if c := r.Compare; c != nil {
 		cv := &compareView{Title: fmt.Sprintf(m.CompareTitle, clean(c.A.Event), clean(c.B.Event)),
 			A: clean(c.A.Event), B: clean(c.B.Event), VisitorsA: c.A.Responses, VisitorsB: c.B.Responses}
-		for _, part := range []struct {
-			head string
-			rows []CompareRow
-		}{{m.Neighbourhood, c.Hoods}, {m.Wish, c.Wishes}} {
+		for _, part := range c.parts(m) {
 			t := compareTable{Head: part.head}
 			for _, row := range part.rows {
 				t.Rows = append(t.Rows, compareRowView{clean(row.Name), rankCount(row.RankA, row.CountA), rankCount(row.RankB, row.CountB), row.Change(m.NewWord)})

@@ -139,10 +139,7 @@ func (r *Report) writeCompareMarkdown(b *strings.Builder, m *messages) {
 	a, o := mdText(clean(c.A.Event)), mdText(clean(c.B.Event))
 	fmt.Fprintf(b, "## %s\n\n", mdText(fmt.Sprintf(m.CompareTitle, clean(c.A.Event), clean(c.B.Event))))
 	fmt.Fprintf(b, "| | %s | %s |\n|---|---:|---:|\n| %s | %d | %d |\n\n", a, o, m.Visitors, c.A.Responses, c.B.Responses)
-	for _, part := range []struct {
-		head string
-		rows []CompareRow
-	}{{m.Neighbourhood, c.Hoods}, {m.Wish, c.Wishes}} {
+	for _, part := range c.parts(m) {
 		fmt.Fprintf(b, "| %s | %s | %s | %s |\n|---|---:|---:|---|\n", part.head, a, o, m.Change)
 		for _, row := range part.rows {
 			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", mdText(clean(row.Name)),

@@ -49,41 +49,58 @@ type Totals struct {
 // HoodWishes is one neighbourhood's count and its top wishes (Name ""
 // holds the city-wide wishes).
 type HoodWishes struct {
-	Name   string
-	Count  int
+	// Name is the neighbourhood's, "" for city-wide wishes.
+	Name string
+	// Count is the neighbourhood's tally (0 for city-wide).
+	Count int
+	// Wishes are the top wish groups mentioned there, ranked.
 	Wishes []model.WishCount
 }
 
 // CategoryWishes is one category's number of responses with a wish of a
-// group in it, and its top groups (Code "" for wishes with no category).
+// group in it, and its top groups.
 type CategoryWishes struct {
-	Code   string
-	Count  int
+	// Code is the category's code, "" for wishes with no category.
+	Code string
+	// Count is the number of responses with a wish in the category.
+	Count int
+	// Wishes are the category's top wish groups, ranked.
 	Wishes []model.WishCount
 }
 
 // CuratedMerge is a curated merge of wish groups into one, as the report
 // lists it.
 type CuratedMerge struct {
-	// Text is the merged group's shown text; Merged the texts it absorbs.
-	Text   string
+	// Text is the merged group's shown text.
+	Text string
+	// Merged are the (uncurated) texts of the groups it is made of.
 	Merged []string
 	// Count is the merged group's number of responses.
 	Count int
 }
 
-// Report is everything a report shows, computed once.
+// Report is everything a report shows, computed once by Build.
 type Report struct {
-	Opts    Options
-	Event   string
-	City    *ascii_maps.City
-	Totals  Totals
-	Tally   model.Tally
-	Counts  map[string]int
-	Max     int
-	Hoods   []HoodWishes
-	Cats    []CategoryWishes
-	Ages    AgeTable
+	// Opts are the options it was built with, defaults filled in.
+	Opts Options
+	// Event is the event's name.
+	Event string
+	// City is the map the tallies are drawn on.
+	City *ascii_maps.City
+	// Totals are the headline figures.
+	Totals Totals
+	// Tally is the ranked count (under the curation, if any).
+	Tally model.Tally
+	// Counts maps neighbourhood names to their tally; Max is the largest.
+	Counts map[string]int
+	Max    int
+	// Hoods are the neighbourhoods with wishes, in ranking, city-wide last.
+	Hoods []HoodWishes
+	// Cats are the categories with wishes, most responses first.
+	Cats []CategoryWishes
+	// Ages is the publishable age table.
+	Ages AgeTable
+	// Arrival counts the answers per half hour.
 	Arrival []Arrival
 	// Curated lists the curation's merges among the wish groups counted.
 	Curated []CuratedMerge

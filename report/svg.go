@@ -6,16 +6,16 @@ import (
 	"standmap/ascii_maps"
 )
 
-// BarChart is the geometry of an SVG horizontal bar chart.
-type BarChart struct {
+// svgBars is the geometry of an SVG horizontal bar chart.
+type svgBars struct {
 	Width, Height int
 	// LabelW is where the bars begin.
 	LabelW int
-	Bars   []BarGeom
+	Bars   []svgBar
 }
 
-// BarGeom is one bar: its row's baseline Y, its length W and its text.
-type BarGeom struct {
+// svgBar is one bar: its row's baseline Y, its length W and its text.
+type svgBar struct {
 	Y, W, TextX int
 	Label       string
 	Count       int
@@ -30,8 +30,8 @@ const (
 )
 
 // barChart lays out bars scaled to top.
-func barChart(rows []bar, top int) BarChart {
-	c := BarChart{Width: chartWidth, Height: rowHeight*len(rows) + 4, LabelW: labelWidth}
+func barChart(rows []bar, top int) svgBars {
+	c := svgBars{Width: chartWidth, Height: rowHeight*len(rows) + 4, LabelW: labelWidth}
 	room := chartWidth - labelWidth - countRoom
 	for i, r := range rows {
 		w := 0
@@ -41,35 +41,35 @@ func barChart(rows []bar, top int) BarChart {
 		if r.n > 0 {
 			w = max(w, 1)
 		}
-		c.Bars = append(c.Bars, BarGeom{Y: i*rowHeight + 2, W: w, TextX: labelWidth + w + 4, Label: r.label, Count: r.n})
+		c.Bars = append(c.Bars, svgBar{Y: i*rowHeight + 2, W: w, TextX: labelWidth + w + 4, Label: r.label, Count: r.n})
 	}
 	return c
 }
 
-// MapChart is the geometry of the city as an SVG grid shaded by tally.
-type MapChart struct {
+// svgMap is the geometry of the city as an SVG grid shaded by tally.
+type svgMap struct {
 	Width, Height int
-	Runs          []CellRun
-	Labels        []MapLabel
-	Legend        []LegendItem
+	Runs          []cellRun
+	Labels        []svgLabel
+	Legend        []legendItem
 }
 
-// CellRun is a horizontal run of grid cells of one shade.
-type CellRun struct {
+// cellRun is a horizontal run of grid cells of one shade.
+type cellRun struct {
 	X, Y, W int
 	// Class is s1–s4 (the tally steps), zero or water.
 	Class string
 }
 
-// MapLabel is a name drawn on the map.
-type MapLabel struct {
+// svgLabel is a name drawn on the map.
+type svgLabel struct {
 	X, Y  int
 	Text  string
 	Water bool
 }
 
-// LegendItem is one shade of the scale and the counts it stands for.
-type LegendItem struct {
+// legendItem is one shade of the scale and the counts it stands for.
+type legendItem struct {
 	Class, Text string
 }
 
@@ -79,9 +79,9 @@ const cellW, cellH = 12, 24
 
 // mapChart shades the city's grid by counts on a scale to top (the
 // largest count), with the same four steps as the terminal map.
-func mapChart(c *ascii_maps.City, counts map[string]int, top int) MapChart {
+func mapChart(c *ascii_maps.City, counts map[string]int, top int) svgMap {
 	g := &c.Grid
-	mc := MapChart{Width: g.Width * cellW, Height: g.Height * cellH}
+	mc := svgMap{Width: g.Width * cellW, Height: g.Height * cellH}
 	class := func(cell ascii_maps.Cell) string {
 		switch {
 		case cell == ascii_maps.Water:
@@ -101,7 +101,7 @@ func mapChart(c *ascii_maps.City, counts map[string]int, top int) MapChart {
 				end++
 			}
 			if cls != "" {
-				mc.Runs = append(mc.Runs, CellRun{col * cellW, row * cellH, (end - col) * cellW, cls})
+				mc.Runs = append(mc.Runs, cellRun{col * cellW, row * cellH, (end - col) * cellW, cls})
 			}
 			col = end
 		}
@@ -126,19 +126,19 @@ func mapChart(c *ascii_maps.City, counts map[string]int, top int) MapChart {
 		case lo > hi:
 			continue
 		case s == 4:
-			mc.Legend = append(mc.Legend, LegendItem{"s4", fmt.Sprintf("%d+", lo)})
+			mc.Legend = append(mc.Legend, legendItem{"s4", fmt.Sprintf("%d+", lo)})
 		case lo == hi:
-			mc.Legend = append(mc.Legend, LegendItem{fmt.Sprintf("s%d", s), fmt.Sprint(lo)})
+			mc.Legend = append(mc.Legend, legendItem{fmt.Sprintf("s%d", s), fmt.Sprint(lo)})
 		default:
-			mc.Legend = append(mc.Legend, LegendItem{fmt.Sprintf("s%d", s), fmt.Sprintf("%d–%d", lo, hi)})
+			mc.Legend = append(mc.Legend, legendItem{fmt.Sprintf("s%d", s), fmt.Sprintf("%d–%d", lo, hi)})
 		}
 	}
-	mc.Legend = append(mc.Legend, LegendItem{"zero", "0"})
+	mc.Legend = append(mc.Legend, legendItem{"zero", "0"})
 	return mc
 }
 
-func mapLabel(p ascii_maps.Point, text string, water bool) MapLabel {
-	return MapLabel{X: p.Col*cellW + cellW/2, Y: p.Row*cellH + cellH*2/3, Text: clean(text), Water: water}
+func mapLabel(p ascii_maps.Point, text string, water bool) svgLabel {
+	return svgLabel{X: p.Col*cellW + cellW/2, Y: p.Row*cellH + cellH*2/3, Text: clean(text), Water: water}
 }
 
 // shade is the step 1–4 of count n on a scale to top (0 for none): step i
