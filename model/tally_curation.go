@@ -1,5 +1,7 @@
 package model
 
+import "sort"
+
 // SetCuration counts every response again under the curation c (nil for
 // none). It costs the number of responses, so call it when the curation
 // changes, not per response.
@@ -37,4 +39,30 @@ func (t *Tallier) wishCount(key string, g *group, n int) WishCount {
 		cat = v
 	}
 	return WishCount{Text: text, Key: key, Category: cat, Count: n}
+}
+
+// SpellingCount is one spelling of a wish group and its mentions.
+type SpellingCount struct {
+	Text  string
+	Count int
+}
+
+// Spellings returns the spellings counted in the group, most mentioned
+// first (ties: the one entered first).
+func (t *Tallier) Spellings(group string) []SpellingCount {
+	g := t.groups[group]
+	if g == nil {
+		return nil
+	}
+	out := make([]SpellingCount, 0, len(g.spellings))
+	for text, s := range g.spellings {
+		out = append(out, SpellingCount{text, len(s.mentions)})
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].Count != out[b].Count {
+			return out[a].Count > out[b].Count
+		}
+		return g.spellings[out[a].Text].mentions[0].less(g.spellings[out[b].Text].mentions[0])
+	})
+	return out
 }

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// curationCSV is five visitors: one wish in four spellings and two
+// languages, a bench, and a swear word.
+const curationCSV = csvHeader +
+	"c1,2025-04-24T09:00:00Z,Fair,,Centrs,Veloceliņi,cycle\n" +
+	"c1,2025-04-24T09:00:00Z,Fair,,Grīva,bike paths,\n" +
+	"c2,2025-04-24T09:01:00Z,Fair,,Grīva,velocelini,\n" +
+	"c3,2025-04-24T09:02:00Z,Fair,,,Больше велодорожек,transport\n" +
+	"c4,2025-04-24T09:03:00Z,Fair,,Centrs,Bike paths!,cycle\n" +
+	"c4,2025-04-24T09:03:00Z,Fair,,Centrs,more benches,hangout\n" +
+	"c5,2025-04-24T09:04:00Z,Fair,,Centrs,sūds,\n"
+
+// wishLine runs tally --json and returns its wishes as "text|category|count".
+func (s *stand) wishLines() string {
+	s.t.Helper()
+	var got struct {
+		Wishes []struct {
+			Text, Key, Category string
+			Count               int
+		}
+	}
+	if err := json.Unmarshal([]byte(s.ok("tally", "--json", "--event", "Fair")), &got); err != nil {
+		s.t.Fatal(err)
+	}
+	var lines []string
+	for _, w := range got.Wishes {
+		lines = append(lines, fmt.Sprintf("%s|%s|%d", w.Text, w.Category, w.Count))
+	}
+	return strings.Join(lines, " ; ")
+}
+
+func TestWishesCommandsRoundTrip(t *testing.T) {
+	s := newStand(t)
+	if _, errs, code := s.importText(curationCSV); code != 0 {
+		t.Fatal(errs)
+	}
+	steps := []struct {
+		args []string
+		want string // tally --json wishes after the step, computed by hand
+	}{
+		// sūds is held back (profanity) from the start.
+		{nil, "bike paths|cycle|2 ; Veloceliņi|cycle|2 ; more benches|hangout|1 ; Больше велодорожек|transport|1"},
+		// c1 (two keys) once, c2, c3, c4: 4. Spellings 1 each but "bike paths"/"Bike paths"
+		// are two spellings: all tied, the first entered (c1's Veloceliņi) shows.
+		// Categories: cycle 2 (c1, c4), transport 1.
+		{[]string{"merge", "velocelini", "Больше велодорожек", "--into", "bike paths"}, "Veloceliņi|cycle|4 ; more benches|hangout|1"},
+		{[]string{"rename", "bike paths", "Veloceliņi / bike paths"}, "Veloceliņi / bike paths|cycle|4 ; more benches|hangout|1"},
+		{[]string{"category", "Veloceliņi", "transport"}, "Veloceliņi / bike paths|transport|4 ; more benches|hangout|1"},
+		// Unmerging velocelini: c1 (bike paths), c3, c4 stay = 3; velocelini is c1, c2 = 2.
+		{[]string{"unmerge", "velocelini"}, "Veloceliņi / bike paths|transport|3 ; Veloceliņi|cycle|2 ; more benches|hangout|1"},
+		{[]string{"hide", "more benches"}, "Veloceliņi / bike paths|transport|3 ; Veloceliņi|cycle|2"},
+		// c4's first mark is "Bike paths!": without it, the group is c1 and c3.
+		{[]string{"hide", "--mark", "c4:0"}, "Veloceliņi / bike paths|transport|2 ; Veloceliņi|cycle|2"},
+		{[]string{"approve", "--all"}, "Veloceliņi / bike paths|transport|2 ; Veloceliņi|cycle|2 ; sūds||1"},
+		{[]string{"undo"}, "Veloceliņi / bike paths|transport|2 ; Veloceliņi|cycle|2"},
+		{[]string{"show", "--mark", "c4:0", "more benches"}, "Veloceliņi / bike paths|transport|3 ; Veloceliņi|cycle|2 ; more benches|hangout|1"},
+		// The group keeps its text and category; its member leaves: c1 and c4 stay.
+		{[]string{"unmerge", "bike paths"}, "Veloceliņi / bike paths|transport|2 ; Veloceliņi|cycle|2 ; more benches|hangout|1 ; Больше велодорожек|transport|1"},
+	}
+	for _, st := range steps {
+		if st.args != nil {
+			s.ok(append([]string{"wishes", "--event", "Fair"}, st.args...)...)
+		}
+		if got := s.wishLines(); got != st.want {
+			t.Fatalf("after wishes %v:\n got %s\nwant %s", st.args, got, st.want)
+		}
+	}
+	log := s.ok("wishes", "log", "--event", "Fair")
+	for _, want := range []string{"#1 ", `merge "velocelini" "Больше велодорожек" --into "bike paths"`, "(undone by #8)", "undo #7", "local"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("log lacks %q:\n%s", want, log)
+		}
+	}
+	list := s.ok("wishes", "--event", "Fair")
+	if !strings.Contains(list, "Bike paths (1)") || !strings.Contains(list, "held") {
+		t.Errorf("list:\n%s", list)
+	}
+}
+
+func TestWishesModerationAndRefusals(t *testing.T) {
+	s := newStand(t)
+	s.importText(curationCSV)
+	s.ok("wishes", "moderate", "on", "--event", "Fair")
+	if got := s.wishLines(); got != "" {
+		t.Fatalf("moderated board shows %s", got)
+	}
+	pending := s.ok("wishes", "pending", "--event", "Fair")
+	if !strings.Contains(pending, "profanity") || strings.Count(pending, "\n") < 6 {
+		t.Errorf("pending:\n%s", pending)
+	}
+	s.ok("wishes", "approve", "more benches", "--event", "Fair")
+	if got := s.wishLines(); got != "more benches|hangout|1" {
+		t.Fatalf("approved: %s", got)
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"merge", "a"}, 2},
+		{[]string{"rename", "a"}, 2},
+		{[]string{"moderate", "maybe"}, 2},
+		{[]string{"frobnicate"}, 2},
+		{[]string{"undo", "x"}, 2},
+		{[]string{"hide", "--mark", "nocolon"}, 2},
+		{[]string{"approve", "more benches"}, 1}, // nothing to change
+		{[]string{"category", "a", "sports"}, 1},
+		{[]string{"undo", "99"}, 1},
+	} {
+		if _, _, code := s.run("", append([]string{"wishes", "--event", "Fair"}, c.args...)...); code != c.code {
+			t.Errorf("wishes %v: exit %d, want %d", c.args, code, c.code)
+		}
+	}
+}
+
+func TestWishesSuggest(t *testing.T) {
+	s := newStand(t)
+	s.importText(curationCSV + "c6,2025-04-24T09:05:00Z,Fair,,,Velocelinji,\n")
+	out := s.ok("wishes", "suggest", "--event", "Fair")
+	if !strings.Contains(out, `standmap wishes merge "velocelinji" --into "velocelini"`) {
+		t.Errorf("suggest:\n%s", out)
+	}
+	if strings.Contains(s.wishLines(), "4") {
+		t.Error("suggest merged something")
+	}
+}
