@@ -161,3 +161,20 @@ func localWho() string {
 	}
 	return "local"
 }
+
+// moderateFlag adds --moderate to the flags of a command that runs the
+// boards (app, serve).
+func moderateFlag(fs *flag.FlagSet, on *bool) {
+	fs.BoolVar(on, "moderate", false, "hold new wishes back from every board until a facilitator approves them (stored for the event: standmap wishes moderate off ends it)")
+}
+
+// startModeration switches moderation on for the event, logged like any
+// curation, so every process and SSH session honours it. On already is
+// fine.
+func startModeration(e *env, event, who string) error {
+	_, err := e.store.Curate(e.ctx, event, who, model.CurationAction{Verb: model.VerbModerate, On: true})
+	if errors.Is(err, model.ErrNothingToDo) {
+		return nil
+	}
+	return err
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -129,5 +130,26 @@ func TestWishesSuggest(t *testing.T) {
 	}
 	if strings.Contains(s.wishLines(), "4") {
 		t.Error("suggest merged something")
+	}
+}
+
+func TestStartModeration(t *testing.T) {
+	s := newStand(t)
+	s.importText(curationCSV)
+	e := &env{ctx: context.Background(), dbPath: s.db, mapName: "daugavpils"}
+	if err := e.open(commands["wishes"]); err != nil {
+		t.Fatal(err)
+	}
+	defer e.store.Close()
+	for range 2 { // a second start is fine
+		if err := startModeration(e, "Fair", "SHA256:facilitator"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := s.wishLines(); got != "" {
+		t.Errorf("moderated board shows %s", got)
+	}
+	if log := s.ok("wishes", "log", "--event", "Fair"); strings.Count(log, "moderate on") != 1 || !strings.Contains(log, "SHA256:facilitator") {
+		t.Errorf("log:\n%s", log)
 	}
 }

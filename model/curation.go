@@ -177,7 +177,7 @@ func (c *Curation) Status(key, responseID string, position int) string {
 		c.hiddenMarks > 0 && c.Value(CurateHideMark, MarkRef(responseID, position)) != "" {
 		return StatusHidden
 	}
-	if c.Value(CurateApprove, key) == "" && (c.Moderated() || c.holdFlagged && Flagged(key)) {
+	if c.Value(CurateApprove, key) == "" && (c.Moderated() || c.holdFlagged && flaggedKey(key)) {
 		return StatusHeld
 	}
 	return StatusShown

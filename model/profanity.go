@@ -44,8 +44,11 @@ func foldProfanity(list []string) (words map[string]bool, stems []string) {
 // Flagged reports whether the text has a word of the built-in profanity
 // list, matched on whole folded words ("Sūds!" and "SUDS" are caught,
 // "piste" is not, "pisties" is).
-func Flagged(text string) bool {
-	for _, w := range strings.FieldsFunc(Fold(text), notWordRune) {
+func Flagged(text string) bool { return flaggedKey(Fold(text)) }
+
+// flaggedKey is Flagged of text already folded (a wish key).
+func flaggedKey(key string) bool {
+	for _, w := range strings.FieldsFunc(key, notWordRune) {
 		if profaneWords[w] {
 			return true
 		}
