@@ -8,14 +8,23 @@ import (
 
 // Curation verbs, as CurationAction.Verb and the audit log name them.
 const (
-	VerbMerge      = "merge"
-	VerbUnmerge    = "unmerge"
-	VerbRename     = "rename"
+	// VerbMerge merges Keys (their whole groups) into the group of Into.
+	VerbMerge = "merge"
+	// VerbUnmerge takes merged Keys out of their group, or a group's
+	// members out of it.
+	VerbUnmerge = "unmerge"
+	// VerbRename shows the groups of Keys as Text ("" undoes it).
+	VerbRename = "rename"
+	// VerbCategorise gives the groups of Keys the category Code.
 	VerbCategorise = "category"
-	VerbHide       = "hide"
-	VerbShow       = "show"
-	VerbApprove    = "approve"
-	VerbModerate   = "moderate"
+	// VerbHide hides the groups of Keys and the mentions Marks.
+	VerbHide = "hide"
+	// VerbShow shows again what VerbHide hid.
+	VerbShow = "show"
+	// VerbApprove lets Keys (and a group's members) through moderation.
+	VerbApprove = "approve"
+	// VerbModerate switches moderation On or off.
+	VerbModerate = "moderate"
 )
 
 // ErrNothingToDo is returned by Plan when an action would change nothing.

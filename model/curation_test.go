@@ -2,8 +2,11 @@ package model
 
 import (
 	"errors"
+	"fmt"
+	"math/rand"
 	"reflect"
 	"testing"
+	"time"
 )
 
 // curationFixture is six visitors writing one wish in several spellings
@@ -211,5 +214,45 @@ func TestTallierCuratedIncrementalEqualsBatch(t *testing.T) {
 	before.Remove("e")
 	if !reflect.DeepEqual(before.Snapshot(), after.Snapshot()) {
 		t.Errorf("differ:\n%+v\n%+v", before.Snapshot(), after.Snapshot())
+	}
+}
+
+// TestTallierCuratedRandom puts, edits and removes at random under a
+// curation and compares with a batch count of what remains.
+func TestTallierCuratedRandom(t *testing.T) {
+	g := testGazetteer(t)
+	rng := rand.New(rand.NewSource(7))
+	wishes := []string{"", "Veloceliņi", "velocelini", "bike paths", "Āra trenažieri", "sūds", "benches"}
+	c := curate(t, NewCuration(nil),
+		CurationAction{Verb: VerbMerge, Keys: []string{"velocelini", "benches"}, Into: "bike paths", Text: "Cycling"},
+		CurationAction{Verb: VerbHide, Marks: []string{"r3:0", "r7:1"}},
+		CurationAction{Verb: VerbCategorise, Keys: []string{"ara trenazieri"}, Code: "sport"})
+	inc := NewTallier(g, "e")
+	inc.SetCuration(c)
+	live := map[string]Response{}
+	for step := range 2000 {
+		id := fmt.Sprint("r", rng.Intn(30))
+		if rng.Intn(4) == 0 {
+			inc.Remove(id)
+			delete(live, id)
+			continue
+		}
+		r := Response{ID: id, Seq: int64(step + 1), CreatedAt: t0.Add(time.Duration(rng.Intn(9)) * time.Minute)}
+		if old, ok := live[id]; ok {
+			r.Seq = old.Seq
+		}
+		for n := 1 + rng.Intn(3); n > 0; n-- {
+			r.Marks = append(r.Marks, Mark{"Centrs", wishes[rng.Intn(len(wishes))], ""})
+		}
+		inc.Put(r)
+		live[id] = r
+	}
+	batch := NewTallier(g, "e")
+	for _, r := range live {
+		batch.Put(r)
+	}
+	batch.SetCuration(c)
+	if a, b := inc.Snapshot(), batch.Snapshot(); !reflect.DeepEqual(a, b) {
+		t.Fatalf("incremental and batch differ:\n%+v\n%+v", a, b)
 	}
 }
