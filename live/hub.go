@@ -34,9 +34,10 @@ type Hub struct {
 	event string
 	kick  chan struct{} // a local write happened (buffer of one)
 
-	subsMu sync.Mutex
-	subs   map[*Subscription]struct{}
-	snap   atomic.Pointer[model.Snapshot] // stored under subsMu
+	subsMu  sync.Mutex
+	subs    map[*Subscription]struct{}
+	snap    atomic.Pointer[model.Snapshot] // stored under subsMu
+	display DisplayState                   // guarded by subsMu (display.go)
 
 	mu          sync.Mutex // serialises refreshes and guards what follows
 	tally       *model.Tallier

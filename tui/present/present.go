@@ -40,17 +40,14 @@ type Options struct {
 	// Update) with the new state after a key changed it, so the owner can
 	// share it with other sessions.
 	OnDisplayChange func(DisplayState)
+	// Locked makes the reveal keys (hide, freeze) do nothing, for a
+	// viewer's projection: it follows the shared state (DisplayMsg) only.
+	Locked bool
 }
 
-// DisplayState is the reveal state a facilitator controls.
-type DisplayState struct {
-	// Hidden shows only the number of answers and the join line.
-	Hidden bool
-	// Frozen holds newer snapshots back until it is unset.
-	Frozen bool
-	// RevealAt is when results will be shown, e.g. "15:00" (empty: unsaid).
-	RevealAt string
-}
+// DisplayState is the reveal state a facilitator controls, shared by the
+// hub among every screen of the event (live.DisplayState is the same type).
+type DisplayState = model.DisplayState
 
 // SnapshotMsg hands the projection a newer snapshot.
 type SnapshotMsg struct {
@@ -113,6 +110,9 @@ func (m Model) Init() tea.Cmd { return m.rotateCmd() }
 
 // Display returns the reveal state.
 func (m Model) Display() DisplayState { return m.display }
+
+// HelpShown reports whether the keys' overlay is open (esc closes it).
+func (m Model) HelpShown() bool { return m.help }
 
 // Theme returns the palette in use.
 func (m Model) Theme() ThemeName { return m.theme }

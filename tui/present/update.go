@@ -67,6 +67,8 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.panel++
 		m.rotateGen++ // a full turn for the panel picked by hand
 		return m, m.rotateCmd()
+	case m.opts.Locked && (key.Matches(msg, k.Hide) || key.Matches(msg, k.Freeze)):
+		return m, nil
 	case key.Matches(msg, k.Hide):
 		d := m.display
 		d.Hidden = !d.Hidden
