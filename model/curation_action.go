@@ -3,7 +3,9 @@ package model
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Curation verbs, as CurationAction.Verb and the audit log name them.
@@ -53,10 +55,13 @@ type CurationAction struct {
 // or an error saying why it cannot be done (ErrNothingToDo when it would
 // change nothing).
 func (c *Curation) Plan(a CurationAction) ([]CurationCell, error) {
-	for _, s := range append([]string{a.Into, a.Text, a.Code}, append(a.Keys, a.Marks...)...) {
+	for _, s := range slices.Concat([]string{a.Into, a.Text, a.Code}, a.Keys, a.Marks) {
 		if err := CheckText(a.Verb, 0, s); err != nil {
 			return nil, err
 		}
+	}
+	if n := utf8.RuneCountInString(a.Text); n > MaxWishLen {
+		return nil, fmt.Errorf("%s: text of %d characters, at most %d allowed", a.Verb, n, MaxWishLen)
 	}
 	keys := make([]string, 0, len(a.Keys))
 	for _, k := range a.Keys {
