@@ -3,15 +3,18 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"strings"
+	"github.com/charmbracelet/colorprofile"
 
 	"standmap/ascii_maps"
 	"standmap/db"
 	"standmap/live"
 	"standmap/model"
+	"standmap/tui/present"
 )
 
 // Role says what a session may do.
@@ -55,6 +58,9 @@ type Options struct {
 	AgeGroups []string
 	// Theme is the palette: Auto (the default) follows the terminal.
 	Theme Theme
+	// JoinLine is shown at the bottom of the projection (ctrl+p), e.g.
+	// how to reach the board by ssh; empty shows none.
+	JoinLine string
 }
 
 // Model is the root of the interface: header, capture form, recent list,
@@ -79,6 +85,13 @@ type Model struct {
 	status    string
 	statusBad bool
 	undo      []undoEntry
+
+	display    model.DisplayState   // the shared reveal state (DisplayMsg)
+	proj       present.Model        // the projection, once opened (hasProj)
+	hasProj    bool                 // proj was built
+	presenting bool                 // ctrl+p: the projection fills the screen
+	profile    colorprofile.Profile // the terminal's, for the projection
+	light      bool                 // the palette is light
 
 	fullHelp  bool     // ?: every key, in place of the body
 	helpFor   helpKey  // what helpLines were drawn for
@@ -115,8 +128,9 @@ func New(o Options) Model {
 		m.o.Role, m.focus = Viewer, focusBoard
 	}
 	if o.Hub != nil {
-		m.snap = o.Hub.Snapshot()
+		m.snap, m.display = o.Hub.Snapshot(), o.Hub.Display()
 	}
+	m.light = o.Theme == Light
 	if m.snap == nil {
 		m.snap = model.NewTallier(gaz, o.Event.Name).Snapshot()
 		m.snap.Event = o.Event.Name
@@ -153,20 +167,28 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
-		return m, nil
+		return m.toProjection(msg)
+	case tea.ColorProfileMsg:
+		m.profile = msg.Profile
+		return m.toProjection(msg)
 	case tea.BackgroundColorMsg:
 		if m.o.Theme == Auto && !msg.IsDark() {
+			m.light = true
 			m.st = NewStyles(Light)
 			m.help.Styles = m.st.Help
 			m.helpLines = nil // drawn again in the new colours
 		}
 		return m, nil
 	case SnapshotMsg:
-		if msg.Snapshot != nil {
-			m.snap = msg.Snapshot
-			m.capture = m.capture.SetGroups(m.snap.Wishes)
+		if msg.Snapshot == nil {
+			return m, nil
 		}
-		return m, nil
+		m.snap = msg.Snapshot
+		m.capture = m.capture.SetGroups(m.snap.Wishes)
+		return m.toProjection(present.SnapshotMsg{Snapshot: msg.Snapshot})
+	case DisplayMsg:
+		m.display = model.DisplayState(msg)
+		return m.toProjection(present.DisplayMsg(msg))
 	case savedMsg:
 		return m.onSaved(msg), nil
 	case deletedMsg:
@@ -185,11 +207,17 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.status, m.statusBad = strings.TrimSuffix(tr(m.lang, msg.what, ""), ": "), true
 		return m, nil
 	case tea.KeyPressMsg:
+		if m.presenting {
+			return m.projectionKey(msg)
+		}
 		return m.onKey(msg)
 	case tea.PasteMsg:
+		if m.presenting {
+			return m, nil
+		}
 		return m.route(msg)
 	}
-	return m, nil
+	return m.toProjection(msg) // the projection's own ticks
 }
 
 // onSaved empties the form for the next visitor once the store committed.
@@ -228,6 +256,8 @@ func (m Model) onKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m.save()
 		case key.Matches(k, m.keys.Undo):
 			return m.undoLast()
+		case key.Matches(k, m.keys.Present):
+			return m.openProjection()
 		case key.Matches(k, m.keys.Board):
 			m.showBoard = !m.showBoard
 			m.focus = m.boardHome()

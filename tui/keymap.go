@@ -45,6 +45,10 @@ type KeyMap struct {
 	Filter key.Binding
 	// PageUp and PageDown scroll the bar chart.
 	PageUp, PageDown key.Binding
+	// Present switches to the projection and back (facilitators).
+	Present key.Binding
+	// LeavePresent returns from the projection to capture.
+	LeavePresent key.Binding
 }
 
 // DefaultKeyMap returns the key bindings with help in lang.
@@ -76,6 +80,8 @@ func DefaultKeyMap(lang string) KeyMap {
 		Filter:       b([]string{"f", "ctrl+f"}, "f", msgHelpFilter),
 		PageUp:       b([]string{"pgup"}, "pgup", msgHelpScroll),
 		PageDown:     b([]string{"pgdown"}, "pgdn", msgHelpScroll),
+		Present:      b([]string{"ctrl+p"}, "ctrl+p", msgHelpPresent),
+		LeavePresent: b([]string{"esc"}, "esc", msgHelpLeavePresent),
 	}
 }
 
@@ -101,7 +107,7 @@ func (h helpView) ShortHelp() []key.Binding {
 	case h.focus == focusRecent:
 		return []key.Binding{k.Up, k.Down, k.Edit, k.Delete, k.Back, k.Undo}
 	default: // board alone
-		return []key.Binding{k.Filter, k.Back, k.PageDown, k.Board, k.Help, k.QuitQ}
+		return []key.Binding{k.Filter, k.Back, k.PageDown, k.Board, k.Present, k.Help, k.QuitQ}
 	}
 }
 
@@ -115,7 +121,7 @@ func (h helpView) FullHelp() [][]key.Binding {
 		{k.Enter, k.Accept, k.Category, k.CategoryBack, k.Back},
 		{k.CityWide, k.Age, k.RemoveMark, k.Up, k.Down},
 		{k.Save, k.Undo, k.Recent, k.Edit, k.Delete},
-		{k.Board, k.Filter, k.PageUp, k.PageDown},
+		{k.Board, k.Present, k.Filter, k.PageUp, k.PageDown},
 		{k.Help, k.QuitQ, k.Quit},
 	}
 }

@@ -29,6 +29,10 @@ func TestLayoutFits(t *testing.T) {
 		"filter":   "<ctrl+b>f<down>gri",
 		"filtered": "<ctrl+f>gri<enter>",
 		"long":     "<tab>" + strings.Repeat("ļoti gara vēlme ", 20),
+		// The projection (facilitators; a viewer's ctrl+p does nothing).
+		"projection":      "<ctrl+p>",
+		"projection_keys": "<ctrl+p>?",
+		"projection_back": "<ctrl+p>h<esc>",
 	}
 	for name, seq := range states {
 		for _, role := range []Role{Facilitator, Viewer} {

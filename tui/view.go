@@ -44,6 +44,11 @@ func (m Model) wide() bool { return m.w >= wideWidth }
 
 // View draws the whole screen: never wider than the window, never taller.
 func (m Model) View() tea.View {
+	if m.presenting {
+		v := m.proj.View()
+		v.WindowTitle = "standmap"
+		return v
+	}
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.WindowTitle = "standmap"
@@ -71,6 +76,8 @@ func (m Model) render() string {
 // body lays out the form and the board in w×h.
 func (m Model) body(w, h int) []string {
 	switch {
+	case m.o.Role == Viewer && m.display.Hidden:
+		return m.hiddenBoard(w, h)
 	case m.o.Role == Viewer, m.showBoard:
 		return m.board.View(m.st, m.lang, m.snap, w, h)
 	case m.wide():
@@ -122,6 +129,12 @@ func (m Model) header(w int) string {
 	}
 	if m.o.Role == Viewer {
 		left += " · " + m.st.Muted.Render(tr(m.lang, msgReadOnly))
+	} else if d := m.display; d.Hidden || d.Frozen {
+		id := msgProjHidden
+		if !d.Hidden {
+			id = msgProjFrozen
+		}
+		left += " · " + m.st.Accent.Render(tr(m.lang, id))
 	}
 	right := model.Sanitize(m.o.DBPath)
 	lw, rw := width(left), width(right)

@@ -6,6 +6,7 @@ package present
 import (
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/ascii_maps"
@@ -43,6 +44,9 @@ type Options struct {
 	// Locked makes the reveal keys (hide, freeze) do nothing, for a
 	// viewer's projection: it follows the shared state (DisplayMsg) only.
 	Locked bool
+	// ExtraKeys are the owner's keys listed after the projection's own in
+	// the keys' overlay, e.g. an application's "esc back to capture".
+	ExtraKeys []key.Binding
 }
 
 // DisplayState is the reveal state a facilitator controls, shared by the

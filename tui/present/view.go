@@ -151,7 +151,7 @@ func (m Model) footer(w int) string {
 func (m Model) overlayHelp(lines []string, w int) {
 	var rows []string
 	keyW := 0
-	bs := m.keys.bindings()
+	bs := append(m.keys.bindings(), m.opts.ExtraKeys...)
 	for _, b := range bs {
 		keyW = max(keyW, textWidth(b.Help().Key))
 	}

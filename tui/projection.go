@@ -1,0 +1,95 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"standmap/model"
+	"standmap/tui/present"
+)
+
+// DisplayMsg carries the reveal state shared by the hub; the runner
+// forwards each one with p.Send, like SnapshotMsg.
+type DisplayMsg model.DisplayState
+
+// openProjection fills the screen with the projection (ctrl+p), built the
+// first time with the snapshot and reveal state held; it is kept when
+// closed, so that its rotation keeps one tick running.
+func (m Model) openProjection() (Model, tea.Cmd) {
+	m.presenting = true
+	if m.hasProj {
+		return m, nil
+	}
+	theme := present.Dark
+	if m.light {
+		theme = present.Light
+	}
+	o := present.Options{
+		City: m.o.City, Lang: m.lang, Theme: theme, JoinLine: m.o.JoinLine,
+		Snapshot: m.snap, Display: m.display,
+		ExtraKeys: []key.Binding{m.keys.LeavePresent},
+	}
+	if h := m.o.Hub; h != nil {
+		o.OnDisplayChange = h.SetDisplay // every screen's projection follows
+	}
+	m.proj, m.hasProj = present.New(o), true
+	m.proj, _ = m.proj.Handle(tea.WindowSizeMsg{Width: m.w, Height: m.h})
+	m.proj, _ = m.proj.Handle(tea.ColorProfileMsg{Profile: m.profile})
+	return m, m.proj.Init()
+}
+
+// projectionKey handles a key while the projection fills the screen: the
+// application's quit keys quit, esc (its overlay closed) and ctrl+p go
+// back to capture, every other key is the projection's.
+func (m Model) projectionKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(k, m.keys.Quit), key.Matches(k, m.keys.QuitQ):
+		return m, tea.Quit
+	case key.Matches(k, m.keys.Present),
+		key.Matches(k, m.keys.LeavePresent) && !m.proj.HelpShown():
+		m.presenting = false
+		return m, nil
+	}
+	m, cmd := m.toProjection(k)
+	m.display = m.proj.Display() // before the hub echoes it
+	return m, cmd
+}
+
+// toProjection hands msg to the projection once it exists.
+func (m Model) toProjection(msg tea.Msg) (Model, tea.Cmd) {
+	if !m.hasProj {
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.proj, cmd = m.proj.Handle(msg)
+	return m, cmd
+}
+
+// hiddenBoard is a viewer's board while the results are hidden: the
+// number of visitors only, no tallies and no wishes.
+func (m Model) hiddenBoard(w, h int) []string {
+	lines := make([]string, 0, 5)
+	for range max(0, (h-2-3)/2) {
+		lines = append(lines, "")
+	}
+	later := tr(m.lang, msgResultsLater)
+	if at := model.Sanitize(m.display.RevealAt); at != "" {
+		later = tr(m.lang, msgResultsAt, at)
+	}
+	for _, s := range []string{tr(m.lang, msgHiddenCount, m.snap.Responses), "", later} {
+		lines = append(lines, center(s, w-2))
+	}
+	return box(lines, tr(m.lang, msgHiddenTitle), w, h, m.st.Panel, m.st.Title)
+}
+
+// center pads s on the left to stand in the middle of w cells.
+func center(s string, w int) string {
+	sw := width(s)
+	if sw >= w {
+		return fit(s, w)
+	}
+	pad := (w - sw) / 2
+	return fit(strings.Repeat(" ", pad)+s, w)
+}

@@ -1,0 +1,57 @@
+package tui
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+)
+
+// TestProjectionScreens runs the program with the projection open, hidden,
+// and a viewer's board while hidden, and compares the final screens with
+// testdata/TestProjectionScreens/*.golden (-update rewrites them).
+func TestProjectionScreens(t *testing.T) {
+	city := testCity(t)
+	snap := fixedSnapshot(city.Gazetteer, "Profesiju gadatirgus 2025", 412)
+	cases := []struct {
+		name    string
+		role    Role
+		msgs    []tea.Msg
+		waitFor string
+	}{
+		{"projection", Facilitator, []tea.Msg{namedKey("ctrl+p")}, "visitors so far"},
+		{"projection_hidden", Facilitator, []tea.Msg{namedKey("ctrl+p"), namedKey("h")}, "results will be shown later"},
+		{"projection_back", Facilitator, []tea.Msg{namedKey("ctrl+p"), namedKey("h"), namedKey("esc")}, "projection hidden"},
+		{"viewer_hidden", Viewer, []tea.Msg{DisplayMsg{Hidden: true, RevealAt: "15:00"}}, "results at 15:00"},
+	}
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		for _, c := range cases {
+			t.Run(c.name+"_"+itoa(size[0])+"x"+itoa(size[1]), func(t *testing.T) {
+				o := Options{Role: c.role, City: city, Event: snapEvent(snap), DBPath: "/tmp/standmap.db",
+					JoinLine: "ssh -p 2222 192.0.2.7"}
+				if c.role == Facilitator {
+					o.Store = nilStore{}
+				}
+				tm := teatest.NewTestModel(t, New(o),
+					teatest.WithInitialTermSize(size[0], size[1]),
+					teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+				tm.Send(SnapshotMsg{Snapshot: snap})
+				for _, msg := range c.msgs {
+					tm.Send(msg)
+				}
+				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(c.waitFor)) },
+					teatest.WithDuration(5*time.Second))
+				if err := tm.Quit(); err != nil {
+					t.Fatal(err)
+				}
+				m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+				golden.RequireEqual(t, ansi.Strip(m.View().Content))
+			})
+		}
+	}
+}
