@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -123,7 +124,7 @@ func printServeBanner(w io.Writer, srv *server.Server, event string, joins []str
 	for _, j := range joins {
 		fmt.Fprintf(w, "    %s\n", j)
 	}
-	fmt.Fprintf(w, "    (the projection: add -t … present)\n\n")
+	fmt.Fprintf(w, "the projection:\n    %s present\n\n", strings.Replace(joins[0], "ssh ", "ssh -t ", 1))
 	created := ""
 	if srv.HostKeyCreated() {
 		created = " (new)"
