@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/live"
+	"standmap/model"
 	"standmap/tui"
 )
 
@@ -48,16 +49,9 @@ func runApp(e *env, background func(ctx context.Context, hub *live.Hub)) error {
 		AgeGroups: settings.Effective().AgeGroups,
 	})
 	p := tea.NewProgram(m, tea.WithContext(ctx))
-	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case s := <-sub.C():
-				p.Send(tui.SnapshotMsg{Snapshot: s})
-			}
-		}
-	}()
+	go forwardHub(ctx, sub, p,
+		func(s *model.Snapshot) tea.Msg { return tui.SnapshotMsg{Snapshot: s} },
+		func(d live.DisplayState) tea.Msg { return tui.DisplayMsg(d) })
 	if background != nil {
 		go background(ctx, hub)
 	}

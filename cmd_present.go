@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/live"
+	"standmap/model"
 	"standmap/tui/present"
 )
 
@@ -56,24 +57,16 @@ func runPresent(e *env, o present.Options) error {
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
 	go hub.Run(ctx)
+	hub.SetDisplay(o.Display) // the flags' state, shared by this process's screens
 	sub := hub.Subscribe()
 	defer sub.Close()
 
 	o.City, o.Lang, o.Snapshot = e.city, e.lang, hub.Snapshot()
+	o.OnDisplayChange = hub.SetDisplay
 	p := tea.NewProgram(present.New(o), tea.WithContext(ctx))
-	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case s, ok := <-sub.C():
-				if !ok {
-					return
-				}
-				p.Send(present.SnapshotMsg{Snapshot: s})
-			}
-		}
-	}()
+	go forwardHub(ctx, sub, p,
+		func(s *model.Snapshot) tea.Msg { return present.SnapshotMsg{Snapshot: s} },
+		func(d live.DisplayState) tea.Msg { return present.DisplayMsg(d) })
 	_, err = p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // interrupted by a signal: a normal end
