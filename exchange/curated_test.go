@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"reflect"
 	"strings"
@@ -63,6 +64,18 @@ func TestCuratedExportImportRoundTrip(t *testing.T) {
 		if !strings.HasSuffix(rows[i], w) {
 			t.Errorf("row %d = %s\nwant it to end %s", i+1, rows[i], w)
 		}
+	}
+
+	var js bytes.Buffer
+	if err := Export(ctx, s, "Fair", "json", &js); err != nil {
+		t.Fatal(err)
+	}
+	var rs []jsonResponse
+	if err := json.Unmarshal(js.Bytes(), &rs); err != nil || len(rs) != 5 {
+		t.Fatalf("json export: %v", err)
+	}
+	if m := rs[4].Marks[0]; m.Wish != "benches" || m.Hidden != model.StatusHidden || rs[1].Marks[1].GroupText != "Cycle paths" {
+		t.Errorf("json marks %+v %+v", m, rs[1].Marks[1])
 	}
 
 	fresh := openStore(t)

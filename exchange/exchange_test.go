@@ -84,7 +84,11 @@ func TestExport(t *testing.T) {
       {
         "neighbourhood": "Ķīmija",
         "wish": "",
-        "category": ""
+        "category": "",
+        "wish_group": "",
+        "wish_group_text": "",
+        "wish_group_category": "",
+        "hidden": ""
       }
     ]
   }

@@ -82,24 +82,34 @@ type jsonResponse struct {
 	Marks     []jsonMark `json:"marks"`
 }
 
-// jsonMark is a mark in the JSON export.
+// jsonMark is a mark in the JSON export, with its curated columns.
 type jsonMark struct {
 	Neighbourhood string `json:"neighbourhood"`
 	Wish          string `json:"wish"`
 	Category      string `json:"category"`
+	Group         string `json:"wish_group"`
+	GroupText     string `json:"wish_group_text"`
+	GroupCategory string `json:"wish_group_category"`
+	Hidden        string `json:"hidden"`
 }
 
 func exportJSON(ctx context.Context, store db.Store, event string, w io.Writer) error {
+	cc, err := loadCurated(ctx, store, event)
+	if err != nil {
+		return err
+	}
+	cur := make([]string, len(ExtraColumns))
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("  ", "  ")
 	sep := "[\n  "
-	err := store.EachResponse(ctx, event, func(r model.Response) error {
+	err = store.EachResponse(ctx, event, func(r model.Response) error {
 		jr := jsonResponse{ID: r.ID, Event: r.Event, CreatedAt: formatTime(r.CreatedAt),
 			AgeGroup: r.AgeGroup, Marks: make([]jsonMark, len(r.Marks))}
 		for i, m := range r.Marks {
-			jr.Marks[i] = jsonMark(m)
+			cc.fill(cur, r, i)
+			jr.Marks[i] = jsonMark{m.Neighbourhood, m.Wish, m.Category, cur[0], cur[1], cur[2], cur[3]}
 		}
 		buf.Reset()
 		buf.WriteString(sep)
