@@ -250,6 +250,9 @@ func (m Model) onKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.fullHelp = !m.fullHelp
 		return m, nil
 	}
+	if m.o.Role == Viewer && m.display.Hidden { // nothing on the board to move
+		return m, nil
+	}
 	if m.o.Role == Facilitator {
 		switch {
 		case key.Matches(k, m.keys.Save) && !m.showBoard:

@@ -87,15 +87,18 @@ func DefaultKeyMap(lang string) KeyMap {
 
 // helpView adapts the KeyMap to bubbles/help for what has focus now.
 type helpView struct {
-	k     KeyMap
-	focus focus
-	role  Role
+	k      KeyMap
+	focus  focus
+	role   Role
+	hidden bool // a viewer's board shows the count only
 }
 
 // ShortHelp returns the bindings of the help bar.
 func (h helpView) ShortHelp() []key.Binding {
 	k := h.k
 	switch {
+	case h.role == Viewer && h.hidden:
+		return []key.Binding{k.QuitQ}
 	case h.focus == focusFilter:
 		return []key.Binding{k.Up, k.Down, k.Pick, k.Back}
 	case h.role == Viewer:

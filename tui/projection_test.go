@@ -212,4 +212,7 @@ func TestHiddenViewerFits(t *testing.T) {
 	}
 	m = send(m, DisplayMsg{Hidden: true})
 	checkHidden(t, m, snap)
+	if m = send(m, namedKey("f")); m.focus != focusBoard || m.board.Typing() {
+		t.Error("f opened the filter on a hidden board")
+	}
 }

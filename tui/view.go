@@ -17,17 +17,18 @@ type helpKey struct {
 	focus   focus
 	width   int
 	showAll bool
+	hidden  bool
 }
 
 // withHelp draws the help bar again when what it shows changed, so that
 // View does not draw it on every frame.
 func (m Model) withHelp() Model {
-	hv := helpView{k: m.keys, focus: m.focus, role: m.o.Role}
+	hv := helpView{k: m.keys, focus: m.focus, role: m.o.Role, hidden: m.display.Hidden}
 	if m.focus == focusPlace {
 		hv.focus = m.capture.focus
 	}
 	m.help.SetWidth(m.w)
-	k := helpKey{hv.focus, m.w, m.fullHelp}
+	k := helpKey{hv.focus, m.w, m.fullHelp, hv.hidden}
 	if m.helpLines != nil && k == m.helpFor {
 		return m
 	}
