@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"standmap/db"
 	"standmap/model"
 )
 
@@ -147,10 +148,13 @@ func undoWishes(e *env, event string, args []string) error {
 		seq = n
 	}
 	entry, err := e.store.UndoCuration(e.ctx, event, localWho(), seq)
+	if errors.Is(err, db.ErrNotFound) && seq == 0 {
+		return errors.New("nothing to undo")
+	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "#%d %s %s\n", entry.Seq, entry.Action, entry.Args)
+	fmt.Fprintf(e.stdout, "#%d %s\n", entry.Seq, describeEntry(entry))
 	return nil
 }
 

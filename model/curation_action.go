@@ -191,8 +191,11 @@ func (a CurationAction) Describe() string {
 	if a.Into != "" {
 		fmt.Fprintf(&b, " --into %q", a.Into)
 	}
-	if a.Text != "" || a.Verb == VerbRename {
+	switch {
+	case a.Verb == VerbRename:
 		fmt.Fprintf(&b, " %q", a.Text)
+	case a.Text != "":
+		fmt.Fprintf(&b, " --text %q", a.Text)
 	}
 	if a.Verb == VerbCategorise {
 		fmt.Fprintf(&b, " %q", a.Code)
