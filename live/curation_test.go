@@ -67,3 +67,35 @@ func TestBoardFollowsCurationOfAnotherProcess(t *testing.T) {
 		waitFor(t, sub, time.Second, st.done)
 	}
 }
+
+// TestModeratedBoard holds a new wish back from the board until another
+// process approves it; the facilitator's snapshot lists it meanwhile.
+func TestModeratedBoard(t *testing.T) {
+	ctx := context.Background()
+	s, path := openStore(t)
+	h := startHub(t, s)
+	sub := h.Subscribe()
+	defer sub.Close()
+	other, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if _, err := other.Curate(ctx, "fair", "other", model.CurationAction{Verb: model.VerbModerate, On: true}); err != nil {
+		t.Fatal(err)
+	}
+	r := model.Response{ID: "m1", Event: "fair", Marks: []model.Mark{{Neighbourhood: "Centrs", Wish: "Skate park"}}}
+	if _, err := s.SaveResponse(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	h.Changed()
+	waitFor(t, sub, time.Second, func(s *model.Snapshot) bool {
+		return s.Responses == 1 && len(s.Wishes) == 0 && len(s.Held) == 1 && s.Counts["Centrs"] == 1
+	})
+	if _, err := other.Curate(ctx, "fair", "other", model.CurationAction{Verb: model.VerbApprove, Keys: []string{"skate park"}}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, sub, time.Second, func(s *model.Snapshot) bool {
+		return len(s.Wishes) == 1 && s.Wishes[0].Text == "Skate park" && len(s.Held) == 0
+	})
+}
