@@ -205,6 +205,10 @@ func TestCheckBroken(t *testing.T) {
 			"11:5: cell letter C has no neighbourhood",
 		},
 		"no_grid.map": {"2:1: missing [grid] section"},
+		"control_chars.map": {
+			"2:7: control, escape or bidi character",
+			"3:18: control, escape or bidi character",
+		},
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "testdata", "maps", "broken", "*.map"))
 	if len(files) != len(want) {

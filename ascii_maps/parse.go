@@ -59,6 +59,10 @@ func parse(src []byte) (*City, []Problem) {
 	text := strings.TrimPrefix(string(src), "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	for i, t := range strings.Split(text, "\n") {
+		if c := unsafeCol(t); c > 0 {
+			p.probs.add(i+1, c, "control, escape or bidi character (names are shown on other people's terminals)")
+			t = model.Sanitize(t) // read on, so that later problems are real ones
+		}
 		if p.sawGrid > 0 {
 			p.gridLines = append(p.gridLines, line{i + 1, t})
 			continue
@@ -86,6 +90,20 @@ func parse(src []byte) (*City, []Problem) {
 	}
 	p.city.Gazetteer = g
 	return &p.city, nil
+}
+
+// unsafeCol returns the 1-based column of the first character of t that
+// model.HasUnsafe refuses (tabs are allowed as white space), or 0.
+func unsafeCol(t string) int {
+	if !model.HasUnsafe(strings.ReplaceAll(t, "\t", " ")) {
+		return 0
+	}
+	for off, r := range t {
+		if r != '\t' && model.HasUnsafe(string(r)) {
+			return col(t, off)
+		}
+	}
+	return 1 // invalid UTF-8 that range decodes as U+FFFD is caught above
 }
 
 // stripComment drops a " #" comment and the white space around the rest.

@@ -181,7 +181,7 @@ func (b *batch) checkResponse(row csvRow, p *pending, first bool) *LineError {
 	}
 	t, err := parseTime(created)
 	if err != nil {
-		return bad("created_at", "%q is not an RFC 3339 time (e.g. 2025-04-24T10:15:00Z)", created)
+		return bad("created_at", "%v", err)
 	}
 	if first {
 		return nil
@@ -250,5 +250,13 @@ func parseTime(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	return time.Parse(time.RFC3339Nano, s)
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return t, fmt.Errorf("%q is not an RFC 3339 time (e.g. 2025-04-24T10:15:00Z)", s)
+	}
+	var fe *model.FieldError
+	if err := model.CheckTime(t); errors.As(err, &fe) {
+		return t, fmt.Errorf("%q: %s", s, fe.Reason)
+	}
+	return t, nil
 }

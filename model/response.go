@@ -95,6 +95,18 @@ func CheckText(field string, mark int, s string) error {
 	return nil
 }
 
+// CheckTime refuses a time whose year in UTC is outside 1–9999, which
+// RFC 3339 cannot write and so could not be stored and read back.
+func CheckTime(t time.Time) error {
+	if t.IsZero() {
+		return nil
+	}
+	if y := t.UTC().Year(); y < 1 || y > 9999 {
+		return fieldErr("created_at", 0, "year %d in UTC is outside 1–9999", y)
+	}
+	return nil
+}
+
 // CheckMark validates one mark (number i, 1-based) and returns it with its
 // neighbourhood spelled as the map spells it.
 func CheckMark(g *Gazetteer, i int, m Mark) (Mark, error) {
@@ -137,6 +149,9 @@ func (r Response) Check(g *Gazetteer) (Response, error) {
 		return r, fieldErr("response_id", 0, "longer than %d bytes", MaxIDLen)
 	}
 	if err := CheckText("response_id", 0, r.ID); err != nil {
+		return r, err
+	}
+	if err := CheckTime(r.CreatedAt); err != nil {
 		return r, err
 	}
 	if err := CheckText("age_group", 0, r.AgeGroup); err != nil {

@@ -195,3 +195,17 @@ func TestNewResponseID(t *testing.T) {
 		t.Errorf("ids %q %q", a, b)
 	}
 }
+
+func TestCheckRefusesUnwritableYears(t *testing.T) {
+	g := testGazetteer(t)
+	for _, at := range []time.Time{
+		time.Date(0, 12, 31, 23, 0, 0, 0, time.UTC),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(1, 1, 1, 0, 30, 0, 0, time.FixedZone("", 3600)), // year 0 in UTC
+	} {
+		r := Response{ID: "r", CreatedAt: at, Marks: []Mark{{"Centrs", "", ""}}}
+		if _, err := r.Check(g); err == nil {
+			t.Errorf("time %v accepted", at)
+		}
+	}
+}
