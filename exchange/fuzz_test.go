@@ -224,7 +224,6 @@ func exportCSVOf(t *testing.T, s db.Store) []byte {
 	return b.Bytes()
 }
 
-
 // FuzzImport: Import into a real database never panics; it fails with a
 // line 1 header error, or with ErrInvalid and every bad line (2 ≤ line ≤
 // the file's lines) reported and nothing written; or it succeeds, and then
