@@ -53,6 +53,9 @@ func migrate(ctx context.Context, d *sql.DB) error {
 	if err != nil {
 		return err
 	}
+	if upToDate(ctx, d, ms) {
+		return nil // no write lock taken: opening never waits for a busy writer
+	}
 	tx, err := d.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
@@ -97,9 +100,25 @@ func migrate(ctx context.Context, d *sql.DB) error {
 	return nil
 }
 
+// upToDate reports, from a plain read, whether every migration is applied
+// already. Any doubt (no table yet, an error) sends migrate to the write
+// transaction, which checks again under the lock.
+func upToDate(ctx context.Context, d *sql.DB, ms []migration) bool {
+	have, err := appliedVersions(ctx, d)
+	if err != nil {
+		return false
+	}
+	for _, m := range ms {
+		if !have[m.version] {
+			return false
+		}
+	}
+	return len(have) == len(ms)
+}
+
 // appliedVersions returns the versions recorded in schema_migrations.
-func appliedVersions(ctx context.Context, tx *sql.Tx) (map[int]bool, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT version FROM schema_migrations")
+func appliedVersions(ctx context.Context, q querier) (map[int]bool, error) {
+	rows, err := q.QueryContext(ctx, "SELECT version FROM schema_migrations")
 	if err != nil {
 		return nil, err
 	}
