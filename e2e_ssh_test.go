@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -23,7 +24,7 @@ type sshServe struct {
 	t              *testing.T
 	bin, dir, db   string
 	port           int
-	stdout, stderr bytes.Buffer
+	stdout, stderr lockedBuffer
 }
 
 // sshCmd runs the real ssh client with key (and others after it) against
@@ -211,4 +212,25 @@ func TestJoinCommands(t *testing.T) {
 			t.Errorf("all interfaces, port 22: %q", all)
 		}
 	}
+}
+
+// lockedBuffer is a bytes.Buffer that a child process writes to while the
+// test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+// Write appends p.
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+// String returns what has been written so far.
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
