@@ -115,7 +115,7 @@ func New(o Options) Model {
 	m := Model{
 		o: o, lang: o.Lang, st: NewStyles(o.Theme), keys: keys, help: help.New(), gaz: gaz,
 		w: 80, h: 24,
-		capture: NewCapture(keys, gaz, o.Lang).SetAgeGroups(o.AgeGroups),
+		capture: NewCapture(keys, gaz, o.Lang).SetAgeGroups(o.AgeGroups).WithCity(o.City),
 		board:   NewBoard(keys, gaz),
 		recent:  Recent{keys: keys},
 	}
@@ -245,8 +245,10 @@ func (m Model) onKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	// ? is text in a field, except in the empty place field ("?" names no
-	// neighbourhood), so that the help bar's "? help" works in the form.
-	if key.Matches(k, m.keys.Help) && (!m.typing() || m.focus == focusPlace && m.capture.focus == focusPlace && m.capture.place.Empty()) {
+	// neighbourhood) and while choosing on the map, so that the help bar's
+	// "? help" works in the form.
+	if key.Matches(k, m.keys.Help) && (!m.typing() || m.focus == focusPlace &&
+		(m.capture.focus == focusPlace && m.capture.place.Empty() || m.capture.focus == focusMapPick)) {
 		m.fullHelp = !m.fullHelp
 		return m, nil
 	}

@@ -25,6 +25,9 @@ type Board struct {
 	matches []model.Neighbourhood
 	// mapView draws the city map, or is nil.
 	mapView mapDrawer
+	// mark is the neighbourhood being chosen on the map in the form; it
+	// is highlighted (map and bar) instead of the filter's.
+	mark string
 }
 
 // NewBoard returns a board over the neighbourhoods of gaz.
@@ -111,6 +114,7 @@ type boardKey struct {
 	filter, query, lang string
 	picking             bool
 	palette             string // the styles, by one of their sequences
+	mark                string
 }
 
 // boardCache keeps the last drawing: typing in the form redraws the screen
@@ -122,7 +126,7 @@ type boardCache struct {
 
 // View draws the board in exactly h lines of w cells.
 func (b Board) View(st Styles, lang string, s *model.Snapshot, w, h int) []string {
-	k := boardKey{s, w, h, b.offset, b.sel, b.filter, b.query.Value(), lang, b.picking, st.Bar.pre + st.Title.pre}
+	k := boardKey{s, w, h, b.offset, b.sel, b.filter, b.query.Value(), lang, b.picking, st.Bar.pre + st.Title.pre, b.mark}
 	if b.cache != nil && b.cache.lines != nil && b.cache.key == k {
 		return b.cache.lines
 	}
@@ -138,7 +142,6 @@ func (b Board) draw(st Styles, lang string, s *model.Snapshot, w, h int) []strin
 	if s == nil {
 		s = &model.Snapshot{}
 	}
-	rows := len(s.Neighbourhoods)
 	wishRows := len(s.Wishes)
 	wishes := s.Wishes
 	title := tr(lang, msgWants)
@@ -147,17 +150,7 @@ func (b Board) draw(st Styles, lang string, s *model.Snapshot, w, h int) []strin
 		wishRows = len(wishes)
 		title += " · " + tr(lang, msgFilter, model.Sanitize(b.filter))
 	}
-	// The ranking keeps at least a few rows; the bars take the rest, up to
-	// one row per neighbourhood.
-	rankMin := min(max(wishRows, 1), 5) + 2
-	if b.picking {
-		rankMin += 1 + len(b.matches)
-	}
-	barH := max(3, min(rows+2, h-rankMin))
-	rankH := h - barH
-	if rankH < 3 {
-		barH, rankH = h, 0
-	}
+	barH, rankH := b.split(len(s.Neighbourhoods), wishRows, h)
 	top := b.barsAndMap(st, lang, s, w, barH)
 	out := append([]string(nil), top...)
 	if rankH > 0 {
@@ -174,23 +167,59 @@ func (b Board) draw(st Styles, lang string, s *model.Snapshot, w, h int) []strin
 	return out
 }
 
+// split divides h lines between the bars (rows neighbourhoods) and the
+// ranking (wishRows wishes): the ranking keeps at least a few rows; the
+// bars take the rest, up to one row per neighbourhood.
+func (b Board) split(rows, wishRows, h int) (barH, rankH int) {
+	rankMin := min(max(wishRows, 1), 5) + 2
+	if b.picking {
+		rankMin += 1 + len(b.matches)
+	}
+	barH = max(3, min(rows+2, h-rankMin))
+	rankH = h - barH
+	if rankH < 3 {
+		barH, rankH = h, 0
+	}
+	return barH, rankH
+}
+
+// mapFits reports whether the map goes beside bars w wide and h tall.
+func (b Board) mapFits(w, h int) bool { return b.mapView != nil && w >= 100 && h >= 8 }
+
+// ShowsMap reports whether the board drawn in w×h shows the map.
+func (b Board) ShowsMap(s *model.Snapshot, w, h int) bool {
+	if s == nil {
+		s = &model.Snapshot{}
+	}
+	wishRows := len(s.Wishes)
+	if b.filter != "" {
+		wishRows = len(s.ByNeighbourhood[b.filter])
+	}
+	barH, _ := b.split(len(s.Neighbourhoods), wishRows, h)
+	return b.mapFits(w, barH)
+}
+
 // barsAndMap draws the bar chart panel, with the map beside it when there
 // is a map and room for it.
 func (b Board) barsAndMap(st Styles, lang string, s *model.Snapshot, w, h int) []string {
-	chart := BarChart{Rows: s.Neighbourhoods, Max: s.MaxCount, Offset: b.offset, Highlight: b.filter}
-	// Keep the filtered neighbourhood's bar in view.
-	if rows := h - 3; b.filter != "" && rows > 0 {
+	hl := b.filter
+	if b.mark != "" {
+		hl = b.mark
+	}
+	chart := BarChart{Rows: s.Neighbourhoods, Max: s.MaxCount, Offset: b.offset, Highlight: hl}
+	// Keep the highlighted neighbourhood's bar in view.
+	if rows := h - 3; hl != "" && rows > 0 {
 		for i, n := range s.Neighbourhoods {
-			if n.Name == b.filter && (i < chart.Offset || i >= chart.Offset+rows) {
+			if n.Name == hl && (i < chart.Offset || i >= chart.Offset+rows) {
 				chart.Offset = max(0, i-rows+1)
 			}
 		}
 	}
-	if b.mapView != nil && w >= 100 && h >= 8 {
+	if b.mapFits(w, h) {
 		mw := w * 45 / 100
 		bw := w - mw
 		bars := box(chart.View(st, lang, bw-2, h-2), tr(lang, msgWhere), bw, h, st.Panel, st.Title)
-		m := box(b.mapView(s, b.filter, mw-2, h-2), b.city, mw, h, st.Panel, st.Title)
+		m := box(b.mapView(s, hl, mw-2, h-2), b.city, mw, h, st.Panel, st.Title)
 		return beside([]int{bw, mw}, bars, m)
 	}
 	return box(chart.View(st, lang, w-2, h-2), tr(lang, msgWhere), w, h, st.Panel, st.Title)

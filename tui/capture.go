@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"standmap/ascii_maps"
 	"standmap/model"
 )
 
@@ -17,11 +18,12 @@ type focus int
 
 // The focusable parts.
 const (
-	focusPlace  focus = iota // the capture form's place field
-	focusWish                // the capture form's wish field
-	focusRecent              // the list of recent responses
-	focusBoard               // the board alone
-	focusFilter              // the board's filter field
+	focusPlace   focus = iota // the capture form's place field
+	focusWish                 // the capture form's wish field
+	focusRecent               // the list of recent responses
+	focusBoard                // the board alone
+	focusFilter               // the board's filter field
+	focusMapPick              // the capture form's place, chosen on the map with arrows
 )
 
 // Capture is the form for one visitor's response: marks (a neighbourhood
@@ -32,7 +34,10 @@ type Capture struct {
 	gaz   *model.Gazetteer
 	lang  string
 	ages  []string
-	focus focus // focusPlace or focusWish
+	focus focus            // focusPlace, focusWish or focusMapPick
+	city  *ascii_maps.City // for choosing on the map; nil: no map
+
+	pickAt string // the neighbourhood marked on the map (focusMapPick)
 
 	place    field
 	matches  []model.Neighbourhood
@@ -67,7 +72,7 @@ func NewCapture(keys KeyMap, gaz *model.Gazetteer, lang string) Capture {
 // Reset empties the form for the next visitor, keeping the wish groups.
 func (c Capture) Reset() Capture {
 	n := NewCapture(c.keys, c.gaz, c.lang)
-	n.groups, n.ages = c.groups, c.ages
+	n.groups, n.ages, n.city = c.groups, c.ages, c.city
 	return n
 }
 
@@ -78,6 +83,25 @@ func (c Capture) SetAgeGroups(ages []string) Capture {
 		c.ages, c.age = ages[:min(len(ages), 9)], -1
 	}
 	return c
+}
+
+// WithCity gives the form the city's map, to choose places on with the
+// arrow keys (nil: no map, typing only).
+func (c Capture) WithCity(city *ascii_maps.City) Capture {
+	if city != nil && (city.Grid.Width == 0 || len(city.Neighbourhoods) == 0) {
+		city = nil
+	}
+	c.city = city
+	return c
+}
+
+// Picking returns the neighbourhood marked on the map while the place is
+// being chosen with the arrow keys, else "".
+func (c Capture) Picking() string {
+	if c.focus != focusMapPick {
+		return ""
+	}
+	return c.pickAt
 }
 
 // SetGroups gives the form the wish groups to suggest from.
@@ -124,6 +148,8 @@ func (c Capture) Draft() (model.Response, error) {
 		if m, ok := c.pendingMark(); ok {
 			marks = append(marks, m)
 		}
+	case c.focus == focusMapPick: // the place marked on the map, as Enter would take it
+		marks = append(marks, model.Mark{Neighbourhood: c.pickAt})
 	case !c.place.Empty(): // the suggestion on screen, as Enter would take it
 		if len(c.matches) == 0 {
 			return model.Response{}, errors.New(tr(c.lang, msgNoMatch, c.place.Value()))
@@ -168,8 +194,11 @@ func (c Capture) pendingMark() (model.Mark, bool) {
 
 // Update handles a key press or paste while the form has focus.
 func (c Capture) Update(msg tea.Msg) (Capture, tea.Cmd) {
-	if c.focus == focusWish {
+	switch c.focus {
+	case focusWish:
 		return c.updateWish(msg), nil
+	case focusMapPick:
+		return c.updatePick(msg), nil
 	}
 	return c.updatePlace(msg), nil
 }
@@ -182,6 +211,9 @@ func (c Capture) updatePlace(msg tea.Msg) Capture {
 		case key.Matches(k, c.keys.Accept): // empty place: a city-wide wish
 			c.focus, c.wishFor, c.note = focusWish, "", ""
 			return c
+		case key.Matches(k, c.keys.MapPick),
+			key.Matches(k, c.keys.MapMove) && c.place.Empty() && len(c.matches) == 0:
+			return c.startPick()
 		case key.Matches(k, c.keys.Up):
 			c.placeSel = max(0, c.placeSel-1)
 			return c
@@ -241,6 +273,83 @@ func (c Capture) takePlace() Capture {
 	c.matches, c.placeSel, c.note = nil, 0, ""
 	c.focus = focusWish
 	return c
+}
+
+// startPick marks a neighbourhood on the map for the arrow keys to move
+// from: the selected suggestion, else the last mark's, else the one
+// nearest the middle of the city. The place field keeps its text.
+func (c Capture) startPick() Capture {
+	if c.city == nil {
+		return c
+	}
+	start := ""
+	switch {
+	case len(c.matches) > 0:
+		start = c.matches[min(c.placeSel, len(c.matches)-1)].Name
+	case len(c.marks) > 0 && c.marks[len(c.marks)-1].Neighbourhood != "":
+		start = c.marks[len(c.marks)-1].Neighbourhood
+	default:
+		start = middleOf(c.city)
+	}
+	c.focus, c.pickAt = focusMapPick, start
+	c.note, c.noteBad = "", false
+	return c
+}
+
+// updatePick moves the mark on the map: arrows move it (City.Move), Enter
+// takes it as if typed and chosen, Esc (or the map key again) leaves the
+// place as it was; typing goes back to the place field, typed.
+func (c Capture) updatePick(msg tea.Msg) Capture {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok { // a paste: typed into the place field
+		c.focus = focusPlace
+		return c.updatePlace(msg)
+	}
+	dirs := map[string]ascii_maps.Direction{"up": ascii_maps.Up, "down": ascii_maps.Down, "left": ascii_maps.Left, "right": ascii_maps.Right}
+	switch {
+	case key.Matches(k, c.keys.MapMove):
+		c.pickAt = c.city.Move(c.pickAt, dirs[k.String()])
+		return c
+	case key.Matches(k, c.keys.Enter):
+		c.wishFor = c.pickAt
+		c.place.SetValue("")
+		c.matches, c.placeSel, c.note, c.pickAt = nil, 0, "", ""
+		c.focus = focusWish
+		return c
+	case key.Matches(k, c.keys.Back), key.Matches(k, c.keys.MapPick):
+		c.focus, c.pickAt = focusPlace, ""
+		return c
+	case k.Text != "" && k.Mod&^tea.ModShift == 0, k.String() == "backspace":
+		c.focus, c.pickAt = focusPlace, ""
+		return c.updatePlace(msg)
+	}
+	return c
+}
+
+// middleOf returns the neighbourhood whose centre is nearest the middle
+// of the city's cells: where choosing on the map starts.
+func middleOf(city *ascii_maps.City) string {
+	var sc, sr, n float64
+	for _, a := range city.Areas {
+		sc += a.CentreCol * float64(a.Cells)
+		sr += a.CentreRow * float64(a.Cells)
+		n += float64(a.Cells)
+	}
+	if n == 0 {
+		return city.Neighbourhoods[0].Name
+	}
+	sc, sr = sc/n, sr/n
+	best, bestD := 0, -1.0
+	for i, a := range city.Areas {
+		if a.Cells == 0 {
+			continue
+		}
+		dc, dr := a.CentreCol-sc, 2*(a.CentreRow-sr)
+		if d := dc*dc + dr*dr; bestD < 0 || d < bestD {
+			best, bestD = i, d
+		}
+	}
+	return city.Neighbourhoods[best].Name
 }
 
 func (c Capture) updateWish(msg tea.Msg) Capture {

@@ -30,6 +30,9 @@ func (c Capture) View(st Styles, w, h int) []string {
 			where = tr(lang, msgCityWide)
 		}
 		add(label(msgPlace, false) + st.Title.Render(model.Sanitize(where)))
+	} else if c.focus == focusMapPick { // the place marked on the map, and how to move it
+		add(label(msgPlace, true) + st.Selected.Render(" ◆ "+model.Sanitize(c.pickAt)+" "))
+		add(st.Muted.Render(" " + tr(lang, msgMapPickHint)))
 	} else {
 		add(label(msgPlace, true) + c.place.View(fw, true, st.Input, st.Cursor))
 		for i, n := range c.matches {

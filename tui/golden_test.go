@@ -36,6 +36,8 @@ func TestScreens(t *testing.T) {
 		{"help", Viewer, "?", ""},
 		{"lv_marks", Facilitator, "gri<enter>ara<tab><enter>cen<enter>vel<tab><enter>2xyz<enter>", "lv"},
 		{"lv_board", Viewer, "f", "lv"},
+		{"mappick", Facilitator, "<ctrl+g><right><down>", ""},
+		{"lv_mappick", Facilitator, "cen<ctrl+g><left>", "lv"},
 	}
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		for _, c := range cases {

@@ -64,6 +64,9 @@ const (
 	msgHelpClear
 	msgHelpAge
 	msgHelpRemoveMark
+	msgHelpMapPick
+	msgHelpMapMove
+	msgMapPickHint
 	msgHelpCityWide
 	msgHelpScroll
 	msgHelpPresent
@@ -138,6 +141,9 @@ var catalogue = [msgCount][2]string{
 	msgHelpAge:          {"age group", "vecuma grupa"},
 	msgHelpCityWide:     {"city-wide wish", "visai pilsētai"},
 	msgHelpRemoveMark:   {"remove last mark", "dzēst atzīmi"},
+	msgHelpMapPick:      {"choose on the map", "izvēlēties kartē"},
+	msgHelpMapMove:      {"move on the map", "pārvietoties kartē"},
+	msgMapPickHint:      {"arrows move · enter takes · esc back", "bultiņas kartē · enter ņem · esc atpakaļ"},
 	msgHelpScroll:       {"scroll", "ritināt"},
 	msgHelpPresent:      {"projection", "projekcija"},
 	msgHelpLeavePresent: {"back to capture", "atpakaļ uz ievadi"},

@@ -35,6 +35,9 @@ type KeyMap struct {
 	Age key.Binding
 	// RemoveMark removes the last mark while the place is empty.
 	RemoveMark key.Binding
+	// MapPick chooses the place on the map with the arrow keys (MapMove;
+	// the arrows alone start it too on an empty place).
+	MapPick, MapMove key.Binding
 	// Pick chooses the selected neighbourhood of the filter.
 	Pick key.Binding
 	// Edit loads the selected recent response into the form.
@@ -74,6 +77,8 @@ func DefaultKeyMap(lang string) KeyMap {
 		Back:         b([]string{"esc"}, "esc", msgHelpBack),
 		Age:          b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", msgHelpAge),
 		RemoveMark:   b([]string{"ctrl+x"}, "ctrl+x", msgHelpRemoveMark),
+		MapPick:      b([]string{"ctrl+g"}, "ctrl+g", msgHelpMapPick),
+		MapMove:      b([]string{"up", "down", "left", "right"}, "←↑↓→", msgHelpMapMove),
 		Pick:         b([]string{"enter"}, "enter", msgHelpPick),
 		Edit:         b([]string{"enter"}, "enter", msgHelpEdit),
 		Delete:       b([]string{"d", "delete"}, "d", msgHelpDelete),
@@ -104,7 +109,9 @@ func (h helpView) ShortHelp() []key.Binding {
 	case h.role == Viewer:
 		return []key.Binding{k.Filter, k.Back, k.Down, k.QuitQ}
 	case h.focus == focusPlace:
-		return []key.Binding{k.Enter, k.Accept, k.Save, k.Undo, k.Recent, k.Board, k.Help}
+		return []key.Binding{k.Enter, k.Accept, k.Save, k.Undo, k.Recent, k.Board, k.MapPick, k.Help}
+	case h.focus == focusMapPick:
+		return []key.Binding{k.MapMove, k.Pick, k.Back, k.Save}
 	case h.focus == focusWish:
 		return []key.Binding{k.Enter, k.Accept, k.Category, k.Save, k.Back, k.Board}
 	case h.focus == focusRecent:
@@ -122,7 +129,7 @@ func (h helpView) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Enter, k.Accept, k.Category, k.CategoryBack, k.Back},
-		{k.CityWide, k.Age, k.RemoveMark, k.Up, k.Down},
+		{k.CityWide, k.Age, k.RemoveMark, k.MapPick, k.Up, k.Down},
 		{k.Save, k.Undo, k.Recent, k.Edit, k.Delete},
 		{k.Board, k.Present, k.Filter, k.PageUp, k.PageDown},
 		{k.Help, k.QuitQ, k.Quit},

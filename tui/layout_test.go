@@ -29,6 +29,11 @@ func TestLayoutFits(t *testing.T) {
 		"filter":   "<ctrl+b>f<down>gri",
 		"filtered": "<ctrl+f>gri<enter>",
 		"long":     "<tab>" + strings.Repeat("ļoti gara vēlme ", 20),
+		// Choosing the place on the map (the map replaces the recent list
+		// unless the board beside shows it).
+		"mappick":       "<ctrl+g><right><down>",
+		"mappick_arrow": "gri<enter><enter><left>",
+		"mappick_marks": "gri<enter>ara<tab><enter>cen<enter>vel<tab><enter>2<ctrl+g><up>",
 		// The projection (facilitators; a viewer's ctrl+p does nothing).
 		"projection":      "<ctrl+p>",
 		"projection_keys": "<ctrl+p>?",

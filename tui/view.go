@@ -83,22 +83,31 @@ func (m Model) body(w, h int) []string {
 		return m.board.View(m.st, m.lang, m.snap, w, h)
 	case m.wide():
 		cw := max(44, w*3/10)
-		return beside([]int{cw, w - cw}, m.captureView(cw, h), m.board.View(m.st, m.lang, m.snap, w-cw, h))
+		b := m.board
+		b.mark = m.capture.Picking()
+		mapHere := b.mark != "" && !b.ShowsMap(m.snap, w-cw, h)
+		return beside([]int{cw, w - cw}, m.captureView(cw, h, mapHere), b.View(m.st, m.lang, m.snap, w-cw, h))
 	default:
-		return m.captureView(w, h)
+		return m.captureView(w, h, m.capture.Picking() != "")
 	}
 }
 
-// captureView frames the form with the recent list below it.
-func (m Model) captureView(w, h int) []string {
+// captureView frames the form with the recent list below it, or the map
+// (withMap: a place is being chosen on it and the board does not show it).
+func (m Model) captureView(w, h int, withMap bool) []string {
 	inner := h - 2
 	lines := m.capture.View(m.st, w-2, inner)
 	rest := inner - len(lines)
-	if m.focus == focusRecent {
-		rest = max(rest, min(inner, 8))
+	withMap = withMap && m.board.mapView != nil && m.focus == focusPlace
+	if m.focus == focusRecent || withMap {
+		rest = max(rest, min(inner-1, 8))
 		lines = lines[:min(len(lines), inner-rest)]
 	}
-	if rest >= 2 {
+	if withMap && rest >= 3 {
+		mh := rest - 1 // a blank line between the form and the map
+		lines = append(lines, "")
+		lines = append(lines, m.board.mapView(m.snap, m.capture.Picking(), w-2, mh)...)
+	} else if rest >= 2 {
 		lines = append(lines, m.recent.View(m.st, m.lang, m.snap.Recent, w-2, rest, m.focus == focusRecent)...)
 	}
 	title := tr(m.lang, msgVisitor, m.snap.Responses+1)
