@@ -1,0 +1,495 @@
+package replay
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"standmap/ascii_maps"
+	"standmap/db"
+	"standmap/exchange"
+	"standmap/model"
+)
+
+const fairEvent = "Profesiju gadatirgus 2025"
+
+// riga is a fixed zone for the moment shown, so that screens do not
+// depend on TZ.
+var riga = time.FixedZone("EEST", 3*3600)
+
+// fixture is the fair's first event, imported into a temporary database
+// and loaded as the command loads it.
+type fixture struct {
+	city *ascii_maps.City
+	ev   model.Event
+	rs   []model.Response // sorted
+	cur  *model.Curation
+}
+
+func fair(t testing.TB) fixture {
+	t.Helper()
+	city, err := ascii_maps.Load("daugavpils")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := db.Open(filepath.Join(t.TempDir(), "standmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	f, err := os.Open("../../testdata/fair/fair.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ctx := context.Background()
+	if _, err := exchange.Import(ctx, s, city.Gazetteer, "", f, false); err != nil {
+		t.Fatal(err)
+	}
+	ev, err := s.Event(ctx, fairEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, cur, err := Load(ctx, s, fairEvent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) < 100 {
+		t.Fatalf("%d responses loaded, want the fair's", len(rs))
+	}
+	sorted := append([]model.Response(nil), rs...)
+	Sort(sorted)
+	return fixture{city: city, ev: ev, rs: sorted, cur: cur}
+}
+
+func (f fixture) model(o Options) Model {
+	o.City, o.Event, o.Responses, o.Curation = f.city, f.ev, f.rs, f.cur
+	if o.Location == nil {
+		o.Location = riga
+	}
+	if o.DBPath == "" {
+		o.DBPath = "/tmp/standmap.db"
+	}
+	return New(o)
+}
+
+// upTo returns the tally of the responses answered at or before at.
+func (f fixture) upTo(at time.Time) model.Tally {
+	var in []model.Response
+	for _, r := range f.rs {
+		if !r.CreatedAt.After(at) {
+			in = append(in, r)
+		}
+	}
+	return model.TallyOf(f.city.Gazetteer, fairEvent, in)
+}
+
+// send passes msgs through Update in turn.
+func send(m Model, msgs ...tea.Msg) Model {
+	for _, msg := range msgs {
+		next, _ := m.Update(msg)
+		m = next.(Model)
+	}
+	return m
+}
+
+// press returns the key presses of names: "right", "shift+left", "space",
+// "home", "end" or one character.
+func press(names ...string) []tea.Msg {
+	out := make([]tea.Msg, len(names))
+	for i, n := range names {
+		var k tea.KeyPressMsg
+		switch n {
+		case "right":
+			k = tea.KeyPressMsg{Code: tea.KeyRight}
+		case "left":
+			k = tea.KeyPressMsg{Code: tea.KeyLeft}
+		case "shift+right":
+			k = tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModShift}
+		case "shift+left":
+			k = tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModShift}
+		case "space":
+			k = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+		case "home":
+			k = tea.KeyPressMsg{Code: tea.KeyHome}
+		case "end":
+			k = tea.KeyPressMsg{Code: tea.KeyEnd}
+		case "enter":
+			k = tea.KeyPressMsg{Code: tea.KeyEnter}
+		case "esc":
+			k = tea.KeyPressMsg{Code: tea.KeyEscape}
+		default:
+			r := []rune(n)[0]
+			k = tea.KeyPressMsg{Code: r, Text: n}
+		}
+		if k.String() != n {
+			panic("key " + n + " reads as " + k.String())
+		}
+		out[i] = k
+	}
+	return out
+}
+
+func repeat(n int, name string) []tea.Msg {
+	names := make([]string, n)
+	for i := range names {
+		names[i] = name
+	}
+	return press(names...)
+}
+
+// checkAt fails unless the board shows exactly the answers given at or
+// before the moment the replay says it shows.
+func checkAt(t *testing.T, f fixture, m Model, wantAt time.Time) {
+	t.Helper()
+	n, at := m.Position()
+	if !at.Equal(wantAt) {
+		t.Fatalf("moment %v, want %v", at.In(riga), wantAt.In(riga))
+	}
+	want := f.upTo(at)
+	got := m.Snapshot().Tally
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("at %v (answer %d): tally differs from TallyOf over the answers until then:\n got %+v\nwant %+v",
+			at.In(riga), n, got, want)
+	}
+	if n != want.Responses {
+		t.Fatalf("answer %d, but %d answered by %v", n, want.Responses, at)
+	}
+	if !strings.Contains(ansi.Strip(m.View().Content), at.In(riga).Format(momentLayout)) {
+		t.Fatalf("the moment %v is not on the screen", at.In(riga))
+	}
+}
+
+func TestStepsGiveTheTallyOfTheMoment(t *testing.T) {
+	f := fair(t)
+	m := send(f.model(Options{}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	_, start := m.Position()
+	if first := f.rs[0].CreatedAt; !start.Before(first) || first.Sub(start) > time.Minute {
+		t.Fatalf("starts at %v, want the minute before the first answer %v", start, first)
+	}
+	last := f.rs[len(f.rs)-1].CreatedAt
+	checkAt(t, f, m, start)
+	if m.Snapshot().Responses != 0 {
+		t.Fatalf("%d answers at the start", m.Snapshot().Responses)
+	}
+
+	m = send(m, repeat(6, "]")...) // an hour in
+	checkAt(t, f, m, start.Add(60*time.Minute))
+	m = send(m, repeat(3, "shift+right")...)
+	checkAt(t, f, m, start.Add(90*time.Minute))
+	m = send(m, press("end")...)
+	checkAt(t, f, m, last)
+	if n, _ := m.Position(); n != len(f.rs) {
+		t.Fatalf("end: answer %d of %d", n, len(f.rs))
+	}
+	m = send(m, repeat(7, "shift+left")...) // going back
+	checkAt(t, f, m, last.Add(-70*time.Minute))
+	m = send(m, repeat(2, "[")...)
+	checkAt(t, f, m, last.Add(-90*time.Minute))
+	m = send(m, repeat(100, "[")...) // past the start: stops there
+	checkAt(t, f, m, start)
+	m = send(m, repeat(5, "shift+left")...)
+	checkAt(t, f, m, start)
+
+	// One answer at a time: the board counts the first n answers.
+	for _, step := range []struct {
+		keys []tea.Msg
+		n    int
+	}{
+		{repeat(5, "right"), 5},
+		{repeat(2, "left"), 3},
+		{repeat(40, "right"), 43},
+		{repeat(50, "left"), 0},
+	} {
+		m = send(m, step.keys...)
+		n, at := m.Position()
+		if n != step.n {
+			t.Fatalf("answer %d, want %d", n, step.n)
+		}
+		want := model.TallyOf(f.city.Gazetteer, fairEvent, f.rs[:n])
+		if got := m.Snapshot().Tally; !reflect.DeepEqual(got, want) {
+			t.Fatalf("after stepping to answer %d: tally differs from the first %d answers", n, n)
+		}
+		if n > 0 && !at.Equal(f.rs[n-1].CreatedAt) {
+			t.Fatalf("answer %d shows %v, want its time %v", n, at, f.rs[n-1].CreatedAt)
+		}
+	}
+
+	m = send(m, press("end", "home")...)
+	checkAt(t, f, m, start)
+}
+
+func TestStartsAtAt(t *testing.T) {
+	f := fair(t)
+	at := time.Date(2025, 4, 24, 10, 30, 0, 0, riga)
+	m := send(f.model(Options{At: at}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	checkAt(t, f, m, at)
+	if n, _ := m.Position(); n == 0 || n == len(f.rs) {
+		t.Fatalf("answer %d of %d at 10:30: want somewhere in the middle", n, len(f.rs))
+	}
+	m = send(f.model(Options{At: at.Add(24 * time.Hour)}))
+	checkAt(t, f, m, f.rs[len(f.rs)-1].CreatedAt) // kept within the event
+}
+
+func TestPlay(t *testing.T) {
+	f := fair(t)
+	m := send(f.model(Options{Speed: 60}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	_, start := m.Position()
+	next, cmd := m.Update(press("space")[0])
+	m = next.(Model)
+	if !m.Playing() || cmd == nil {
+		t.Fatalf("space: playing %v, cmd %v; want playing and a tick", m.Playing(), cmd)
+	}
+	if !strings.Contains(ansi.Strip(m.View().Content), "playing") {
+		t.Fatal("the status line does not say playing")
+	}
+	perTick := time.Duration(float64(tickEvery) * 60) // 60×: 12 s per 200 ms tick
+	tick := tickMsg{gen: m.gen}
+	for i := 1; i <= 150; i++ { // half an hour of the event
+		next, cmd = m.Update(tick)
+		m = next.(Model)
+		if cmd == nil {
+			t.Fatalf("tick %d: no next tick while playing", i)
+		}
+	}
+	checkAt(t, f, m, start.Add(150*perTick))
+
+	// A tick of an earlier play, and ticks while paused, do nothing.
+	m = send(m, tickMsg{gen: m.gen - 1})
+	checkAt(t, f, m, start.Add(150*perTick))
+	m = send(m, press("space")...)
+	if m.Playing() {
+		t.Fatal("space again: still playing")
+	}
+	m = send(m, tick, tick)
+	checkAt(t, f, m, start.Add(150*perTick))
+	if !strings.Contains(ansi.Strip(m.View().Content), "paused") {
+		t.Fatal("the status line does not say paused")
+	}
+
+	// Stepping back while playing, then playing on from there.
+	m = send(m, press("space")...)
+	m = send(m, press("[")...)
+	m = send(m, tickMsg{gen: m.gen}, tickMsg{gen: m.gen})
+	checkAt(t, f, m, start.Add(150*perTick-10*time.Minute+2*perTick))
+
+	// Playing stops at the end; space there plays from the start.
+	fast := send(f.model(Options{Speed: 1e6}), press("space")...)
+	next, cmd = fast.Update(tickMsg{gen: fast.gen})
+	fast = next.(Model)
+	last := f.rs[len(f.rs)-1].CreatedAt
+	checkAt(t, f, fast, last)
+	if fast.Playing() || cmd != nil {
+		t.Fatalf("at the end: playing %v, cmd %v; want stopped", fast.Playing(), cmd)
+	}
+	fast = send(fast, press("space")...)
+	checkAt(t, f, fast, start)
+	if !fast.Playing() {
+		t.Fatal("space at the end does not play again")
+	}
+}
+
+func TestQuitAndFilter(t *testing.T) {
+	f := fair(t)
+	m := send(f.model(Options{}), tea.WindowSizeMsg{Width: 100, Height: 30}, press("end")[0])
+	for _, k := range []string{"q", "ctrl+c"} {
+		var msg tea.Msg
+		if k == "ctrl+c" {
+			msg = tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+		} else {
+			msg = press(k)[0]
+		}
+		_, cmd := m.Update(msg)
+		if cmd == nil {
+			t.Fatalf("%s: no command", k)
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Fatalf("%s does not quit", k)
+		}
+	}
+	// f opens the board's filter: the keys are text until enter.
+	m = send(m, press("f", "g", "r", "i", "q", "[")...)
+	if n, _ := m.Position(); n != len(f.rs) {
+		t.Fatalf("typing in the filter moved the replay to answer %d", n)
+	}
+	m = send(m, press("esc", "enter", "f", "g", "r", "i", "enter")...)
+	if s := ansi.Strip(m.View().Content); !strings.Contains(s, "Grīva") {
+		t.Fatalf("filtered board does not name Grīva:\n%s", s)
+	}
+	m = send(m, press("left")...)
+	if n, _ := m.Position(); n != len(f.rs)-1 {
+		t.Fatalf("after the filter, ← gives answer %d, want %d", n, len(f.rs)-1)
+	}
+}
+
+// TestWithinWindow checks every line of every screen fits the window.
+func TestWithinWindow(t *testing.T) {
+	f := fair(t)
+	states := map[string][]tea.Msg{
+		"start":   nil,
+		"middle":  repeat(12, "]"),
+		"end":     press("end"),
+		"playing": append(repeat(3, "]"), press("space")...),
+		"filter":  append(press("end"), press("f", "g", "r", "i")...),
+		"picked":  append(press("end"), press("f", "g", "r", "i", "enter")...),
+	}
+	for _, size := range [][2]int{{80, 24}, {160, 48}, {100, 30}, {60, 16}, {40, 10}} {
+		for _, lang := range []string{"en", "lv"} {
+			for name, msgs := range states {
+				m := send(f.model(Options{Lang: lang}), tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				m = send(m, msgs...)
+				lines := strings.Split(m.View().Content, "\n")
+				if len(lines) != size[1] {
+					t.Errorf("%dx%d %s %s: %d lines, want %d", size[0], size[1], lang, name, len(lines), size[1])
+				}
+				for i, l := range lines {
+					if w := ansi.StringWidth(l); w > size[0] {
+						t.Errorf("%dx%d %s %s: line %d is %d wide: %q", size[0], size[1], lang, name, i, w, ansi.Strip(l))
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestScreens compares the screen (teatest, ASCII colour profile, 100×30)
+// with testdata/TestScreens/*.golden (go test ./tui/replay -update
+// rewrites them).
+func TestScreens(t *testing.T) {
+	f := fair(t)
+	for _, c := range []struct {
+		name, lang string
+		keys       []tea.Msg
+		want       string
+	}{
+		{"hour_in", "en", append(repeat(6, "]"), press("right")...), "of 360"},
+		{"lv_end", "lv", press("end", "left"), "no 360"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tm := teatest.NewTestModel(t, f.model(Options{Lang: c.lang}),
+				teatest.WithInitialTermSize(100, 30),
+				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+			for _, k := range c.keys {
+				tm.Send(k)
+			}
+			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(c.want)) },
+				teatest.WithDuration(5*time.Second))
+			if err := tm.Quit(); err != nil {
+				t.Fatal(err)
+			}
+			m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+			golden.RequireEqual(t, ansi.Strip(m.View().Content))
+		})
+	}
+}
+
+func TestSortByTimeThenSeq(t *testing.T) {
+	t0 := time.Date(2025, 4, 24, 9, 0, 0, 0, time.UTC)
+	rs := []model.Response{
+		{ID: "c", Seq: 1, CreatedAt: t0.Add(time.Minute)},
+		{ID: "b", Seq: 3, CreatedAt: t0},
+		{ID: "a", Seq: 2, CreatedAt: t0.In(riga)}, // the same moment, in another zone
+	}
+	Sort(rs)
+	if got := rs[0].ID + rs[1].ID + rs[2].ID; got != "abc" {
+		t.Fatalf("sorted %s, want abc", got)
+	}
+}
+
+func TestEmptyEvent(t *testing.T) {
+	city, err := ascii_maps.Load("daugavpils")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{City: city, Event: model.Event{Name: "empty"}})
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = send(m, press("right", "]", "end", "space", "left")...)
+	if n, _ := m.Position(); n != 0 || m.Playing() {
+		t.Fatalf("empty event: answer %d, playing %v", n, m.Playing())
+	}
+	if !strings.Contains(ansi.Strip(m.View().Content), "no answers") {
+		t.Fatal("empty event: the status line does not say there are no answers")
+	}
+}
+
+func TestCatalogue(t *testing.T) {
+	for id := msgAnswer; id <= msgHelpEnds; id++ {
+		pair, ok := catalogue[id]
+		if !ok || pair[0] == "" || pair[1] == "" {
+			t.Errorf("message %d lacks a text: %q", id, pair)
+		}
+	}
+	for _, lang := range []string{"en", "lv"} {
+		k := DefaultKeyMap(lang)
+		for _, b := range k.ShortHelp() {
+			if b.Help().Key == "" || b.Help().Desc == "" {
+				t.Errorf("%s: a key of the help line has no help: %+v", lang, b.Help())
+			}
+		}
+	}
+}
+
+// TestRandomWalk moves back and forth at random, over a small event whose
+// responses repeat a wish group (the Tallier's Remove mishandles those:
+// see moveTo) under a curation that merges two groups, and over the fair:
+// after every key the board shows what counting the answers until then
+// from scratch gives.
+func TestRandomWalk(t *testing.T) {
+	city, err := ascii_maps.Load("daugavpils")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Date(2025, 4, 24, 9, 0, 0, 0, time.UTC)
+	mk := func(n, w, c string) model.Mark { return model.Mark{Neighbourhood: n, Wish: w, Category: c} }
+	small := []model.Response{
+		{ID: "1", Seq: 1, CreatedAt: t0, Marks: []model.Mark{mk("Centrs", "Bike paths", "cycle"), mk("Grīva", "bike paths!", "walk")}},
+		{ID: "2", Seq: 2, CreatedAt: t0.Add(3 * time.Minute), Marks: []model.Mark{mk("Centrs", "Veloceliņi", "cycle"), mk("", "Bike paths", "")}},
+		{ID: "3", Seq: 3, CreatedAt: t0.Add(3 * time.Minute), Marks: []model.Mark{mk("Grīva", "Soliņi", "rest")}},
+		{ID: "4", Seq: 4, CreatedAt: t0.Add(25 * time.Minute), Marks: []model.Mark{mk("Centrs", "Soliņi", "walk"), mk("Centrs", "soliņi", "walk")}},
+		{ID: "5", Seq: 5, CreatedAt: t0.Add(26 * time.Minute), Marks: []model.Mark{mk("Esplanāde", "", "")}},
+		{ID: "6", Seq: 6, CreatedAt: t0.Add(50 * time.Minute), Marks: []model.Mark{mk("Esplanāde", "Veloceliņi", "sport"), mk("Grīva", "Bike paths", "sport")}},
+	}
+	cur := model.NewCuration([]model.CurationCell{{Kind: model.CurateMerge, Ref: "velocelini", Value: "bike paths"}})
+	fa := fair(t)
+	for _, c := range []struct {
+		name string
+		o    Options
+	}{
+		{"small", Options{City: city, Event: model.Event{Name: "small"}, Responses: small, Curation: cur}},
+		{"fair", Options{City: fa.city, Event: fa.ev, Responses: fa.rs, Curation: fa.cur}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := send(New(c.o), tea.WindowSizeMsg{Width: 100, Height: 30})
+			rs := append([]model.Response(nil), c.o.Responses...)
+			Sort(rs)
+			moves := []string{"right", "left", "right", "left", "left", "]", "[", "home", "end", "shift+left", "shift+right"}
+			seed := uint64(1)
+			for i := 0; i < 400; i++ {
+				seed = seed*6364136223846793005 + 1442695040888963407
+				k := moves[(seed>>33)%uint64(len(moves))]
+				m = send(m, press(k)...)
+				n, _ := m.Position()
+				want := model.NewTallier(city.Gazetteer, c.o.Event.Name)
+				want.SetCuration(c.o.Curation)
+				for _, r := range rs[:n] {
+					want.Put(r)
+				}
+				ws, got := want.Snapshot(), m.Snapshot()
+				if !reflect.DeepEqual(got.Tally, ws.Tally) || !reflect.DeepEqual(got.ByNeighbourhood, ws.ByNeighbourhood) {
+					t.Fatalf("step %d (%s), answer %d: board differs from counting afresh:\n got %+v\nwant %+v", i, k, n, got.Tally, ws.Tally)
+				}
+			}
+		})
+	}
+}
