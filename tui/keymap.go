@@ -129,7 +129,7 @@ func (h helpView) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Enter, k.Accept, k.Category, k.CategoryBack, k.Back},
-		{k.CityWide, k.Age, k.RemoveMark, k.MapPick, k.Up, k.Down},
+		{k.CityWide, k.Age, k.RemoveMark, k.MapPick, k.MapMove, k.Up, k.Down},
 		{k.Save, k.Undo, k.Recent, k.Edit, k.Delete},
 		{k.Board, k.Present, k.Filter, k.PageUp, k.PageDown},
 		{k.Help, k.QuitQ, k.Quit},

@@ -34,6 +34,7 @@ func TestLayoutFits(t *testing.T) {
 		"mappick":       "<ctrl+g><right><down>",
 		"mappick_arrow": "gri<enter><enter><left>",
 		"mappick_marks": "gri<enter>ara<tab><enter>cen<enter>vel<tab><enter>2<ctrl+g><up>",
+		"mappick_help":  "<ctrl+g><right>?",
 		// The projection (facilitators; a viewer's ctrl+p does nothing).
 		"projection":      "<ctrl+p>",
 		"projection_keys": "<ctrl+p>?",
