@@ -59,7 +59,7 @@ func runReplay(e *env, args []string) error {
 		City: e.city, Event: ev, Responses: rs, Curation: cur, Lang: e.lang,
 		Speed: replaySpeed, At: at, Location: time.Local, DBPath: e.store.Path(),
 	})
-	_, err = tea.NewProgram(m, tea.WithContext(e.ctx)).Run()
+	_, err = tea.NewProgram(m, tea.WithContext(e.ctx), tea.WithInput(e.stdin), tea.WithOutput(e.stdout)).Run()
 	if errors.Is(err, tea.ErrProgramKilled) && e.ctx.Err() != nil {
 		return nil // interrupted by a signal: a normal end
 	}
