@@ -26,6 +26,7 @@ const (
 	msgHelpStep
 	msgHelpJump
 	msgHelpEnds
+	msgTooSmall
 )
 
 // catalogue holds every text as {English, Latvian}; the Latvian awaits a
@@ -50,6 +51,7 @@ var catalogue = map[msgID][2]string{
 	msgHelpStep:    {"one answer back/forward", "viena atbilde atpakaļ/uz priekšu"},
 	msgHelpJump:    {"10 minutes back/forward", "10 minūtes atpakaļ/uz priekšu"},
 	msgHelpEnds:    {"start/end", "sākums/beigas"},
+	msgTooSmall:    {"make the window at least %d×%d", "palieliniet logu līdz vismaz %d×%d"},
 }
 
 // tr returns the text id in lang ("lv", else English), formatted with args.

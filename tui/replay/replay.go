@@ -37,6 +37,9 @@ const (
 	jump = 10 * time.Minute
 	// recentLen is how many newest responses a snapshot carries.
 	recentLen = 20
+	// boardMinW and boardMinH are the least the board draws in (tui's
+	// minimum, which it does not export).
+	boardMinW, boardMinH = 60, 16
 	// momentLayout shows the moment, in local time.
 	momentLayout = "2006-01-02 15:04:05"
 )
@@ -472,6 +475,13 @@ func (m Model) progress(w int) string {
 // board's own help bar: never wider than the window, never taller.
 func (m Model) View() tea.View {
 	v := m.board.View()
+	v.AltScreen = true
+	v.WindowTitle = "standmap · " + tr(m.lang, msgReplay)
+	if minH := m.minHeight(); m.w < boardMinW || m.h < minH {
+		msg := ansi.Truncate(tr(m.lang, msgTooSmall, boardMinW, minH), max(m.w, 0), "")
+		v.Content = lipgloss.Place(max(m.w, 0), max(m.h, 0), lipgloss.Center, lipgloss.Center, msg)
+		return v
+	}
 	lines := strings.Split(v.Content, "\n")
 	if len(lines) > 1 {
 		lines = lines[:len(lines)-1] // the board's help bar: its keys are in ours
@@ -482,9 +492,18 @@ func (m Model) View() tea.View {
 		lines = lines[len(lines)-max(m.h, 0):]
 	}
 	v.Content = strings.Join(lines, "\n")
-	v.AltScreen = true
-	v.WindowTitle = "standmap · " + tr(m.lang, msgReplay)
 	return v
+}
+
+// minHeight is the least height that leaves the board its minimum beside
+// the status and help lines, at the window's width (or the least).
+func (m Model) minHeight() int {
+	if m.w >= boardMinW {
+		return boardMinH + len(m.helpLines)
+	}
+	n := m
+	n.w = boardMinW
+	return boardMinH + len(n.withHelp().helpLines)
 }
 
 // fit cuts s to w cells and pads it to exactly w.

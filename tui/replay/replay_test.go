@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -424,7 +425,7 @@ func TestEmptyEvent(t *testing.T) {
 }
 
 func TestCatalogue(t *testing.T) {
-	for id := msgAnswer; id <= msgHelpEnds; id++ {
+	for id := msgAnswer; id <= msgTooSmall; id++ {
 		pair, ok := catalogue[id]
 		if !ok || pair[0] == "" || pair[1] == "" {
 			t.Errorf("message %d lacks a text: %q", id, pair)
@@ -493,3 +494,19 @@ func TestRandomWalk(t *testing.T) {
 		})
 	}
 }
+
+func TestTooSmallSaysTheReplaysMinimum(t *testing.T) {
+	f := fair(t)
+	m := send(f.model(Options{}), tea.WindowSizeMsg{Width: 60, Height: 16})
+	s := ansi.Strip(m.View().Content)
+	want := "make the window at least 60×" + itoa(m.minHeight())
+	if m.minHeight() <= 16 || !strings.Contains(s, want) {
+		t.Fatalf("60×16: want %q:\n%s", want, s)
+	}
+	m = send(m, tea.WindowSizeMsg{Width: 60, Height: m.minHeight()})
+	if s := ansi.Strip(m.View().Content); strings.Contains(s, "make the window") || !strings.Contains(s, "answer 0 of") {
+		t.Fatalf("at the minimum the board does not show:\n%s", s)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
