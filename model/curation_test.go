@@ -256,3 +256,23 @@ func TestTallierCuratedRandom(t *testing.T) {
 		t.Fatalf("incremental and batch differ:\n%+v\n%+v", a, b)
 	}
 }
+
+// TestRemoveLeavesNoEmptyGroup removes the only response of a group that
+// mentions it twice: in one key, and in two keys merged.
+func TestRemoveLeavesNoEmptyGroup(t *testing.T) {
+	c := curate(t, NewCuration(nil), CurationAction{Verb: VerbMerge, Keys: []string{"y"}, Into: "x"})
+	for _, cur := range []*Curation{nil, c} {
+		tl := NewTallier(testGazetteer(t), "e")
+		tl.SetCuration(cur)
+		tl.Put(resp("a", 0, Mark{"Centrs", "x", ""}, Mark{"Grīva", "X!", "sport"}, Mark{"", "y", ""}))
+		tl.Put(resp("b", 1, Mark{"", "zebra", ""}))
+		tl.Remove("a")
+		want := []WishCount{{"zebra", "zebra", "", 1}}
+		if w := tl.Tally().Wishes; !reflect.DeepEqual(w, want) {
+			t.Errorf("curation %v: wishes %+v", cur.Cells(), w)
+		}
+		if w := tl.WishesIn("Centrs"); len(w) != 0 {
+			t.Errorf("Centrs %+v", w)
+		}
+	}
+}

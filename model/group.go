@@ -99,8 +99,11 @@ func countMention(groups map[string]*group, key, sp, category string, mt mention
 		}
 		(*seen)[key] = true
 		g.responses += sign
-		if g.responses == 0 {
-			delete(groups, key)
-		}
+	}
+	// Only after a response's last mention of the group is it empty: a
+	// group left with no response but with a mention still to remove
+	// must stay, or that mention would make an empty group anew.
+	if g.responses == 0 && len(g.spellings) == 0 {
+		delete(groups, key)
 	}
 }
