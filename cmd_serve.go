@@ -80,14 +80,16 @@ func runServe(e *env, args []string) error {
 	joins := joinCommands(ln.Addr())
 	app := func(s server.Session) server.Program {
 		if s.Present {
-			m := present.New(present.Options{City: e.city, Lang: e.lang, JoinLine: joins[0], Snapshot: hub.Snapshot()})
-			return server.Program{Model: m, SnapshotMsg: func(sn *model.Snapshot) tea.Msg { return present.SnapshotMsg{Snapshot: sn} }}
+			return presentProgram(e, hub, joins[0], s.Role == server.Facilitator)
 		}
-		o := tui.Options{Hub: hub, City: e.city, Event: ev, Lang: e.lang, Role: tui.Viewer, AgeGroups: settings.Effective().AgeGroups}
+		o := tui.Options{Hub: hub, City: e.city, Event: ev, Lang: e.lang, Role: tui.Viewer,
+			AgeGroups: settings.Effective().AgeGroups, JoinLine: joins[0]}
 		if s.Role == server.Facilitator {
 			o.Role, o.Store, o.Who, o.DBPath = tui.Facilitator, s.Store, s.Who, e.store.Path()
 		}
-		return server.Program{Model: tui.New(o), SnapshotMsg: func(sn *model.Snapshot) tea.Msg { return tui.SnapshotMsg{Snapshot: sn} }}
+		return server.Program{Model: tui.New(o),
+			SnapshotMsg: func(sn *model.Snapshot) tea.Msg { return tui.SnapshotMsg{Snapshot: sn} },
+			DisplayMsg:  func(d model.DisplayState) tea.Msg { return tui.DisplayMsg(d) }}
 	}
 	logger := log.NewWithOptions(e.stderr, log.Options{ReportTimestamp: true, Prefix: "standmap"})
 	srv, err := server.New(server.Config{
@@ -115,6 +117,20 @@ func runServe(e *env, args []string) error {
 	err = srv.Shutdown(sctx)
 	<-errc
 	return err
+}
+
+// presentProgram is an SSH session's projection (ssh -t … present), with
+// the banner's join command at the bottom; a facilitator's hide and freeze
+// reach every session through the hub, a viewer's do nothing.
+func presentProgram(e *env, hub *live.Hub, join string, facilitator bool) server.Program {
+	o := present.Options{City: e.city, Lang: e.lang, JoinLine: join, Snapshot: hub.Snapshot(),
+		Display: hub.Display(), Locked: !facilitator}
+	if facilitator {
+		o.OnDisplayChange = hub.SetDisplay
+	}
+	return server.Program{Model: present.New(o),
+		SnapshotMsg: func(sn *model.Snapshot) tea.Msg { return present.SnapshotMsg{Snapshot: sn} },
+		DisplayMsg:  func(d model.DisplayState) tea.Msg { return present.DisplayMsg(d) }}
 }
 
 // printServeBanner says what to give the room, then the log follows.

@@ -64,6 +64,14 @@ type Subscription interface {
 	Close()
 }
 
+// DisplaySubscription is a Subscription that also delivers the shared
+// reveal state (live's does); forward hands it on when the program takes it.
+type DisplaySubscription interface {
+	Subscription
+	// Display delivers the reveal state, only the newest one when unread.
+	Display() <-chan model.DisplayState
+}
+
 // Session is what App learns about one interactive session.
 type Session struct {
 	// Role decides what the session may do.
@@ -84,6 +92,9 @@ type Program struct {
 	Model tea.Model
 	// SnapshotMsg wraps a snapshot into the message Model expects.
 	SnapshotMsg func(*model.Snapshot) tea.Msg
+	// DisplayMsg wraps the shared reveal state into the message Model
+	// expects (nil: the program takes none).
+	DisplayMsg func(model.DisplayState) tea.Msg
 }
 
 // Config is how New builds a server.

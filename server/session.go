@@ -64,7 +64,7 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 		app := s.cfg.App(info)
 		p := tea.NewProgram(app.Model, opts...)
 		context.AfterFunc(ctx, p.Quit) // Shutdown; Quit returns once p has ended
-		go forward(ctx, s.cfg.Hub.Subscribe(), p, app.SnapshotMsg)
+		go forward(ctx, s.cfg.Hub.Subscribe(), p, app)
 		return p
 	}
 	bubbletea.MiddlewareWithProgramHandler(program)(func(ssh.Session) {})(sess)
@@ -73,11 +73,16 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 	}
 }
 
-// forward hands each new snapshot to the program until ctx ends. Send
-// waits for this program only: the hub's mailbox of one keeps the newest
-// snapshot, so a slow session skips frames and delays no one.
-func forward(ctx context.Context, sub Subscription, p *tea.Program, wrap func(*model.Snapshot) tea.Msg) {
+// forward hands each new snapshot, and each reveal state when both the
+// subscription and the program take them, to the program until ctx ends.
+// Send waits for this program only: the hub's mailboxes of one keep the
+// newest, so a slow session skips frames and delays no one.
+func forward(ctx context.Context, sub Subscription, p *tea.Program, app Program) {
 	defer sub.Close()
+	var display <-chan model.DisplayState // nil: never ready
+	if ds, ok := sub.(DisplaySubscription); ok && app.DisplayMsg != nil {
+		display = ds.Display()
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -86,7 +91,12 @@ func forward(ctx context.Context, sub Subscription, p *tea.Program, wrap func(*m
 			if !ok {
 				return
 			}
-			p.Send(wrap(snap))
+			p.Send(app.SnapshotMsg(snap))
+		case d, ok := <-display:
+			if !ok {
+				return
+			}
+			p.Send(app.DisplayMsg(d))
 		}
 	}
 }

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestE2EPresentHidden: over the real ssh client, a facilitator's h in
+// `ssh -t … present` hides the results on a viewer's board and on the
+// facilitator's own application; a viewer's h does nothing; h again
+// reveals them everywhere.
+func TestE2EPresentHidden(t *testing.T) {
+	s := startServe(t)
+	open := func(name string, keys []string, args ...string) tmuxSession {
+		ts := tmuxSession{t: t, socket: fmt.Sprintf("standmap-e2e-present-%s-%d", name, os.Getpid())}
+		ssh := s.sshCmd(keys, args...)
+		ts.tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "-e", "TERM=xterm-256color",
+			strings.Join(append([]string{"ssh", "-tt"}, ssh.Args[1:]...), " "))
+		t.Cleanup(func() { exec.Command("tmux", "-L", ts.socket, "kill-server").Run() })
+		return ts
+	}
+	board := open("board", []string{"viewer"})
+	board.waitFor("read-only board")
+	proj := open("proj", []string{"fac"}, "present")
+	proj.waitFor(fmt.Sprintf("ssh -p %d 127.0.0.1", s.port)) // the join line
+	vproj := open("vproj", []string{"viewer"}, "present")
+	vproj.waitFor("? keys")
+	app := open("app", []string{"fac"})
+	app.waitFor("Visitor #1")
+
+	proj.keys("h")
+	board.waitFor("visitors so far: 0")
+	vproj.waitFor("results will be shown later")
+	app.waitFor("projection hidden")
+	if sc := board.screen(); strings.Contains(sc, "Where they spend") {
+		t.Fatalf("the hidden board shows the tallies:\n%s", sc)
+	}
+	vproj.keys("h") // a viewer's projection is locked
+	time.Sleep(300 * time.Millisecond)
+	if sc := vproj.screen(); !strings.Contains(sc, "results will be shown later") {
+		t.Fatalf("a viewer revealed the results:\n%s", sc)
+	}
+	app.keys("C-p")
+	app.waitFor("results will be shown later")
+	app.keys("h")
+	board.waitFor("Where they spend free time")
+	proj.waitFor("Where they spend free time")
+	app.keys("Escape")
+	app.waitFor("Visitor #1")
+}
