@@ -33,7 +33,7 @@ func (m *markList) Set(s string) error {
 }
 
 // wishesUsage is the wishes command's usage line.
-const wishesUsage = `[list | suggest | pending | log
+const wishesUsage = `[list | curate | suggest | pending | log
                 | merge KEY... --into KEY [--text T] | unmerge KEY... | rename KEY TEXT | category KEY CODE
                 | hide KEY... [--mark ID:POS]... | show KEY... [--mark ID:POS]... | approve KEY...|--all
                 | moderate on|off | undo [SEQ]]`
@@ -71,6 +71,11 @@ func runWishes(e *env, args []string) error {
 		return showWishes(e, ev.Name, sub)
 	case "undo":
 		return undoWishes(e, ev.Name, args)
+	case "curate":
+		if len(args) > 0 {
+			return usageError{fmt.Sprintf("wishes curate: unexpected argument %q", args[0])}
+		}
+		return runCurate(e, ev.Name)
 	}
 	a, err := wishesAction(e, ev.Name, sub, args)
 	if err != nil {

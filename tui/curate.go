@@ -1,0 +1,212 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"standmap/db"
+	"standmap/model"
+)
+
+// CurateOptions is what the curation view needs.
+type CurateOptions struct {
+	// Curator takes the facilitator's actions; Changed (when set) is
+	// called after each, so the hub refreshes at once.
+	Curator db.Curator
+	Changed func()
+	// Event is the event curated; Who names the facilitator in the log.
+	Event, Who string
+	// Theme is the palette. The view speaks English only, for now.
+	Theme Theme
+}
+
+// Curate is the facilitator's curation view: the ranked wish groups as
+// every board shows them, then the wishes held back for approval. Groups
+// are marked and merged, hidden, approved, and any action undone; each
+// is a command that writes through the Curator, and the next snapshot
+// redraws the list.
+type Curate struct {
+	o      CurateOptions
+	st     Styles
+	keys   curateKeys
+	rows   []curateRow
+	sel    int
+	marked map[string]bool // group keys marked for a merge
+	status string
+	failed bool
+	w, h   int
+}
+
+// curateRow is one line of the list: a shown group or a held wish.
+type curateRow struct {
+	model.WishCount
+	held bool
+}
+
+// curatedMsg: a curation action reached the store (or failed).
+type curatedMsg struct {
+	text string
+	err  error
+}
+
+// curateKeys are the view's key bindings.
+type curateKeys struct {
+	Up, Down, Mark, Merge, Hide, Approve, Undo, Quit key.Binding
+}
+
+func newCurateKeys() curateKeys {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return curateKeys{
+		Up:      b([]string{"up", "k"}, "↑", "up"),
+		Down:    b([]string{"down", "j"}, "↓", "down"),
+		Mark:    b([]string{"space"}, "space", "mark"),
+		Merge:   b([]string{"m"}, "m", "merge marked into this"),
+		Hide:    b([]string{"h"}, "h", "hide"),
+		Approve: b([]string{"a"}, "a", "approve"),
+		Undo:    b([]string{"u"}, "u", "undo"),
+		Quit:    b([]string{"q", "esc", "ctrl+c"}, "q", "quit"),
+	}
+}
+
+// NewCurate returns the curation view; it shows nothing until the first
+// SnapshotMsg.
+func NewCurate(o CurateOptions) Curate {
+	return Curate{o: o, st: NewStyles(o.Theme), keys: newCurateKeys(), marked: make(map[string]bool), w: 80, h: 24}
+}
+
+// Init asks for nothing.
+func (c Curate) Init() tea.Cmd { return nil }
+
+// Update handles snapshots, window sizes, results and keys.
+func (c Curate) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case SnapshotMsg:
+		c.setRows(msg.Snapshot)
+	case tea.WindowSizeMsg:
+		c.w, c.h = msg.Width, msg.Height
+	case curatedMsg:
+		c.status, c.failed = msg.text, msg.err != nil
+		if msg.err != nil {
+			c.status = msg.err.Error()
+		}
+	case tea.KeyPressMsg:
+		return c.onKey(msg)
+	}
+	return c, nil
+}
+
+// setRows lists the snapshot's groups, then its held wishes, keeping the
+// selection on the same key when it is still there.
+func (c *Curate) setRows(s *model.Snapshot) {
+	if s == nil {
+		return
+	}
+	prev := ""
+	if c.sel < len(c.rows) {
+		prev = c.rows[c.sel].Key
+	}
+	c.rows = c.rows[:0]
+	for _, w := range s.Wishes {
+		c.rows = append(c.rows, curateRow{WishCount: w})
+	}
+	for _, w := range s.Held {
+		c.rows = append(c.rows, curateRow{WishCount: w, held: true})
+	}
+	c.sel = min(c.sel, max(0, len(c.rows)-1))
+	for i, r := range c.rows {
+		if r.Key == prev {
+			c.sel = i
+		}
+	}
+}
+
+func (c Curate) onKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(k, c.keys.Quit):
+		return c, tea.Quit
+	case key.Matches(k, c.keys.Up):
+		c.sel = max(0, c.sel-1)
+	case key.Matches(k, c.keys.Down):
+		c.sel = min(max(0, len(c.rows)-1), c.sel+1)
+	case key.Matches(k, c.keys.Undo):
+		return c, c.undoCmd()
+	case len(c.rows) == 0:
+	case key.Matches(k, c.keys.Mark):
+		r := c.rows[c.sel]
+		c.marked = cloneMarks(c.marked)
+		if c.marked[r.Key] {
+			delete(c.marked, r.Key)
+		} else {
+			c.marked[r.Key] = true
+		}
+	case key.Matches(k, c.keys.Merge):
+		into := c.rows[c.sel].Key
+		var from []string
+		for m := range c.marked {
+			if m != into {
+				from = append(from, m)
+			}
+		}
+		if len(from) == 0 {
+			c.status, c.failed = "mark groups with space first, then press m on the group to merge into", true
+			return c, nil
+		}
+		sort.Strings(from)
+		c.marked = make(map[string]bool)
+		return c, c.curateCmd(model.CurationAction{Verb: model.VerbMerge, Keys: from, Into: into})
+	case key.Matches(k, c.keys.Hide):
+		return c, c.curateCmd(model.CurationAction{Verb: model.VerbHide, Keys: []string{c.rows[c.sel].Key}})
+	case key.Matches(k, c.keys.Approve) && c.rows[c.sel].held:
+		return c, c.curateCmd(model.CurationAction{Verb: model.VerbApprove, Keys: []string{c.rows[c.sel].Key}})
+	}
+	return c, nil
+}
+
+// cloneMarks copies the marks, so that an older Curate value keeps its own.
+func cloneMarks(m map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(m)+1)
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// curateCmd takes the action through the Curator.
+func (c Curate) curateCmd(a model.CurationAction) tea.Cmd {
+	o := c.o
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+		defer cancel()
+		e, err := o.Curator.Curate(ctx, o.Event, o.Who, a)
+		if err != nil {
+			return curatedMsg{err: err}
+		}
+		if o.Changed != nil {
+			o.Changed()
+		}
+		return curatedMsg{text: fmt.Sprintf("#%d %s ✓ (u undoes)", e.Seq, a.Describe())}
+	}
+}
+
+// undoCmd takes back the newest action.
+func (c Curate) undoCmd() tea.Cmd {
+	o := c.o
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+		defer cancel()
+		e, err := o.Curator.UndoCuration(ctx, o.Event, o.Who, 0)
+		if err != nil {
+			return curatedMsg{err: err}
+		}
+		if o.Changed != nil {
+			o.Changed()
+		}
+		return curatedMsg{text: fmt.Sprintf("#%d undo ✓", e.Seq)}
+	}
+}

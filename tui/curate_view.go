@@ -1,0 +1,69 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"standmap/model"
+)
+
+// View draws the title, the list around the selection, the status line
+// and the keys.
+func (c Curate) View() tea.View {
+	v := tea.NewView(strings.Join(c.lines(), "\n"))
+	v.AltScreen = true
+	v.WindowTitle = "standmap — wishes"
+	return v
+}
+
+// lines returns exactly h lines of at most w cells.
+func (c Curate) lines() []string {
+	w, h := max(c.w, 20), max(c.h, 5)
+	out := []string{fit(c.st.Title.Render("Wishes of "+model.Sanitize(c.o.Event)), w), ""}
+	list := h - 4
+	if len(c.rows) == 0 {
+		out = append(out, fit(c.st.Muted.Render("no wishes yet"), w))
+	}
+	first := max(0, min(c.sel-list/2, len(c.rows)-list))
+	for i := first; i < len(c.rows) && i < first+list; i++ {
+		out = append(out, c.row(i, w))
+	}
+	for len(out) < h-2 {
+		out = append(out, "")
+	}
+	status := c.st.Success.Render(c.status)
+	if c.failed {
+		status = c.st.Danger.Render("! " + c.status)
+	}
+	out = append(out, fit(status, w))
+	hints := "↑↓ move · space mark · m merge marked into this · h hide · a approve held · u undo · q quit"
+	return append(out, fit(c.st.Muted.Render(hints), w))
+}
+
+// row draws line i: selection, mark, count, text, key and state.
+func (c Curate) row(i, w int) string {
+	r := c.rows[i]
+	sel, mark := "  ", "  "
+	if i == c.sel {
+		sel = "▸ "
+	}
+	if c.marked[r.Key] {
+		mark = "✓ "
+	}
+	state := r.Category
+	if r.held {
+		state = "held"
+		if model.Flagged(r.Key) {
+			state = "held: profanity"
+		}
+	}
+	line := sel + mark + padLeft(strconv.Itoa(r.Count), 5) + "  " + model.Sanitize(r.Text)
+	tail := "  " + model.Sanitize(r.Key) + "  " + state
+	line = fit(line, max(0, w-width(tail)))
+	if i == c.sel {
+		return c.st.Selected.Render(fit(line+tail, w))
+	}
+	return fit(line+c.st.Muted.Render(tail), w)
+}
