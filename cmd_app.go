@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"os"
 
 	tea "charm.land/bubbletea/v2"
@@ -14,8 +15,12 @@ import (
 
 func init() {
 	register(&command{name: "app", short: "the local application: capture and live board (the default)",
-		run: func(e *env, _ []string) error { return runApp(e, nil) }})
+		flags: func(fs *flag.FlagSet) { moderateFlag(fs, &appModerate) },
+		run:   func(e *env, _ []string) error { return runApp(e, nil) }})
 }
+
+// appModerate is app's --moderate, set anew by every parse.
+var appModerate bool
 
 // runApp runs the interface on the terminal until the facilitator quits.
 // During the run, background (when set) is started with the hub and ends
@@ -28,6 +33,11 @@ func runApp(e *env, background func(ctx context.Context, hub *live.Hub)) error {
 	settings, err := e.store.EventSettings(e.ctx, ev.Name)
 	if err != nil {
 		return err
+	}
+	if appModerate {
+		if err := startModeration(e, ev.Name, localWho()); err != nil {
+			return err
+		}
 	}
 	hub, err := live.NewHub(e.store, e.city.Gazetteer, ev.Name)
 	if err != nil {

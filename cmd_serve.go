@@ -23,7 +23,7 @@ import (
 var serveFlags struct {
 	listen, hostKey, authorizedKeys string
 	maxSessions                     int
-	noViewers                       bool
+	noViewers, moderate             bool
 }
 
 // shutdownGrace is how long a stopping server waits for saves and
@@ -40,6 +40,7 @@ func init() {
 			fs.StringVar(&serveFlags.authorizedKeys, "authorized-keys", "", "facilitators' public keys, OpenSSH `file` (default: "+server.AuthorizedKeysName+" beside the database)")
 			fs.IntVar(&serveFlags.maxSessions, "max-sessions", 0, "refuse sessions beyond this `number` at once (0: no limit)")
 			fs.BoolVar(&serveFlags.noViewers, "no-viewers", false, "admit facilitators only")
+			moderateFlag(fs, &serveFlags.moderate)
 		},
 		run: runServe,
 	})
@@ -64,6 +65,11 @@ func runServe(e *env, args []string) error {
 	settings, err := e.store.EventSettings(e.ctx, ev.Name)
 	if err != nil {
 		return err
+	}
+	if serveFlags.moderate {
+		if err := startModeration(e, ev.Name, localWho()); err != nil {
+			return err
+		}
 	}
 	hub, err := live.NewHub(e.store, e.city.Gazetteer, ev.Name)
 	if err != nil {

@@ -63,6 +63,30 @@ func (st *sessionStore) Import(ctx context.Context, rs []model.Response, skip bo
 	return res, err
 }
 
+// Curate takes a curation action (facilitators only; db.Curator).
+func (st *sessionStore) Curate(ctx context.Context, event, who string, a model.CurationAction) (e db.CurationEntry, err error) {
+	err = st.curate(func(c db.Curator) error { e, err = c.Curate(ctx, event, who, a); return err })
+	return e, err
+}
+
+// UndoCuration undoes a curation action (facilitators only; db.Curator).
+func (st *sessionStore) UndoCuration(ctx context.Context, event, who string, seq int64) (e db.CurationEntry, err error) {
+	err = st.curate(func(c db.Curator) error { e, err = c.UndoCuration(ctx, event, who, seq); return err })
+	return e, err
+}
+
+// curate runs fn as a tracked write on the server's store, which must be
+// a db.Curator.
+func (st *sessionStore) curate(fn func(db.Curator) error) error {
+	c, ok := st.Store.(db.Curator)
+	if !ok {
+		return errors.New("this database cannot be curated")
+	}
+	return st.write(func() error { return fn(c) })
+}
+
+var _ db.Curator = (*sessionStore)(nil)
+
 // Close is refused: the server owns the database.
 func (st *sessionStore) Close() error { return nil }
 
