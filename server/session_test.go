@@ -209,7 +209,17 @@ func TestViewerStoreIsReadOnly(t *testing.T) {
 	if _, err := st.CreateEvent(context.Background(), "x"); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("viewer create event: %v, want ErrReadOnly", err)
 	}
-	if _, err := st.Events(context.Background()); err != nil {
+	ctx := context.Background()
+	for what, err := range map[string]error{
+		"rename event":       st.RenameEvent(ctx, "a", "b"),
+		"switch event":       st.SwitchEvent(ctx, "a"),
+		"set event settings": st.SetEventSettings(ctx, "a", db.EventSettings{}),
+	} {
+		if !errors.Is(err, ErrReadOnly) {
+			t.Errorf("viewer %s: %v, want ErrReadOnly", what, err)
+		}
+	}
+	if _, err := st.Events(ctx); err != nil {
 		t.Errorf("viewer read: %v", err)
 	}
 }
