@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"os"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -26,33 +25,17 @@ var appModerate bool
 // During the run, background (when set) is started with the hub and ends
 // with the program.
 func runApp(e *env, background func(ctx context.Context, hub *live.Hub)) error {
-	ev, err := e.event()
-	if err != nil {
-		return err
-	}
-	settings, err := e.store.EventSettings(e.ctx, ev.Name)
-	if err != nil {
-		return err
-	}
-	if appModerate {
-		if err := startModeration(e, ev.Name, localWho()); err != nil {
-			return err
-		}
-	}
-	hub, err := live.NewHub(e.store, e.city.Gazetteer, ev.Name)
-	if err != nil {
-		return err
-	}
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
-	go hub.Run(ctx)
+	b, err := startBoard(ctx, e, appModerate)
+	if err != nil {
+		return err
+	}
+	ev, settings, hub := b.event, b.settings, b.hub
 	sub := hub.Subscribe()
 	defer sub.Close()
 
-	who := "local"
-	if u := os.Getenv("USER"); u != "" {
-		who = "local:" + u
-	}
+	who := localWho()
 	m := tui.New(tui.Options{
 		Store: e.store, Hub: hub, City: e.city, Event: ev, Lang: e.lang,
 		Role: tui.Facilitator, DBPath: e.store.Path(), Who: who,

@@ -58,26 +58,13 @@ func runServe(e *env, args []string) error {
 	if serveFlags.maxSessions < 0 {
 		return usageError{"--max-sessions: give 0 (no limit) or more"}
 	}
-	ev, err := e.event()
-	if err != nil {
-		return err
-	}
-	settings, err := e.store.EventSettings(e.ctx, ev.Name)
-	if err != nil {
-		return err
-	}
-	if serveFlags.moderate {
-		if err := startModeration(e, ev.Name, localWho()); err != nil {
-			return err
-		}
-	}
-	hub, err := live.NewHub(e.store, e.city.Gazetteer, ev.Name)
-	if err != nil {
-		return err
-	}
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
-	go hub.Run(ctx)
+	b, err := startBoard(ctx, e, serveFlags.moderate)
+	if err != nil {
+		return err
+	}
+	ev, settings, hub := b.event, b.settings, b.hub
 
 	ln, err := net.Listen("tcp", serveFlags.listen)
 	if err != nil {
