@@ -61,8 +61,12 @@ func listGroups(e *env, tw *tabwriter.Writer, event string, cur *model.Curation)
 		for _, s := range t.Spellings(w.Key) {
 			sp = append(sp, fmt.Sprintf("%s (%d)", s.Text, s.Count))
 		}
+		state := cur.Status(w.Key, "", -1)
+		if model.Flagged(w.Key) && state == "" {
+			state = "flagged: profanity"
+		}
 		fmt.Fprintf(tw, "%9d\t%s\t%s\t%s\t%s\t%s\n", w.Count, orDash(w.Category), w.Key, w.Text,
-			orDash(cur.Status(w.Key, "", -1)), strings.Join(sp, ", "))
+			orDash(state), strings.Join(sp, ", "))
 	}
 	return nil
 }

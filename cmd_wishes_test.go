@@ -47,24 +47,24 @@ func TestWishesCommandsRoundTrip(t *testing.T) {
 		args []string
 		want string // tally --json wishes after the step, computed by hand
 	}{
-		// sūds is held back (profanity) from the start.
-		{nil, "bike paths|cycle|2 ; Veloceliņi|cycle|2 ; more benches|hangout|1 ; Больше велодорожек|transport|1"},
+		// sūds is only flagged (no moderation): it counts like any wish.
+		{nil, "bike paths|cycle|2 ; Veloceliņi|cycle|2 ; more benches|hangout|1 ; sūds||1 ; Больше велодорожек|transport|1"},
 		// c1 (two keys) once, c2, c3, c4: 4. Spellings 1 each but "bike paths"/"Bike paths"
 		// are two spellings: all tied, the first entered (c1's Veloceliņi) shows.
 		// Categories: cycle 2 (c1, c4), transport 1.
-		{[]string{"merge", "velocelini", "Больше велодорожек", "--into", "bike paths"}, "Veloceliņi|cycle|4 ; more benches|hangout|1"},
-		{[]string{"rename", "bike paths", "Veloceliņi / bike paths"}, "Veloceliņi / bike paths|cycle|4 ; more benches|hangout|1"},
-		{[]string{"category", "Veloceliņi", "transport"}, "Veloceliņi / bike paths|transport|4 ; more benches|hangout|1"},
+		{[]string{"merge", "velocelini", "Больше велодорожек", "--into", "bike paths"}, "Veloceliņi|cycle|4 ; more benches|hangout|1 ; sūds||1"},
+		{[]string{"rename", "bike paths", "Veloceliņi / bike paths"}, "Veloceliņi / bike paths|cycle|4 ; more benches|hangout|1 ; sūds||1"},
+		{[]string{"category", "Veloceliņi", "transport"}, "Veloceliņi / bike paths|transport|4 ; more benches|hangout|1 ; sūds||1"},
 		// Unmerging velocelini: c1 (bike paths), c3, c4 stay = 3; velocelini is c1, c2 = 2.
-		{[]string{"unmerge", "velocelini"}, "Veloceliņi / bike paths|transport|3 ; Veloceliņi|cycle|2 ; more benches|hangout|1"},
-		{[]string{"hide", "more benches"}, "Veloceliņi / bike paths|transport|3 ; Veloceliņi|cycle|2"},
+		{[]string{"unmerge", "velocelini"}, "Veloceliņi / bike paths|transport|3 ; Veloceliņi|cycle|2 ; more benches|hangout|1 ; sūds||1"},
+		{[]string{"hide", "more benches"}, "Veloceliņi / bike paths|transport|3 ; Veloceliņi|cycle|2 ; sūds||1"},
 		// c4's first mark is "Bike paths!": without it, the group is c1 and c3.
-		{[]string{"hide", "--mark", "c4:0"}, "Veloceliņi / bike paths|transport|2 ; Veloceliņi|cycle|2"},
-		{[]string{"approve", "--all"}, "Veloceliņi / bike paths|transport|2 ; Veloceliņi|cycle|2 ; sūds||1"},
-		{[]string{"undo"}, "Veloceliņi / bike paths|transport|2 ; Veloceliņi|cycle|2"},
-		{[]string{"show", "--mark", "c4:0", "more benches"}, "Veloceliņi / bike paths|transport|3 ; Veloceliņi|cycle|2 ; more benches|hangout|1"},
+		{[]string{"hide", "--mark", "c4:0"}, "Veloceliņi / bike paths|transport|2 ; Veloceliņi|cycle|2 ; sūds||1"},
+		{[]string{"hide", "sūds"}, "Veloceliņi / bike paths|transport|2 ; Veloceliņi|cycle|2"},
+		{[]string{"undo"}, "Veloceliņi / bike paths|transport|2 ; Veloceliņi|cycle|2 ; sūds||1"},
+		{[]string{"show", "--mark", "c4:0", "more benches"}, "Veloceliņi / bike paths|transport|3 ; Veloceliņi|cycle|2 ; more benches|hangout|1 ; sūds||1"},
 		// The group keeps its text and category; its member leaves: c1 and c4 stay.
-		{[]string{"unmerge", "bike paths"}, "Veloceliņi / bike paths|transport|2 ; Veloceliņi|cycle|2 ; more benches|hangout|1 ; Больше велодорожек|transport|1"},
+		{[]string{"unmerge", "bike paths"}, "Veloceliņi / bike paths|transport|2 ; Veloceliņi|cycle|2 ; more benches|hangout|1 ; sūds||1 ; Больше велодорожек|transport|1"},
 	}
 	for _, st := range steps {
 		if st.args != nil {
@@ -81,7 +81,7 @@ func TestWishesCommandsRoundTrip(t *testing.T) {
 		}
 	}
 	list := s.ok("wishes", "--event", "Fair")
-	if !strings.Contains(list, "Bike paths (1)") || !strings.Contains(list, "held") {
+	if !strings.Contains(list, "Bike paths (1)") || !strings.Contains(list, "flagged: profanity") {
 		t.Errorf("list:\n%s", list)
 	}
 }

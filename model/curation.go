@@ -54,14 +54,14 @@ type cellKey struct{ kind, ref string }
 type Curation struct {
 	cells       map[cellKey]string
 	hiddenMarks int
-	// holdFlagged holds text that Flagged finds until it is approved.
-	holdFlagged bool
 }
 
 // NewCuration returns the curation made of cells. Text that Flagged finds
-// is held back until approved, moderation or not.
+// is only flagged, in the lists a facilitator sees: the contract's counts
+// change only by a facilitator's action, and moderation holds back all new
+// text, flagged or not, until it is approved.
 func NewCuration(cells []CurationCell) *Curation {
-	c := &Curation{cells: make(map[cellKey]string, len(cells)), holdFlagged: true}
+	c := &Curation{cells: make(map[cellKey]string, len(cells))}
 	c.set(cells)
 	return c
 }
@@ -89,7 +89,6 @@ func (c *Curation) set(cells []CurationCell) {
 func (c *Curation) With(cells []CurationCell) *Curation {
 	out := NewCuration(c.Cells())
 	if c != nil {
-		out.holdFlagged = c.holdFlagged
 	}
 	out.set(cells)
 	return out
@@ -177,7 +176,7 @@ func (c *Curation) Status(key, responseID string, position int) string {
 		c.hiddenMarks > 0 && c.Value(CurateHideMark, MarkRef(responseID, position)) != "" {
 		return StatusHidden
 	}
-	if c.Value(CurateApprove, key) == "" && (c.Moderated() || c.holdFlagged && flaggedKey(key)) {
+	if c.Value(CurateApprove, key) == "" && c.Moderated() {
 		return StatusHeld
 	}
 	return StatusShown
@@ -187,7 +186,6 @@ func (c *Curation) Status(key, responseID string, position int) string {
 // texts and categories only.
 func (c *Curation) Unfiltered() *Curation {
 	out := NewCuration(nil)
-	out.holdFlagged = false
 	for _, x := range c.Cells() {
 		switch x.Kind {
 		case CurateHide, CurateHideMark, CurateModerate, CurateApprove:
