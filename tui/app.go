@@ -93,6 +93,9 @@ type Model struct {
 	profile    colorprofile.Profile // the terminal's, for the projection
 	light      bool                 // the palette is light
 
+	cur      Curate // the curation view, once opened
+	curating bool   // ctrl+k: the curation view fills the screen
+
 	fullHelp  bool     // ?: every key, in place of the body
 	helpFor   helpKey  // what helpLines were drawn for
 	helpLines []string // the help bar, drawn by Update
@@ -167,6 +170,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
+		m, _ = m.toCurate(msg)
 		return m.toProjection(msg)
 	case tea.ColorProfileMsg:
 		m.profile = msg.Profile
@@ -185,6 +189,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.snap = msg.Snapshot
 		m.capture = m.capture.SetGroups(m.snap.Wishes)
+		m, _ = m.toCurate(msg)
 		return m.toProjection(present.SnapshotMsg{Snapshot: msg.Snapshot})
 	case DisplayMsg:
 		m.display = model.DisplayState(msg)
@@ -206,13 +211,18 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.capture = m.capture.Say(tr(m.lang, msg.what, model.Sanitize(msg.err.Error())), true)
 		m.status, m.statusBad = strings.TrimSuffix(tr(m.lang, msg.what, ""), ": "), true
 		return m, nil
+	case curatedMsg:
+		return m.toCurate(msg)
 	case tea.KeyPressMsg:
+		if m.curating {
+			return m.curateKey(msg)
+		}
 		if m.presenting {
 			return m.projectionKey(msg)
 		}
 		return m.onKey(msg)
 	case tea.PasteMsg:
-		if m.presenting {
+		if m.presenting || m.curating {
 			return m, nil
 		}
 		return m.route(msg)
@@ -263,6 +273,8 @@ func (m Model) onKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m.undoLast()
 		case key.Matches(k, m.keys.Present):
 			return m.openProjection()
+		case key.Matches(k, m.keys.Wishes):
+			return m.openCurate()
 		case key.Matches(k, m.keys.Board):
 			m.showBoard = !m.showBoard
 			m.focus = m.boardHome()

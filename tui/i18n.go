@@ -71,6 +71,8 @@ const (
 	msgHelpScroll
 	msgHelpPresent
 	msgHelpLeavePresent
+	msgHelpWishes
+	msgNoCuration
 	msgHiddenTitle
 	msgHiddenCount
 	msgResultsLater
@@ -147,6 +149,8 @@ var catalogue = [msgCount][2]string{
 	msgHelpScroll:       {"scroll", "ritināt"},
 	msgHelpPresent:      {"projection", "projekcija"},
 	msgHelpLeavePresent: {"back to capture", "atpakaļ uz ievadi"},
+	msgHelpWishes:       {"curate wishes", "kārtot vēlmes"},
+	msgNoCuration:       {"this database cannot curate wishes", "šajā datubāzē vēlmes nevar kārtot"},
 	msgHiddenTitle:      {"Results are hidden", "Rezultāti paslēpti"},
 	msgHiddenCount:      {"visitors so far: %d", "apmeklētāji līdz šim: %d"},
 	msgResultsLater:     {"results will be shown later", "rezultātus parādīsim vēlāk"},

@@ -52,6 +52,9 @@ type KeyMap struct {
 	Present key.Binding
 	// LeavePresent returns from the projection to capture.
 	LeavePresent key.Binding
+	// Wishes opens the curation view and back (facilitators; esc returns
+	// too). Not ctrl+w: that deletes a word in the form's fields.
+	Wishes key.Binding
 }
 
 // DefaultKeyMap returns the key bindings with help in lang.
@@ -87,6 +90,7 @@ func DefaultKeyMap(lang string) KeyMap {
 		PageDown:     b([]string{"pgdown"}, "pgdn", msgHelpScroll),
 		Present:      b([]string{"ctrl+p"}, "ctrl+p", msgHelpPresent),
 		LeavePresent: b([]string{"esc"}, "esc", msgHelpLeavePresent),
+		Wishes:       b([]string{"ctrl+k"}, "ctrl+k", msgHelpWishes),
 	}
 }
 
@@ -131,7 +135,7 @@ func (h helpView) FullHelp() [][]key.Binding {
 		{k.Enter, k.Accept, k.Category, k.CategoryBack, k.Back},
 		{k.CityWide, k.Age, k.RemoveMark, k.MapPick, k.MapMove, k.Up, k.Down},
 		{k.Save, k.Undo, k.Recent, k.Edit, k.Delete},
-		{k.Board, k.Present, k.Filter, k.PageUp, k.PageDown},
+		{k.Board, k.Present, k.Wishes, k.Filter, k.PageUp, k.PageDown},
 		{k.Help, k.QuitQ, k.Quit},
 	}
 }

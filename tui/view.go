@@ -45,6 +45,9 @@ func (m Model) wide() bool { return m.w >= wideWidth }
 
 // View draws the whole screen: never wider than the window, never taller.
 func (m Model) View() tea.View {
+	if m.curating {
+		return m.cur.View()
+	}
 	if m.presenting {
 		v := m.proj.View()
 		v.WindowTitle = "standmap"

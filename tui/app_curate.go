@@ -1,0 +1,56 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"standmap/db"
+)
+
+// openCurate fills the screen with the curation view (ctrl+k,
+// facilitators whose store is a db.Curator), built with the session's
+// event and Who so that the audit log names who acted, and fed the
+// snapshot held; SnapshotMsg keeps it live while it is open.
+func (m Model) openCurate() (Model, tea.Cmd) {
+	cur, ok := m.o.Store.(db.Curator)
+	if !ok {
+		m.status, m.statusBad = tr(m.lang, msgNoCuration), true
+		return m, nil
+	}
+	o := CurateOptions{Curator: cur, Event: m.o.Event.Name, Who: m.o.Who, Theme: Dark}
+	if m.light {
+		o.Theme = Light
+	}
+	if h := m.o.Hub; h != nil {
+		o.Changed = h.Changed
+	}
+	m.cur, m.curating = NewCurate(o), true
+	m, _ = m.toCurate(tea.WindowSizeMsg{Width: m.w, Height: m.h})
+	m, _ = m.toCurate(SnapshotMsg{Snapshot: m.snap})
+	return m, nil
+}
+
+// curateKey handles a key while the curation view fills the screen: the
+// application's quit keys quit, esc and ctrl+k go back to capture, every
+// other key is the view's.
+func (m Model) curateKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(k, m.keys.Quit), key.Matches(k, m.keys.QuitQ):
+		return m, tea.Quit
+	case key.Matches(k, m.keys.Wishes), key.Matches(k, m.keys.Back):
+		m.curating = false
+		return m, nil
+	}
+	return m.toCurate(k)
+}
+
+// toCurate hands msg to the curation view (a no-op before it was opened:
+// its zero value has no Curator to act through).
+func (m Model) toCurate(msg tea.Msg) (Model, tea.Cmd) {
+	if m.cur.o.Curator == nil {
+		return m, nil
+	}
+	c, cmd := m.cur.Update(msg)
+	m.cur = c.(Curate)
+	return m, cmd
+}
