@@ -93,6 +93,8 @@ type Model struct {
 	profile    colorprofile.Profile // the terminal's, for the projection
 	light      bool                 // the palette is light
 
+	cmp compareState // ctrl+o: the event beside another (compare.go)
+
 	cur      Curate // the curation view, once opened
 	curating bool   // ctrl+k: the curation view fills the screen
 
@@ -167,6 +169,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	if mm, cmd, ok := m.compareUpdate(msg); ok {
+		return mm, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
@@ -273,6 +278,8 @@ func (m Model) onKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m.undoLast()
 		case key.Matches(k, m.keys.Present):
 			return m.openProjection()
+		case key.Matches(k, m.keys.Compare):
+			return m.openCompare()
 		case key.Matches(k, m.keys.Wishes):
 			return m.openCurate()
 		case key.Matches(k, m.keys.Board):

@@ -73,6 +73,14 @@ const (
 	msgHelpLeavePresent
 	msgHelpWishes
 	msgNoCuration
+	msgHelpCompare
+	msgComparePick
+	msgCompareNone
+	msgCompareLoading
+	msgCompareHint
+	msgCompareNew
+	msgCompareHood
+	msgCompareMove
 	msgHiddenTitle
 	msgHiddenCount
 	msgResultsLater
@@ -151,6 +159,14 @@ var catalogue = [msgCount][2]string{
 	msgHelpLeavePresent: {"back to capture", "atpakaļ uz ievadi"},
 	msgHelpWishes:       {"curate wishes", "kārtot vēlmes"},
 	msgNoCuration:       {"this database cannot curate wishes", "šajā datubāzē vēlmes nevar kārtot"},
+	msgHelpCompare:      {"compare events", "salīdzināt pasākumus"},
+	msgComparePick:      {"Compare %s with", "Salīdzināt %s ar"},
+	msgCompareNone:      {"no other event yet", "cita pasākuma vēl nav"},
+	msgCompareLoading:   {"counting…", "skaita…"},
+	msgCompareHint:      {"↑/↓ choose · enter compare · esc back", "↑/↓ izvēlēties · enter salīdzināt · esc atpakaļ"},
+	msgCompareNew:       {"new", "jauns"},
+	msgCompareHood:      {"Neighbourhood", "Apkaime"},
+	msgCompareMove:      {"move", "maiņa"},
 	msgHiddenTitle:      {"Results are hidden", "Rezultāti paslēpti"},
 	msgHiddenCount:      {"visitors so far: %d", "apmeklētāji līdz šim: %d"},
 	msgResultsLater:     {"results will be shown later", "rezultātus parādīsim vēlāk"},

@@ -55,6 +55,8 @@ type KeyMap struct {
 	// Wishes opens the curation view and back (facilitators; esc returns
 	// too). Not ctrl+w: that deletes a word in the form's fields.
 	Wishes key.Binding
+	// Compare sets the event beside another one (facilitators).
+	Compare key.Binding
 }
 
 // DefaultKeyMap returns the key bindings with help in lang.
@@ -91,6 +93,7 @@ func DefaultKeyMap(lang string) KeyMap {
 		Present:      b([]string{"ctrl+p"}, "ctrl+p", msgHelpPresent),
 		LeavePresent: b([]string{"esc"}, "esc", msgHelpLeavePresent),
 		Wishes:       b([]string{"ctrl+k"}, "ctrl+k", msgHelpWishes),
+		Compare:      b([]string{"ctrl+o"}, "ctrl+o", msgHelpCompare),
 	}
 }
 
@@ -134,7 +137,7 @@ func (h helpView) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Enter, k.Accept, k.Category, k.CategoryBack, k.Back},
 		{k.CityWide, k.Age, k.RemoveMark, k.MapPick, k.MapMove, k.Up, k.Down},
-		{k.Save, k.Undo, k.Recent, k.Edit, k.Delete},
+		{k.Save, k.Undo, k.Recent, k.Edit, k.Delete, k.Compare},
 		{k.Board, k.Present, k.Wishes, k.Filter, k.PageUp, k.PageDown},
 		{k.Help, k.QuitQ, k.Quit},
 	}

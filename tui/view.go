@@ -65,6 +65,9 @@ func (m Model) render() string {
 	if w < minWidth || h < minHeight {
 		return tooSmall(m.lang, w, h)
 	}
+	if m.cmp.open {
+		return m.renderCompare(w, h)
+	}
 	bodyH := h - 1 - len(m.helpLines)
 	lines := make([]string, 0, h)
 	lines = append(lines, m.header(w))
