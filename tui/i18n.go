@@ -1,6 +1,6 @@
 package tui
 
-import "fmt"
+import "standmap/i18n"
 
 // msgID names one piece of interface text in the catalogue.
 type msgID int
@@ -177,13 +177,5 @@ var catalogue = [msgCount][2]string{
 
 // tr returns message id in lang ("lv", else English), formatted with args.
 func tr(lang string, id msgID, args ...any) string {
-	i := 0
-	if lang == "lv" {
-		i = 1
-	}
-	s := catalogue[id][i]
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
+	return i18n.Pick(lang, catalogue[id], args...)
 }

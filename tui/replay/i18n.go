@@ -1,6 +1,10 @@
 package replay
 
-import "fmt"
+import (
+	"fmt"
+
+	"standmap/i18n"
+)
 
 // msgID names one text of the replay's status and help lines.
 type msgID int
@@ -60,12 +64,5 @@ func tr(lang string, id msgID, args ...any) string {
 	if !ok {
 		return fmt.Sprintf("!msg(%d)", id)
 	}
-	s := pair[0]
-	if lang == "lv" {
-		s = pair[1]
-	}
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
+	return i18n.Pick(lang, pair, args...)
 }
