@@ -10,7 +10,6 @@ package replay
 
 import (
 	"context"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -83,7 +82,6 @@ type Model struct {
 	speed float64
 
 	rs         []model.Response // sorted by created_at, then Seq
-	repeats    []bool           // rs[i] has two wishes of one group (see moveTo)
 	gaz        *model.Gazetteer
 	tally      *model.Tallier // counts rs[:n]
 	n          int
@@ -154,12 +152,8 @@ func New(o Options) Model {
 	}
 	rs := append([]model.Response(nil), o.Responses...)
 	Sort(rs)
-	repeats := make([]bool, len(rs))
-	for i, r := range rs {
-		repeats[i] = repeatsGroup(r, o.Curation)
-	}
 	m := Model{
-		o: o, lang: o.Lang, loc: loc, speed: o.Speed, rs: rs, repeats: repeats, gaz: gaz,
+		o: o, lang: o.Lang, loc: loc, speed: o.Speed, rs: rs, gaz: gaz,
 		tally: newTallier(gaz, o.Event.Name, o.Curation),
 		board: tui.New(tui.Options{City: o.City, Event: o.Event, Lang: o.Lang, Role: tui.Viewer,
 			DBPath: o.DBPath, Theme: o.Theme}),
@@ -349,39 +343,12 @@ func newTallier(gaz *model.Gazetteer, event string, cur *model.Curation) *model.
 	return t
 }
 
-// repeatsGroup reports whether two wishes of r count in one group (or
-// share one wish key).
-func repeatsGroup(r model.Response, cur *model.Curation) bool {
-	seen := make(map[string]bool, len(r.Marks))
-	for _, mk := range r.Marks {
-		sp := model.Spelling(mk.Wish)
-		if sp == "" {
-			continue
-		}
-		g := cur.Group(model.Fold(sp))
-		if seen[g] {
-			return true
-		}
-		seen[g] = true
-	}
-	return false
-}
-
 // moveTo counts exactly rs[:n], putting or removing the answers between
-// the position and n, and gives the board the new snapshot.
-//
-// Workaround: model.Tallier.Remove of a response with two wishes of one
-// group, when it is the group's only response, leaves an empty group
-// behind (shown with count 0, and with its category counts off by one).
-// Going back over such a response counts rs[:n] again instead; they are
-// few, so most steps back are still one Remove per answer.
+// the position and n (one Put or Remove per answer), and gives the board
+// the new snapshot.
 func (m *Model) moveTo(n int) {
 	if n == m.n {
 		return
-	}
-	if n < m.n && slices.Contains(m.repeats[n:m.n], true) {
-		m.tally = newTallier(m.gaz, m.o.Event.Name, m.o.Curation)
-		m.n = 0
 	}
 	for ; m.n < n; m.n++ {
 		m.tally.Put(m.rs[m.n])
