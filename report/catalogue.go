@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -17,43 +18,52 @@ type messages struct {
 	Arrivals, Curated, Merged, None, CompareTitle, Change, NewWord string
 }
 
-var english = messages{
-	Lang: "en", Title: "Report: %s", Generated: "Generated %s", Replay: "As it was at %s", MapName: "Map: %s",
-	Totals: "Totals", Visitors: "Visitors (responses)", Marks: "Marks", Wishes: "Wishes given",
-	Groups: "Different wishes", First: "First answer", Last: "Last answer",
-	Hoods: "Where young people spend free time", HoodsNote: "Responses that marked each neighbourhood.",
-	MapTitle: "Map", Top: "Top wishes", Wish: "Wish", Category: "Category", Count: "Responses",
-	Neighbourhood: "Neighbourhood", PerHood: "Wishes per neighbourhood", CityWide: "City-wide",
-	PerCat: "Wishes per category", NoCategory: "No category",
-	Ages: "Age groups", Age: "Age group", Share: "Share", OtherAge: "Other or undisclosed", Total: "Total",
-	AgesNote:  "Groups with fewer than %d responses are merged into “%s”, so that no figure points at a few visitors.",
-	AgesTotal: "Too few responses per age group to show any group on its own.",
-	Arrivals:  "Answers per half hour", Curated: "Curated merges", Merged: "Merged from",
-	None: "None yet.", CompareTitle: "%s compared with %s", Change: "Change", NewWord: "new",
-}
-
-// latvian awaits a native speaker's check, like model.Categories.
-var latvian = messages{
-	Lang: "lv", Title: "Pārskats: %s", Generated: "Sagatavots %s", Replay: "Stāvoklis %s", MapName: "Karte: %s",
-	Totals: "Kopsavilkums", Visitors: "Apmeklētāji (atbildes)", Marks: "Atzīmes", Wishes: "Izteiktās vēlmes",
-	Groups: "Dažādas vēlmes", First: "Pirmā atbilde", Last: "Pēdējā atbilde",
-	Hoods: "Kur jaunieši pavada brīvo laiku", HoodsNote: "Atbildes, kurās atzīmēta katra apkaime.",
-	MapTitle: "Karte", Top: "Biežākās vēlmes", Wish: "Vēlme", Category: "Kategorija", Count: "Atbildes",
-	Neighbourhood: "Apkaime", PerHood: "Vēlmes pa apkaimēm", CityWide: "Visa pilsēta",
-	PerCat: "Vēlmes pa kategorijām", NoCategory: "Bez kategorijas",
-	Ages: "Vecuma grupas", Age: "Vecuma grupa", Share: "Daļa", OtherAge: "Citas vai nenorādīta", Total: "Kopā",
-	AgesNote:  "Grupas ar mazāk nekā %d atbildēm ir apvienotas rindā “%s”, lai neviens skaitlis nenorādītu uz dažiem apmeklētājiem.",
-	AgesTotal: "Katrā vecuma grupā ir pārāk maz atbilžu, lai kādu no tām rādītu atsevišķi.",
-	Arrivals:  "Atbildes pa pusstundām", Curated: "Apvienotās vēlmes", Merged: "Apvienotas",
-	None: "Vēl nav.", CompareTitle: "%s salīdzinājumā ar %s", Change: "Izmaiņas", NewWord: "jauns",
-}
-
-// catalogue returns the messages of lang ("lv", else English).
+// catalogue returns the report's texts in lang ("lv", else English),
+// from the one catalogue (package i18n).
 func catalogue(lang string) *messages {
-	if lang == "lv" {
-		return &latvian
+	if lang != "lv" {
+		lang = "en"
 	}
-	return &english
+	t := func(k i18n.Key) string { return i18n.T(lang, k) }
+	return &messages{Lang: lang,
+		Title:         t(i18n.ReportTitle),
+		Generated:     t(i18n.ReportGenerated),
+		Replay:        t(i18n.ReportReplay),
+		MapName:       t(i18n.ReportMapName),
+		Totals:        t(i18n.ReportTotals),
+		Visitors:      t(i18n.ReportVisitors),
+		Marks:         t(i18n.ReportMarks),
+		Wishes:        t(i18n.ReportWishes),
+		Groups:        t(i18n.ReportGroups),
+		First:         t(i18n.ReportFirst),
+		Last:          t(i18n.ReportLast),
+		Hoods:         t(i18n.ReportHoods),
+		HoodsNote:     t(i18n.ReportHoodsNote),
+		MapTitle:      t(i18n.ReportMapTitle),
+		Top:           t(i18n.ReportTop),
+		Wish:          t(i18n.ReportWish),
+		Category:      t(i18n.ReportCategory),
+		Count:         t(i18n.ReportCount),
+		Neighbourhood: t(i18n.ReportNeighbourhood),
+		PerHood:       t(i18n.ReportPerHood),
+		CityWide:      t(i18n.ReportCityWide),
+		PerCat:        t(i18n.ReportPerCat),
+		NoCategory:    t(i18n.ReportNoCategory),
+		Ages:          t(i18n.ReportAges),
+		Age:           t(i18n.ReportAge),
+		Share:         t(i18n.ReportShare),
+		OtherAge:      t(i18n.ReportOtherAge),
+		Total:         t(i18n.ReportTotal),
+		AgesNote:      t(i18n.ReportAgesNote),
+		AgesTotal:     t(i18n.ReportAgesTotal),
+		Arrivals:      t(i18n.ReportArrivals),
+		Curated:       t(i18n.ReportCurated),
+		Merged:        t(i18n.ReportMerged),
+		None:          t(i18n.ReportNone),
+		CompareTitle:  t(i18n.ReportCompareTitle),
+		Change:        t(i18n.ReportChange),
+		NewWord:       t(i18n.ReportNewWord),
+	}
 }
 
 // categoryName is the category's name in the language, or the words for

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -18,7 +19,7 @@ const (
 // of each neighbourhood in ranked order (city-wide ones last), in as many
 // columns as fit; neighbourhoods that do not fit are left out.
 func (m Model) byPlacePanel(w, h int) []string {
-	out := []string{cell(m.styles.Title, tr(m.opts.Lang, msgByPlace), w)}
+	out := []string{cell(m.styles.Title, tr(m.opts.Lang, i18n.PresentByPlace), w)}
 	rows := h - 1
 	if m.snap == nil || rows <= 0 {
 		return fill(out, w, h)
@@ -56,7 +57,7 @@ func (m Model) byPlacePanel(w, h int) []string {
 		place("", 0)
 	}
 	if len(blocks[0]) == 0 {
-		out = append(out, cell(m.styles.Muted, tr(m.opts.Lang, msgNoWishes), w))
+		out = append(out, cell(m.styles.Muted, tr(m.opts.Lang, i18n.PresentNoWishes), w))
 	}
 	return fill(append(out, beside(rows, widths, blocks...)...), w, h)
 }
@@ -66,7 +67,7 @@ func (m Model) byPlacePanel(w, h int) []string {
 func (m Model) placeBlock(name string, count int, ws []model.WishCount, w int) []string {
 	head := strings.ToUpper(model.Sanitize(name))
 	if name == "" {
-		head = tr(m.opts.Lang, msgCityWide)
+		head = tr(m.opts.Lang, i18n.PresentCityWide)
 	} else {
 		head += " · " + strconv.Itoa(count)
 	}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -20,24 +21,24 @@ type figure struct {
 func (m Model) figures() [3]figure {
 	lang := m.opts.Lang
 	s := m.snap
-	f := [3]figure{{"0", tr(lang, msgVisitors), ""}, {"—", tr(lang, msgNoMarks), ""}, {"—", tr(lang, msgNoWishes), ""}}
+	f := [3]figure{{"0", tr(lang, i18n.PresentVisitors), ""}, {"—", tr(lang, i18n.PresentNoMarks), ""}, {"—", tr(lang, i18n.PresentNoWishes), ""}}
 	if s == nil {
 		return f
 	}
 	f[0].value = strconv.Itoa(s.Responses)
 	if s.Responses == 1 {
-		f[0].caption = tr(lang, msgOneVisitor)
+		f[0].caption = tr(lang, i18n.PresentOneVisitor)
 	}
 	if m.changed != nil && m.changed.added > 0 {
 		f[0].caption = "▲ +" + strconv.Itoa(m.changed.added) + "  " + f[0].caption
 	}
 	if len(s.Neighbourhoods) > 0 && s.Neighbourhoods[0].Count > 0 {
 		n := s.Neighbourhoods[0]
-		f[1] = figure{strings.ToUpper(model.Sanitize(n.Name)), tr(lang, msgMostMarked), strconv.Itoa(n.Count)}
+		f[1] = figure{strings.ToUpper(model.Sanitize(n.Name)), tr(lang, i18n.PresentMostMarked), strconv.Itoa(n.Count)}
 	}
 	if len(s.Wishes) > 0 {
 		w := s.Wishes[0]
-		f[2] = figure{strings.ToUpper(model.Sanitize(w.Text)), tr(lang, msgMostWanted), strconv.Itoa(w.Count)}
+		f[2] = figure{strings.ToUpper(model.Sanitize(w.Text)), tr(lang, i18n.PresentMostWanted), strconv.Itoa(w.Count)}
 	}
 	return f
 }

@@ -1,6 +1,10 @@
 package present
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"standmap/i18n"
+)
 
 // KeyMap holds the projection's key bindings, with help in the
 // interface language.
@@ -23,17 +27,17 @@ type KeyMap struct {
 
 // DefaultKeyMap returns the key bindings with help in lang.
 func DefaultKeyMap(lang string) KeyMap {
-	b := func(keys []string, help string, id msgID) key.Binding {
+	b := func(keys []string, help string, id i18n.Key) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr(lang, id)))
 	}
 	return KeyMap{
-		Hide:   b([]string{"h"}, "h", msgKeyHide),
-		Freeze: b([]string{"space"}, "space", msgKeyFreeze),
-		Theme:  b([]string{"t"}, "t", msgKeyTheme),
-		Next:   b([]string{"n", "right", "tab"}, "n/→", msgKeyNext),
-		Help:   b([]string{"?"}, "?", msgKeyHelp),
-		Close:  b([]string{"esc"}, "esc", msgKeyClose),
-		Quit:   b([]string{"q", "ctrl+c"}, "q", msgKeyQuit),
+		Hide:   b([]string{"h"}, "h", i18n.PresentKeyHide),
+		Freeze: b([]string{"space"}, "space", i18n.PresentKeyFreeze),
+		Theme:  b([]string{"t"}, "t", i18n.PresentKeyTheme),
+		Next:   b([]string{"n", "right", "tab"}, "n/→", i18n.PresentKeyNext),
+		Help:   b([]string{"?"}, "?", i18n.PresentKeyHelp),
+		Close:  b([]string{"esc"}, "esc", i18n.PresentKeyClose),
+		Quit:   b([]string{"q", "ctrl+c"}, "q", i18n.Quit),
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"standmap/i18n"
 	"standmap/model"
 	"standmap/tui/bars"
 )
@@ -15,10 +16,10 @@ const minBarColumn = 30
 // cells: a title, then as many columns as the rows need and the width
 // allows, "…N more" when even they run short.
 func (m Model) barsPanel(w, h int) []string {
-	out := []string{cell(m.styles.Title, tr(m.opts.Lang, msgWhere), w)}
+	out := []string{cell(m.styles.Title, tr(m.opts.Lang, i18n.PresentWhere), w)}
 	rows := h - 1
 	if m.snap == nil || len(m.snap.Neighbourhoods) == 0 || rows <= 0 {
-		return fill(append(out, cell(m.styles.Muted, tr(m.opts.Lang, msgNoMarks), w)), w, h)
+		return fill(append(out, cell(m.styles.Muted, tr(m.opts.Lang, i18n.PresentNoMarks), w)), w, h)
 	}
 	ns := m.snap.Neighbourhoods
 	cols := min((len(ns)+rows-1)/rows, max(1, (w+gap)/(minBarColumn+gap)))
@@ -50,7 +51,7 @@ func (m Model) barsPanel(w, h int) []string {
 	}
 	if more > 0 {
 		c := cols - 1
-		blocks[c] = append(blocks[c], cell(m.styles.Muted, tr(m.opts.Lang, msgMore, more), widths[c]))
+		blocks[c] = append(blocks[c], cell(m.styles.Muted, tr(m.opts.Lang, i18n.PresentMore, more), widths[c]))
 	}
 	return append(out, beside(rows, widths, blocks...)...)
 }
@@ -78,7 +79,7 @@ func (m Model) barRow(n model.NeighbourhoodCount, top, w, nameW, barW, countW in
 // mapPanel draws the shaded map under a title in h lines of w cells; the
 // neighbourhood that rose highest in the ranking is marked.
 func (m Model) mapPanel(w, h int) []string {
-	out := []string{cell(m.styles.Title, tr(m.opts.Lang, msgMap), w)}
+	out := []string{cell(m.styles.Title, tr(m.opts.Lang, i18n.PresentMap), w)}
 	if m.maps == nil || h < 2 {
 		return fill(out, w, h)
 	}
@@ -139,13 +140,13 @@ func (m Model) wishRows(ws []model.WishCount, rank bool, w, h int) []string {
 
 // wishesPanel draws the top 10 wishes under a title in h lines of w cells.
 func (m Model) wishesPanel(w, h int) []string {
-	out := []string{cell(m.styles.Title, tr(m.opts.Lang, msgTopWishes), w)}
+	out := []string{cell(m.styles.Title, tr(m.opts.Lang, i18n.PresentTopWishes), w)}
 	var ws []model.WishCount
 	if m.snap != nil {
 		ws = m.snap.Wishes
 	}
 	if len(ws) == 0 {
-		out = append(out, cell(m.styles.Muted, tr(m.opts.Lang, msgNoWishes), w))
+		out = append(out, cell(m.styles.Muted, tr(m.opts.Lang, i18n.PresentNoWishes), w))
 	}
 	return fill(append(out, m.wishRows(ws, true, w, min(10, h-1))...), w, h)
 }

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -42,7 +43,7 @@ func (m Model) Screen() string {
 		return ""
 	}
 	if w < minWidth || h < minHeight {
-		return clip(tr(m.opts.Lang, msgTooSmall, minWidth, minHeight), w)
+		return clip(tr(m.opts.Lang, i18n.TooSmall, minWidth, minHeight), w)
 	}
 	var lines []string
 	if m.display.Hidden {
@@ -113,9 +114,9 @@ func (m Model) hiddenBody(w, h int) []string {
 		mid = append(mid, center(st.Word, f.value, w))
 	}
 	mid = append(mid, center(st.Caption, f.caption, w), spaces(w))
-	when := tr(m.opts.Lang, msgResultsHidden)
+	when := tr(m.opts.Lang, i18n.PresentResultsHidden)
 	if at := model.Sanitize(m.display.RevealAt); at != "" {
-		when = tr(m.opts.Lang, msgResultsAt, at)
+		when = tr(m.opts.Lang, i18n.PresentResultsAt, at)
 	}
 	mid = append(mid, center(st.Word, when, w))
 	out := blank(max(0, (h-len(mid))/2), w)
@@ -128,7 +129,7 @@ func (m Model) footer(w int) string {
 	lang := m.opts.Lang
 	var status []string
 	if m.display.Frozen {
-		status = append(status, tr(lang, msgFrozen))
+		status = append(status, tr(lang, i18n.PresentFrozen))
 	}
 	if !m.display.Hidden && m.rotating(w, m.h) {
 		dots := make([]string, panelCount)
@@ -140,7 +141,7 @@ func (m Model) footer(w int) string {
 		}
 		status = append(status, strings.Join(dots, " "))
 	}
-	status = append(status, tr(lang, msgKeysHint))
+	status = append(status, tr(lang, i18n.PresentKeysHint))
 	s := strings.Join(status, "   ")
 	sw := min(textWidth(s), w)
 	join := model.Sanitize(m.opts.JoinLine)
@@ -158,13 +159,13 @@ func (m Model) overlayHelp(lines []string, w int) {
 	for _, b := range bs {
 		rows = append(rows, b.Help().Key+spaces(keyW-textWidth(b.Help().Key))+"  "+b.Help().Desc)
 	}
-	inner := textWidth(tr(m.opts.Lang, msgKeys))
+	inner := textWidth(tr(m.opts.Lang, i18n.PresentKeys))
 	for _, r := range rows {
 		inner = max(inner, textWidth(r))
 	}
 	inner = min(inner, w-4)
 	box := []string{"┌" + strings.Repeat("─", inner+2) + "┐",
-		"│ " + cell(m.styles.Title, tr(m.opts.Lang, msgKeys), inner) + " │"}
+		"│ " + cell(m.styles.Title, tr(m.opts.Lang, i18n.PresentKeys), inner) + " │"}
 	for _, r := range rows {
 		box = append(box, "│ "+cell(m.styles.Word, r, inner)+" │")
 	}

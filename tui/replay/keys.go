@@ -1,6 +1,10 @@
 package replay
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"standmap/i18n"
+)
 
 // KeyMap holds the replay's key bindings, with help in the interface
 // language.
@@ -28,23 +32,23 @@ type KeyMap struct {
 
 // DefaultKeyMap returns the bindings with help in lang.
 func DefaultKeyMap(lang string) KeyMap {
-	b := func(keys []string, help string, id msgID) key.Binding {
+	b := func(keys []string, help string, id i18n.Key) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr(lang, id)))
 	}
 	return KeyMap{
-		Next:    b([]string{"right"}, "→", msgHelpNext),
-		Prev:    b([]string{"left"}, "←", msgHelpPrev),
-		Forward: b([]string{"shift+right", "]"}, "shift+→/]", msgHelpForward),
-		Back:    b([]string{"shift+left", "["}, "shift+←/[", msgHelpBack),
-		Play:    b([]string{"space"}, "space", msgHelpPlay),
-		Start:   b([]string{"home"}, "home", msgHelpStart),
-		End:     b([]string{"end"}, "end", msgHelpEnd),
-		Filter:  b([]string{"f", "ctrl+f"}, "f", msgHelpFilter),
-		Scroll:  b([]string{"up", "down", "pgup", "pgdown"}, "↑↓", msgHelpScroll),
-		Quit:    b([]string{"q", "ctrl+c"}, "q", msgHelpQuit),
-		Step:    b([]string{"left", "right"}, "←/→", msgHelpStep),
-		Jump:    b([]string{"shift+left", "shift+right", "[", "]"}, "shift+←/→ [/]", msgHelpJump),
-		Ends:    b([]string{"home", "end"}, "home/end", msgHelpEnds),
+		Next:    b([]string{"right"}, "→", i18n.ReplayHelpNext),
+		Prev:    b([]string{"left"}, "←", i18n.ReplayHelpPrev),
+		Forward: b([]string{"shift+right", "]"}, "shift+→/]", i18n.ReplayHelpForward),
+		Back:    b([]string{"shift+left", "["}, "shift+←/[", i18n.ReplayHelpBack),
+		Play:    b([]string{"space"}, "space", i18n.ReplayHelpPlay),
+		Start:   b([]string{"home"}, "home", i18n.ReplayHelpStart),
+		End:     b([]string{"end"}, "end", i18n.ReplayHelpEnd),
+		Filter:  b([]string{"f", "ctrl+f"}, "f", i18n.ReplayHelpFilter),
+		Scroll:  b([]string{"up", "down", "pgup", "pgdown"}, "↑↓", i18n.ReplayHelpScroll),
+		Quit:    b([]string{"q", "ctrl+c"}, "q", i18n.Quit),
+		Step:    b([]string{"left", "right"}, "←/→", i18n.ReplayHelpStep),
+		Jump:    b([]string{"shift+left", "shift+right", "[", "]"}, "shift+←/→ [/]", i18n.ReplayHelpJump),
+		Ends:    b([]string{"home", "end"}, "home/end", i18n.ReplayHelpEnds),
 	}
 }
 

@@ -23,6 +23,7 @@ import (
 
 	"standmap/ascii_maps"
 	"standmap/db"
+	"standmap/i18n"
 	"standmap/model"
 	"standmap/tui"
 )
@@ -412,16 +413,16 @@ func (m Model) withHelp() Model {
 // status is the line that says which moment is shown.
 func (m Model) status() string {
 	if len(m.rs) == 0 {
-		return fit(" "+m.st.Muted.Render(tr(m.lang, msgNoAnswers)), m.w)
+		return fit(" "+m.st.Muted.Render(tr(m.lang, i18n.ReplayNoAnswers)), m.w)
 	}
-	state := m.st.Muted.Render(tr(m.lang, msgPaused))
+	state := m.st.Muted.Render(tr(m.lang, i18n.ReplayPaused))
 	if m.playing {
-		state = m.st.Accent.Render(tr(m.lang, msgPlaying))
+		state = m.st.Accent.Render(tr(m.lang, i18n.ReplayPlaying))
 	}
 	sep := m.st.Muted.Render(" · ")
 	line := " " + m.st.Title.Render(m.at.In(m.loc).Format(momentLayout)) + sep +
-		tr(m.lang, msgAnswer, m.n, len(m.rs)) + sep + state + sep +
-		m.st.Muted.Render(tr(m.lang, msgSpeed, strconv.FormatFloat(m.speed, 'g', -1, 64)))
+		tr(m.lang, i18n.ReplayAnswer, m.n, len(m.rs)) + sep + state + sep +
+		m.st.Muted.Render(tr(m.lang, i18n.ReplaySpeed, strconv.FormatFloat(m.speed, 'g', -1, 64)))
 	if room := m.w - ansi.StringWidth(line) - 3; room >= 10 {
 		line += "  " + m.progress(room)
 	}
@@ -443,9 +444,9 @@ func (m Model) progress(w int) string {
 func (m Model) View() tea.View {
 	v := m.board.View()
 	v.AltScreen = true
-	v.WindowTitle = "standmap · " + tr(m.lang, msgReplay)
+	v.WindowTitle = "standmap · " + tr(m.lang, i18n.ReplayReplay)
 	if minH := m.minHeight(); m.w < boardMinW || m.h < minH {
-		msg := ansi.Truncate(tr(m.lang, msgTooSmall, boardMinW, minH), max(m.w, 0), "")
+		msg := ansi.Truncate(tr(m.lang, i18n.TooSmall, boardMinW, minH), max(m.w, 0), "")
 		v.Content = lipgloss.Place(max(m.w, 0), max(m.h, 0), lipgloss.Center, lipgloss.Center, msg)
 		return v
 	}
