@@ -159,7 +159,7 @@ func (e *env) open(c *command) error {
 	if e.dbPath == "" {
 		e.dbPath = defaultDBPath()
 	}
-	if err := os.MkdirAll(filepath.Dir(e.dbPath), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(e.dbPath), 0o700); err != nil {
 		return fmt.Errorf("create database folder: %w", err)
 	}
 	e.store, err = db.Open(e.dbPath)

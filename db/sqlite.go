@@ -3,7 +3,10 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -57,6 +60,9 @@ func Open(path string) (*SQLite, error) {
 }
 
 func (s *SQLite) open() error {
+	if err := createPrivate(s.path); err != nil {
+		return err
+	}
 	uri := fileURI(s.path)
 	var err error
 	s.writer, err = sql.Open("sqlite3", uri+
@@ -82,6 +88,20 @@ func (s *SQLite) open() error {
 	s.reader.SetMaxIdleConns(n + 1)
 	s.version, err = s.reader.Conn(ctx)
 	return err
+}
+
+// createPrivate creates a missing database file readable by its owner
+// only: it holds what visitors said. SQLite gives the -wal and -shm files
+// the database file's permissions. An existing file is left as it is.
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return f.Close()
 }
 
 // Path returns the database file's path.
