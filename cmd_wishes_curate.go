@@ -23,7 +23,7 @@ func runCurate(e *env, event string) error {
 	sub := hub.Subscribe()
 	defer sub.Close()
 	p := tea.NewProgram(tui.NewCurate(tui.CurateOptions{
-		Curator: e.store, Changed: hub.Changed, Event: event, Who: localWho(),
+		Curator: e.store, Changed: hub.Changed, Event: event, Who: localWho(), Lang: e.lang,
 	}), tea.WithContext(ctx))
 	go func() {
 		for {

@@ -17,7 +17,7 @@ func (m Model) openCurate() (Model, tea.Cmd) {
 		m.status, m.statusBad = tr(m.lang, msgNoCuration), true
 		return m, nil
 	}
-	o := CurateOptions{Curator: cur, Event: m.o.Event.Name, Who: m.o.Who, Theme: Dark}
+	o := CurateOptions{Curator: cur, Event: m.o.Event.Name, Who: m.o.Who, Theme: Dark, Lang: m.lang}
 	if m.light {
 		o.Theme = Light
 	}

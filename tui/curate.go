@@ -2,9 +2,10 @@ package tui
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"sort"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -20,8 +21,9 @@ type CurateOptions struct {
 	Changed func()
 	// Event is the event curated; Who names the facilitator in the log.
 	Event, Who string
-	// Theme is the palette. The view speaks English only, for now.
+	// Theme is the palette; Lang the language ("lv", else English).
 	Theme Theme
+	Lang  string
 }
 
 // Curate is the facilitator's curation view: the ranked wish groups as
@@ -33,6 +35,7 @@ type Curate struct {
 	o      CurateOptions
 	st     Styles
 	keys   curateKeys
+	help   help.Model
 	rows   []curateRow
 	sel    int
 	marked map[string]bool // group keys marked for a merge
@@ -53,31 +56,13 @@ type curatedMsg struct {
 	err  error
 }
 
-// curateKeys are the view's key bindings.
-type curateKeys struct {
-	Up, Down, Mark, Merge, Hide, Approve, Undo, Quit key.Binding
-}
-
-func newCurateKeys() curateKeys {
-	b := func(keys []string, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
-	return curateKeys{
-		Up:      b([]string{"up", "k"}, "↑", "up"),
-		Down:    b([]string{"down", "j"}, "↓", "down"),
-		Mark:    b([]string{"space"}, "space", "mark"),
-		Merge:   b([]string{"m"}, "m", "merge marked into this"),
-		Hide:    b([]string{"h"}, "h", "hide"),
-		Approve: b([]string{"a"}, "a", "approve"),
-		Undo:    b([]string{"u"}, "u", "undo"),
-		Quit:    b([]string{"q", "esc", "ctrl+c"}, "q", "quit"),
-	}
-}
-
 // NewCurate returns the curation view; it shows nothing until the first
 // SnapshotMsg.
 func NewCurate(o CurateOptions) Curate {
-	return Curate{o: o, st: NewStyles(o.Theme), keys: newCurateKeys(), marked: make(map[string]bool), w: 80, h: 24}
+	c := Curate{o: o, st: NewStyles(o.Theme), keys: newCurateKeys(o.Lang), help: help.New(),
+		marked: make(map[string]bool), w: 80, h: 24}
+	c.help.Styles = c.st.Help
+	return c
 }
 
 // Init asks for nothing.
@@ -93,7 +78,7 @@ func (c Curate) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case curatedMsg:
 		c.status, c.failed = msg.text, msg.err != nil
 		if msg.err != nil {
-			c.status = msg.err.Error()
+			c.status = c.errText(msg.err)
 		}
 	case tea.KeyPressMsg:
 		return c.onKey(msg)
@@ -154,16 +139,19 @@ func (c Curate) onKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			}
 		}
 		if len(from) == 0 {
-			c.status, c.failed = "mark groups with space first, then press m on the group to merge into", true
+			c.status, c.failed = c.tr(msgCurateMarkFirst), true
 			return c, nil
 		}
 		sort.Strings(from)
 		c.marked = make(map[string]bool)
-		return c, c.curateCmd(model.CurationAction{Verb: model.VerbMerge, Keys: from, Into: into})
+		return c, c.curateCmd(model.CurationAction{Verb: model.VerbMerge, Keys: from, Into: into},
+			c.tr(msgCurateMerged, c.shown(c.sel)))
 	case key.Matches(k, c.keys.Hide):
-		return c, c.curateCmd(model.CurationAction{Verb: model.VerbHide, Keys: []string{c.rows[c.sel].Key}})
+		return c, c.curateCmd(model.CurationAction{Verb: model.VerbHide, Keys: []string{c.rows[c.sel].Key}},
+			c.tr(msgCurateHidden, c.shown(c.sel)))
 	case key.Matches(k, c.keys.Approve) && c.rows[c.sel].held:
-		return c, c.curateCmd(model.CurationAction{Verb: model.VerbApprove, Keys: []string{c.rows[c.sel].Key}})
+		return c, c.curateCmd(model.CurationAction{Verb: model.VerbApprove, Keys: []string{c.rows[c.sel].Key}},
+			c.tr(msgCurateApproved, c.shown(c.sel)))
 	}
 	return c, nil
 }
@@ -177,8 +165,28 @@ func cloneMarks(m map[string]bool) map[string]bool {
 	return out
 }
 
-// curateCmd takes the action through the Curator.
-func (c Curate) curateCmd(a model.CurationAction) tea.Cmd {
+// tr returns the message in the view's language.
+func (c Curate) tr(id msgID, args ...any) string { return tr(c.o.Lang, id, args...) }
+
+// shown returns row i's text as drawn.
+func (c Curate) shown(i int) string { return model.Sanitize(c.rows[i].Text) }
+
+// errText says why an action failed, in the view's language where the
+// reason is one the facilitator can act on.
+func (c Curate) errText(err error) string {
+	switch {
+	case errors.Is(err, model.ErrNothingToDo):
+		return c.tr(msgCurateNothing)
+	case errors.Is(err, db.ErrUndoConflict):
+		return c.tr(msgCurateConflict)
+	case errors.Is(err, db.ErrNotFound):
+		return c.tr(msgNothingToUndo)
+	}
+	return model.Sanitize(err.Error())
+}
+
+// curateCmd takes the action through the Curator; done says what it did.
+func (c Curate) curateCmd(a model.CurationAction, done string) tea.Cmd {
 	o := c.o
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
@@ -190,7 +198,7 @@ func (c Curate) curateCmd(a model.CurationAction) tea.Cmd {
 		if o.Changed != nil {
 			o.Changed()
 		}
-		return curatedMsg{text: fmt.Sprintf("#%d %s ✓ (u undoes)", e.Seq, a.Describe())}
+		return curatedMsg{text: tr(o.Lang, msgCurateDone, e.Seq, done)}
 	}
 }
 
@@ -207,6 +215,6 @@ func (c Curate) undoCmd() tea.Cmd {
 		if o.Changed != nil {
 			o.Changed()
 		}
-		return curatedMsg{text: fmt.Sprintf("#%d undo ✓", e.Seq)}
+		return curatedMsg{text: tr(o.Lang, msgCurateUndone, e.Seq)}
 	}
 }

@@ -14,17 +14,17 @@ import (
 func (c Curate) View() tea.View {
 	v := tea.NewView(strings.Join(c.lines(), "\n"))
 	v.AltScreen = true
-	v.WindowTitle = "standmap — wishes"
+	v.WindowTitle = c.tr(msgCurateWindow)
 	return v
 }
 
 // lines returns exactly h lines of at most w cells.
 func (c Curate) lines() []string {
 	w, h := max(c.w, 20), max(c.h, 5)
-	out := []string{fit(c.st.Title.Render("Wishes of "+model.Sanitize(c.o.Event)), w), ""}
+	out := []string{fit(c.st.Title.Render(c.tr(msgCurateTitle, model.Sanitize(c.o.Event))), w), ""}
 	list := h - 4
 	if len(c.rows) == 0 {
-		out = append(out, fit(c.st.Muted.Render("no wishes yet"), w))
+		out = append(out, fit(c.st.Muted.Render(c.tr(msgNoWishes)), w))
 	}
 	first := max(0, min(c.sel-list/2, len(c.rows)-list))
 	for i := first; i < len(c.rows) && i < first+list; i++ {
@@ -38,8 +38,8 @@ func (c Curate) lines() []string {
 		status = c.st.Danger.Render("! " + c.status)
 	}
 	out = append(out, fit(status, w))
-	hints := "↑↓ move · space mark · m merge marked into this · h hide · a approve held · u undo · q quit"
-	return append(out, fit(c.st.Muted.Render(hints), w))
+	c.help.SetWidth(w - 1)
+	return append(out, fit(" "+c.help.ShortHelpView(c.keys.ShortHelp()), w))
 }
 
 // row draws line i: selection, mark, count, text, key and state.
@@ -54,9 +54,9 @@ func (c Curate) row(i, w int) string {
 	}
 	state := r.Category
 	if r.held {
-		state = "held"
+		state = c.tr(msgCurateHeld)
 		if model.Flagged(r.Key) {
-			state = "held: profanity"
+			state = c.tr(msgCurateHeldFlag)
 		}
 	}
 	line := sel + mark + padLeft(strconv.Itoa(r.Count), 5) + "  " + model.Sanitize(r.Text)

@@ -87,6 +87,22 @@ const (
 	msgResultsAt
 	msgProjHidden
 	msgProjFrozen
+	msgCurateTitle
+	msgCurateWindow
+	msgCurateHeld
+	msgCurateHeldFlag
+	msgCurateMarkFirst
+	msgCurateDone
+	msgCurateUndone
+	msgCurateNothing
+	msgCurateConflict
+	msgCurateMerged
+	msgCurateHidden
+	msgCurateApproved
+	msgHelpMark
+	msgHelpMerge
+	msgHelpHide
+	msgHelpApprove
 	msgCount
 )
 
@@ -173,6 +189,22 @@ var catalogue = [msgCount][2]string{
 	msgResultsAt:        {"results at %s", "rezultāti plkst. %s"},
 	msgProjHidden:       {"projection hidden", "projekcija paslēpta"},
 	msgProjFrozen:       {"projection frozen", "projekcija apturēta"},
+	msgCurateTitle:      {"Wishes of %s", "Vēlmes: %s"},
+	msgCurateWindow:     {"standmap — wishes", "standmap — vēlmes"},
+	msgCurateHeld:       {"held", "aizturēta"},
+	msgCurateHeldFlag:   {"held: profanity", "aizturēta: rupjība"},
+	msgCurateMarkFirst:  {"mark groups with space first, then press m on the group to merge into", "vispirms atzīmējiet grupas ar atstarpi, tad spiediet m uz grupas, kurā apvienot"},
+	msgCurateDone:       {"#%d %s ✓ (u undoes)", "#%d %s ✓ (u atsauc)"},
+	msgCurateUndone:     {"#%d: undone ✓", "#%d: atsaukts ✓"},
+	msgCurateNothing:    {"nothing to change", "nav ko mainīt"},
+	msgCurateConflict:   {"changed again since: undo the later actions first", "kopš tā mainīts vēlreiz: vispirms atsauciet vēlākās darbības"},
+	msgCurateMerged:     {"merged into “%s”", "apvienots ar “%s”"},
+	msgCurateHidden:     {"hidden “%s”", "paslēpts “%s”"},
+	msgCurateApproved:   {"approved “%s”", "apstiprināts “%s”"},
+	msgHelpMark:         {"mark", "atzīmēt"},
+	msgHelpMerge:        {"merge marked here", "apvienot atzīmētās šeit"},
+	msgHelpHide:         {"hide", "paslēpt"},
+	msgHelpApprove:      {"approve held", "apstiprināt aizturēto"},
 }
 
 // tr returns message id in lang ("lv", else English), formatted with args.
