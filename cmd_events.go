@@ -178,5 +178,5 @@ func compareEvents(e *env, a, b string) error {
 	if err != nil {
 		return err
 	}
-	return report.Compare(ta, tb, 10).WriteText(e.stdout, e.lang)
+	return report.WriteComparison(e.stdout, model.Compare(ta, tb, 10), e.lang)
 }

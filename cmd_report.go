@@ -95,7 +95,7 @@ func (e *env) buildReport(at time.Time) (*report.Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		rep.Compare = report.Compare(rep.Tally, other, rep.Opts.Top)
+		rep.Compare = model.Compare(rep.Tally, other, rep.Opts.Top)
 	}
 	return rep, nil
 }

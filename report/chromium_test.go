@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"standmap/model"
 )
 
 // chromium returns the path of a Chromium binary, or skips the test.
@@ -46,7 +48,7 @@ func TestHTMLInChromium(t *testing.T) {
 	s, city := imported(t, "../testdata/fair/fair.csv")
 	rep := built(t, s, city, "Profesiju gadatirgus 2025", "lv", time.Time{})
 	other := built(t, s, city, "Skolu diena Gajokā", "lv", time.Time{})
-	rep.Compare = Compare(rep.Tally, other.Tally, rep.Opts.Top)
+	rep.Compare = model.Compare(rep.Tally, other.Tally, rep.Opts.Top)
 	dir := t.TempDir()
 	if d := os.Getenv("STANDMAP_REPORT_SHOTS"); d != "" {
 		dir = d // keep the screenshot and PDF to look at

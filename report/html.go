@@ -107,10 +107,10 @@ func (r *Report) WriteHTML(w io.Writer) error {
 	if c := r.Compare; c != nil {
 		cv := &compareView{Title: fmt.Sprintf(m.CompareTitle, clean(c.A.Event), clean(c.B.Event)),
 			A: clean(c.A.Event), B: clean(c.B.Event), VisitorsA: c.A.Responses, VisitorsB: c.B.Responses}
-		for _, part := range c.parts(m) {
+		for _, part := range compareParts(c, m) {
 			t := compareTable{Head: part.head}
 			for _, row := range part.rows {
-				t.Rows = append(t.Rows, compareRowView{clean(row.Name), rankCount(row.RankA, row.CountA), rankCount(row.RankB, row.CountB), row.Change(m.NewWord)})
+				t.Rows = append(t.Rows, compareRowView{clean(row.Name), row.ShownA(), row.ShownB(), row.Change(m.NewWord)})
 			}
 			cv.Parts = append(cv.Parts, t)
 		}

@@ -139,11 +139,11 @@ func (r *Report) writeCompareMarkdown(b *strings.Builder, m *messages) {
 	a, o := mdText(clean(c.A.Event)), mdText(clean(c.B.Event))
 	fmt.Fprintf(b, "## %s\n\n", mdText(fmt.Sprintf(m.CompareTitle, clean(c.A.Event), clean(c.B.Event))))
 	fmt.Fprintf(b, "| | %s | %s |\n|---|---:|---:|\n| %s | %d | %d |\n\n", a, o, m.Visitors, c.A.Responses, c.B.Responses)
-	for _, part := range c.parts(m) {
+	for _, part := range compareParts(c, m) {
 		fmt.Fprintf(b, "| %s | %s | %s | %s |\n|---|---:|---:|---|\n", part.head, a, o, m.Change)
 		for _, row := range part.rows {
 			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", mdText(clean(row.Name)),
-				rankCount(row.RankA, row.CountA), rankCount(row.RankB, row.CountB), row.Change(m.NewWord))
+				row.ShownA(), row.ShownB(), row.Change(m.NewWord))
 		}
 		b.WriteString("\n")
 	}

@@ -105,7 +105,7 @@ type Report struct {
 	// Curated lists the curation's merges among the wish groups counted.
 	Curated []CuratedMerge
 	// Compare is the side-by-side comparison with another event, or nil.
-	Compare *Comparison
+	Compare *model.Comparison
 }
 
 // perList is how many wishes are listed per neighbourhood and category.

@@ -83,7 +83,7 @@ func TestGoldenFair(t *testing.T) {
 	s, city := imported(t, "../testdata/fair/fair.csv")
 	rep := built(t, s, city, "Profesiju gadatirgus 2025", "en", time.Time{})
 	other := built(t, s, city, "Skolu diena Gajokā", "en", time.Time{})
-	rep.Compare = Compare(rep.Tally, other.Tally, rep.Opts.Top)
+	rep.Compare = model.Compare(rep.Tally, other.Tally, rep.Opts.Top)
 	var b bytes.Buffer
 	if err := rep.WriteMarkdown(&b); err != nil {
 		t.Fatal(err)

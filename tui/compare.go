@@ -10,7 +10,6 @@ import (
 
 	"standmap/db"
 	"standmap/model"
-	"standmap/report"
 )
 
 // compareTop is how many wish groups of each event the comparison shows.
@@ -24,7 +23,7 @@ type compareState struct {
 	sel     int      // the chosen one in events
 	loading bool     // a tally is being counted
 	other   string   // the event compared with, once chosen
-	cmp     *report.Comparison
+	cmp     *model.Comparison
 	err     string
 	off     int // the first line of the comparison shown
 }
@@ -110,7 +109,7 @@ func (m Model) compareUpdate(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		a := m.snap.Tally
 		a.Event = m.o.Event.Name
-		m.cmp.cmp = report.Compare(a, msg.tally, compareTop)
+		m.cmp.cmp = model.Compare(a, msg.tally, compareTop)
 		return m, nil, true
 	case tea.KeyPressMsg:
 		if !m.cmp.open {
@@ -196,7 +195,7 @@ func (m Model) renderCompare(w, h int) string {
 // compareLines returns the comparison as lines of exactly w cells: the
 // visitors, then the neighbourhoods and the top wish groups, each with
 // both events' count and rank and the move in rank.
-func compareLines(c *report.Comparison, lang string, w int) []string {
+func compareLines(c *model.Comparison, lang string, w int) []string {
 	const numW, moveW = 12, 5
 	nameW := max(6, w-2*(numW+1)-(moveW+1))
 	row := func(name, a, b, move string) string {
@@ -207,13 +206,13 @@ func compareLines(c *report.Comparison, lang string, w int) []string {
 		row(tr(lang, msgVisitors), fmt.Sprint(c.A.Responses), fmt.Sprint(c.B.Responses), signed(c.A.Responses-c.B.Responses)),
 		"",
 	}
-	part := func(head string, rows []report.CompareRow) {
+	part := func(head string, rows []model.CompareRow) {
 		lines = append(lines, row(head, evA, evB, tr(lang, msgCompareMove)))
 		for _, r := range rows {
 			if r.CountA == 0 && r.CountB == 0 {
 				continue
 			}
-			lines = append(lines, row(model.Sanitize(r.Name), rankCount(r.RankA, r.CountA), rankCount(r.RankB, r.CountB), r.Change(tr(lang, msgCompareNew))))
+			lines = append(lines, row(model.Sanitize(r.Name), r.ShownA(), r.ShownB(), r.Change(tr(lang, msgCompareNew))))
 		}
 		lines = append(lines, "")
 	}
@@ -236,12 +235,4 @@ func signed(n int) string {
 		return fmt.Sprintf("+%d", n)
 	}
 	return fmt.Sprint(n)
-}
-
-// rankCount shows a count with its place: "12 (#3)", or "0" unranked.
-func rankCount(rank, count int) string {
-	if rank == 0 {
-		return fmt.Sprint(count)
-	}
-	return fmt.Sprintf("%d (#%d)", count, rank)
 }
