@@ -23,7 +23,8 @@ func runCurate(e *env, event string) error {
 	sub := hub.Subscribe()
 	defer sub.Close()
 	p := tea.NewProgram(tui.NewCurate(tui.CurateOptions{
-		Curator: e.store, Changed: hub.Changed, Event: event, Who: localWho(), Lang: e.lang,
+		Curator: e.store, Reader: e.store, Gazetteer: e.city.Gazetteer,
+		Changed: hub.Changed, Event: event, Who: localWho(), Lang: e.lang,
 	}), tea.WithContext(ctx))
 	go func() {
 		for {

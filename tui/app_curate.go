@@ -10,14 +10,16 @@ import (
 // openCurate fills the screen with the curation view (ctrl+k,
 // facilitators whose store is a db.Curator), built with the session's
 // event and Who so that the audit log names who acted, and fed the
-// snapshot held; SnapshotMsg keeps it live while it is open.
+// snapshot held (and the spellings read from the store); SnapshotMsg keeps
+// it live while it is open.
 func (m Model) openCurate() (Model, tea.Cmd) {
 	cur, ok := m.o.Store.(db.Curator)
 	if !ok {
 		m.status, m.statusBad = tr(m.lang, msgNoCuration), true
 		return m, nil
 	}
-	o := CurateOptions{Curator: cur, Event: m.o.Event.Name, Who: m.o.Who, Theme: Dark, Lang: m.lang}
+	o := CurateOptions{Curator: cur, Reader: m.o.Store, Gazetteer: m.gaz,
+		Event: m.o.Event.Name, Who: m.o.Who, Theme: Dark, Lang: m.lang}
 	if m.light {
 		o.Theme = Light
 	}
@@ -26,8 +28,7 @@ func (m Model) openCurate() (Model, tea.Cmd) {
 	}
 	m.cur, m.curating = NewCurate(o), true
 	m, _ = m.toCurate(tea.WindowSizeMsg{Width: m.w, Height: m.h})
-	m, _ = m.toCurate(SnapshotMsg{Snapshot: m.snap})
-	return m, nil
+	return m.toCurate(SnapshotMsg{Snapshot: m.snap}) // asks for the details
 }
 
 // curateKey handles a key while the curation view fills the screen: the

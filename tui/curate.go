@@ -19,6 +19,10 @@ type CurateOptions struct {
 	// called after each, so the hub refreshes at once.
 	Curator db.Curator
 	Changed func()
+	// Reader and Gazetteer give the groups' spellings and merges (the
+	// detail area stays empty without them).
+	Reader    CurationReader
+	Gazetteer *model.Gazetteer
 	// Event is the event curated; Who names the facilitator in the log.
 	Event, Who string
 	// Theme is the palette; Lang the language ("lv", else English).
@@ -37,6 +41,9 @@ type Curate struct {
 	keys   curateKeys
 	help   help.Model
 	rows   []curateRow
+	snap   *model.Snapshot // the snapshot shown
+	asked  *model.Snapshot // the snapshot details were last asked for
+	detail *curateDetail   // nil until read
 	sel    int
 	marked map[string]bool // group keys marked for a merge
 	status string
@@ -50,10 +57,14 @@ type curateRow struct {
 	held bool
 }
 
-// curatedMsg: a curation action reached the store (or failed).
+// curatedMsg: a curation action reached the store (or failed), or the
+// details were read (quiet: no status unless they failed); detail holds
+// the details read after it, when they could be.
 type curatedMsg struct {
-	text string
-	err  error
+	text   string
+	err    error
+	detail *curateDetail
+	quiet  bool
 }
 
 // NewCurate returns the curation view; it shows nothing until the first
@@ -72,16 +83,30 @@ func (c Curate) Init() tea.Cmd { return nil }
 func (c Curate) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case SnapshotMsg:
+		if msg.Snapshot == nil {
+			return c, nil
+		}
+		c.snap = msg.Snapshot
 		c.setRows(msg.Snapshot)
+		return c.refreshDetail(false)
 	case tea.WindowSizeMsg:
 		c.w, c.h = msg.Width, msg.Height
 	case curatedMsg:
-		c.status, c.failed = msg.text, msg.err != nil
+		if msg.detail != nil {
+			c.detail = msg.detail
+		}
+		if !msg.quiet || msg.err != nil {
+			c.status, c.failed = msg.text, msg.err != nil
+		}
 		if msg.err != nil {
 			c.status = c.errText(msg.err)
 		}
 	case tea.KeyPressMsg:
-		return c.onKey(msg)
+		m, cmd := c.onKey(msg)
+		if c = m.(Curate); cmd == nil { // an action reads the details after it
+			return c.refreshDetail(true)
+		}
+		return c, cmd
 	}
 	return c, nil
 }
@@ -89,9 +114,6 @@ func (c Curate) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // setRows lists the snapshot's groups, then its held wishes, keeping the
 // selection on the same key when it is still there.
 func (c *Curate) setRows(s *model.Snapshot) {
-	if s == nil {
-		return
-	}
 	prev := ""
 	if c.sel < len(c.rows) {
 		prev = c.rows[c.sel].Key
@@ -187,7 +209,7 @@ func (c Curate) errText(err error) string {
 
 // curateCmd takes the action through the Curator; done says what it did.
 func (c Curate) curateCmd(a model.CurationAction, done string) tea.Cmd {
-	o := c.o
+	o, of := c.o, c.snap
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 		defer cancel()
@@ -198,13 +220,13 @@ func (c Curate) curateCmd(a model.CurationAction, done string) tea.Cmd {
 		if o.Changed != nil {
 			o.Changed()
 		}
-		return curatedMsg{text: tr(o.Lang, msgCurateDone, e.Seq, done)}
+		return curatedMsg{text: tr(o.Lang, msgCurateDone, e.Seq, done), detail: detailAfter(o, of)}
 	}
 }
 
 // undoCmd takes back the newest action.
 func (c Curate) undoCmd() tea.Cmd {
-	o := c.o
+	o, of := c.o, c.snap
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 		defer cancel()
@@ -215,6 +237,19 @@ func (c Curate) undoCmd() tea.Cmd {
 		if o.Changed != nil {
 			o.Changed()
 		}
-		return curatedMsg{text: tr(o.Lang, msgCurateUndone, e.Seq)}
+		return curatedMsg{text: tr(o.Lang, msgCurateUndone, e.Seq), detail: detailAfter(o, of)}
 	}
+}
+
+// detailAfter reads the details after an action, or returns nil when they
+// cannot be read (the next key asks again).
+func detailAfter(o CurateOptions, of *model.Snapshot) *curateDetail {
+	if o.Reader == nil || o.Gazetteer == nil {
+		return nil
+	}
+	d, err := loadDetail(o, of)
+	if err != nil {
+		return nil
+	}
+	return d
 }

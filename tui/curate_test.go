@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"standmap/db"
+	"standmap/live"
 	"standmap/model"
 )
 
@@ -85,21 +86,61 @@ func TestCurateKeys(t *testing.T) {
 	}
 }
 
-// TestCurateScreen compares the whole screen with
-// testdata/TestCurateScreen.golden (-update rewrites it).
-func TestCurateScreen(t *testing.T) {
-	tm := teatest.NewTestModel(t, NewCurate(CurateOptions{Curator: &fakeCurator{}, Event: "Fair", Who: "local", Theme: Dark}),
-		teatest.WithInitialTermSize(80, 12),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
-	tm.Send(SnapshotMsg{Snapshot: curateSnapshot()})
-	for _, k := range keys("<down><space><down>") {
-		tm.Send(k)
+// TestCurateSpellings: the detail area shows the selected group's
+// spellings with their mentions, and after a merge the members' too.
+func TestCurateSpellings(t *testing.T) {
+	r := newCurateRig(t, "en", 80, 24)
+	r.selectKey("velocelini")
+	if s := r.screen(); !strings.Contains(s, "spelt: Veloceliņi (2) · veloceliņi (1)") ||
+		!strings.Contains(s, "── Veloceliņi · Cycling paths & bike parking ──") {
+		t.Fatalf("no spellings of velocelini:\n%s", s)
 	}
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "suds") },
-		teatest.WithDuration(5*time.Second))
-	if err := tm.Quit(); err != nil {
-		t.Fatal(err)
+	r.press("<down><down><down><space><up><up><up>m") // velo celini into velocelini
+	if s := r.screen(); !strings.Contains(s, "spelt: Veloceliņi (2) · veloceliņi (1) · Velo celiņi (1)") ||
+		!strings.Contains(s, "merged in: velo celini") {
+		t.Fatalf("after the merge:\n%s", s)
 	}
-	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Curate)
-	golden.RequireEqual(t, ansi.Strip(m.View().Content))
+	r = newCurateRig(t, "lv", 80, 24)
+	if s := r.screen(); !strings.Contains(s, "rakstīts: Āra trenažieri (2) · ara trenazieri (1)") ||
+		!strings.Contains(s, "Vēlmes: Fair") || !strings.Contains(s, "Āra trenažieri ─") {
+		t.Fatalf("Latvian:\n%s", s)
+	}
+}
+
+// TestCurateScreens runs the view (teatest, ASCII profile, fixed size) on
+// a real store and compares the final screen with
+// testdata/TestCurateScreens/*.golden (-update rewrites them).
+func TestCurateScreens(t *testing.T) {
+	cases := []struct{ name, lang, seq, wait string }{
+		{"en", "en", "<down><space><down>", "spelt: bike paths (1)"},
+		{"lv", "lv", "<down><down>", "rakstīts: bike paths (1)"},
+	}
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		for _, c := range cases {
+			t.Run(c.name+"_"+itoa(size[0])+"x"+itoa(size[1]), func(t *testing.T) {
+				s := curateStore(t)
+				hub, err := live.NewHub(s, testCity(t).Gazetteer, curateEvent)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := hub.Refresh(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+				tm := teatest.NewTestModel(t, NewCurate(curateOptions(t, s, c.lang)),
+					teatest.WithInitialTermSize(size[0], size[1]),
+					teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+				tm.Send(SnapshotMsg{Snapshot: hub.Snapshot()})
+				for _, k := range keys(c.seq) {
+					tm.Send(k)
+				}
+				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), c.wait) },
+					teatest.WithDuration(5*time.Second))
+				if err := tm.Quit(); err != nil {
+					t.Fatal(err)
+				}
+				m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Curate)
+				golden.RequireEqual(t, ansi.Strip(m.View().Content))
+			})
+		}
+	}
 }

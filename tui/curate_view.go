@@ -20,9 +20,18 @@ func (c Curate) View() tea.View {
 
 // lines returns exactly h lines of at most w cells.
 func (c Curate) lines() []string {
-	w, h := max(c.w, 20), max(c.h, 5)
+	w, h := c.w, c.h
+	if w < 20 || h < 5 {
+		out := make([]string, max(h, 1))
+		out[0] = fit(c.tr(msgTooSmall, 20, 5), w)
+		return out
+	}
 	out := []string{fit(c.st.Title.Render(c.tr(msgCurateTitle, model.Sanitize(c.o.Event))), w), ""}
-	list := h - 4
+	dh := 0
+	if c.o.Reader != nil && h-4-detailHeight(h) >= 3 {
+		dh = detailHeight(h)
+	}
+	list := h - 4 - dh
 	if len(c.rows) == 0 {
 		out = append(out, fit(c.st.Muted.Render(c.tr(msgNoWishes)), w))
 	}
@@ -30,9 +39,10 @@ func (c Curate) lines() []string {
 	for i := first; i < len(c.rows) && i < first+list; i++ {
 		out = append(out, c.row(i, w))
 	}
-	for len(out) < h-2 {
+	for len(out) < h-2-dh {
 		out = append(out, "")
 	}
+	out = append(out, c.detailLines(w, dh)...)
 	status := c.st.Success.Render(c.status)
 	if c.failed {
 		status = c.st.Danger.Render("! " + c.status)

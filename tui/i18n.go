@@ -99,6 +99,8 @@ const (
 	msgCurateMerged
 	msgCurateHidden
 	msgCurateApproved
+	msgCurateSpelt
+	msgCurateMembers
 	msgHelpMark
 	msgHelpMerge
 	msgHelpHide
@@ -201,6 +203,8 @@ var catalogue = [msgCount][2]string{
 	msgCurateMerged:     {"merged into “%s”", "apvienots ar “%s”"},
 	msgCurateHidden:     {"hidden “%s”", "paslēpts “%s”"},
 	msgCurateApproved:   {"approved “%s”", "apstiprināts “%s”"},
+	msgCurateSpelt:      {"spelt: ", "rakstīts: "},
+	msgCurateMembers:    {"merged in: %s", "apvienoti: %s"},
 	msgHelpMark:         {"mark", "atzīmēt"},
 	msgHelpMerge:        {"merge marked here", "apvienot atzīmētās šeit"},
 	msgHelpHide:         {"hide", "paslēpt"},
