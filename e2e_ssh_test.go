@@ -25,6 +25,8 @@ type sshServe struct {
 	bin, dir, db   string
 	port           int
 	stdout, stderr lockedBuffer
+	cmd            *exec.Cmd  // the running server
+	exited         chan error // receives its exit
 }
 
 // sshCmd runs the real ssh client with key (and others after it) against
@@ -52,6 +54,16 @@ func (s *sshServe) ssh(keys []string, args ...string) (stdout, stderr string, co
 		s.t.Fatalf("ssh %v: %v", args, err)
 	}
 	return o.String(), e.String(), code
+}
+
+// terminal runs `ssh -tt` with key in a private tmux server of w×h cells,
+// killed when the test ends.
+func (s *sshServe) terminal(key string, w, h int) tmuxSession {
+	term := tmuxSession{t: s.t, socket: fmt.Sprintf("standmap-e2e-%d-%d-%s", os.Getpid(), s.port, key)}
+	term.tmux("new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-e", "TERM=xterm-256color",
+		strings.Join(append([]string{"ssh", "-tt"}, s.sshCmd([]string{key}).Args[1:]...), " "))
+	s.t.Cleanup(func() { exec.Command("tmux", "-L", term.socket, "kill-server").Run() })
+	return term
 }
 
 // startServe builds standmap, makes the keys and starts the server.
@@ -92,25 +104,47 @@ func startServe(t *testing.T) *sshServe {
 	}
 	s.port = l.Addr().(*net.TCPAddr).Port
 	l.Close()
+	t.Cleanup(func() {
+		if s.cmd != nil {
+			stopServe(t, s.cmd, s.exited)
+		}
+	})
+	s.start()
+	return s
+}
+
+// start runs standmap serve on s's port and database and waits until it
+// listens; s.restart stops it first.
+func (s *sshServe) start() {
+	t := s.t
+	t.Helper()
 	cmd := exec.Command(s.bin, "serve", "--listen", fmt.Sprintf("127.0.0.1:%d", s.port), "--db", s.db, "--event", "E2E", "--lang", "en")
 	cmd.Stdout, cmd.Stderr = &s.stdout, &s.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	t.Cleanup(func() { stopServe(t, cmd, exited) })
+	s.cmd, s.exited = cmd, make(chan error, 1)
+	go func() { s.exited <- cmd.Wait() }()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		if c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", s.port)); err == nil {
 			c.Close()
-			return s
+			return
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("standmap serve did not listen; stderr:\n%s", s.stderr.String())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// restart interrupts the server, expects a clean exit and starts it again
+// on the same port and database.
+func (s *sshServe) restart() {
+	s.t.Helper()
+	stopServe(s.t, s.cmd, s.exited)
+	s.cmd = nil
+	s.start()
 }
 
 // stopServe interrupts the server and expects a clean exit.
@@ -154,11 +188,7 @@ func TestE2ESSH(t *testing.T) {
 	}
 
 	// A viewer's board shows another process's import within a second.
-	board := tmuxSession{t: t, socket: fmt.Sprintf("standmap-e2e-ssh-%d", os.Getpid())}
-	ssh := s.sshCmd(viewer)
-	board.tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "-e", "TERM=xterm-256color",
-		strings.Join(append([]string{"ssh", "-tt"}, ssh.Args[1:]...), " "))
-	t.Cleanup(func() { exec.Command("tmux", "-L", board.socket, "kill-server").Run() })
+	board := s.terminal("viewer", 100, 30)
 	board.waitFor("0 visitors · read-only board")
 	csv := filepath.Join(s.dir, "small.csv")
 	os.WriteFile(csv, []byte("response_id,created_at,event,age_group,neighbourhood,wish,category\n"+
@@ -179,10 +209,7 @@ func TestE2ESSH(t *testing.T) {
 	}
 
 	// A facilitator's save over SSH shows on the viewer's board too.
-	capture := tmuxSession{t: t, socket: board.socket + "-fac"}
-	capture.tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "-e", "TERM=xterm-256color",
-		strings.Join(append([]string{"ssh", "-tt"}, s.sshCmd(fac).Args[1:]...), " "))
-	t.Cleanup(func() { exec.Command("tmux", "-L", capture.socket, "kill-server").Run() })
+	capture := s.terminal("fac", 120, 40)
 	capture.waitFor("Visitor #3")
 	capture.typeText("centrs")
 	capture.keys("Enter")
