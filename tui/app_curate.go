@@ -33,10 +33,14 @@ func (m Model) openCurate() (Model, tea.Cmd) {
 
 // curateKey handles a key while the curation view fills the screen: the
 // application's quit keys quit, esc and ctrl+k go back to capture, every
-// other key is the view's.
+// other key is the view's. While the view has a text field or a list open
+// (Modal), only ctrl+c is the application's: q is text and esc cancels.
 func (m Model) curateKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
-	case key.Matches(k, m.keys.Quit), key.Matches(k, m.keys.QuitQ):
+	case key.Matches(k, m.keys.Quit):
+		return m, tea.Quit
+	case m.cur.Modal():
+	case key.Matches(k, m.keys.QuitQ):
 		return m, tea.Quit
 	case key.Matches(k, m.keys.Wishes), key.Matches(k, m.keys.Back):
 		m.curating = false

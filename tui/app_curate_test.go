@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"standmap/db"
 	"standmap/model"
 )
@@ -74,3 +76,41 @@ func TestAppCurate(t *testing.T) {
 }
 
 var _ db.Curator = (*db.SQLite)(nil)
+
+// TestAppCurateModal: while the curation view's text field is open, q is
+// text and esc cancels the rename (the view stays); the next esc leaves.
+func TestAppCurateModal(t *testing.T) {
+	r := newRig(t)
+	if _, err := r.store.Import(context.Background(), fixedResponses(r.m.gaz, r.ev.Name, 40), false); err != nil {
+		t.Fatal(err)
+	}
+	r.refresh()
+	r.press("<ctrl+k>r")
+	if !r.m.cur.Modal() {
+		t.Fatalf("r did not open the field:\n%s", r.screen())
+	}
+	for _, k := range keys("<ctrl+u>q") {
+		nm, cmd := r.m.Update(k)
+		if r.m = nm.(Model); cmd != nil {
+			if _, quit := cmd().(tea.QuitMsg); quit {
+				t.Fatal("q in the rename field quit the application")
+			}
+		}
+	}
+	if r.m.cur.edit.Value() != "q" {
+		t.Errorf("field %q, want q", r.m.cur.edit.Value())
+	}
+	r.press("<esc>")
+	if !r.m.curating || r.m.cur.Modal() {
+		t.Fatalf("esc: curating %v, modal %v", r.m.curating, r.m.cur.Modal())
+	}
+	if log, _ := r.store.CurationLog(context.Background(), r.ev.Name); len(log) != 0 {
+		t.Errorf("a cancelled rename was logged: %+v", log)
+	}
+	if !strings.Contains(r.screen(), "spelt: ") {
+		t.Errorf("no spellings in the application's curation view:\n%s", r.screen())
+	}
+	if r.press("<esc>"); r.m.curating {
+		t.Error("the second esc did not leave the curation view")
+	}
+}

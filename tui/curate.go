@@ -36,19 +36,25 @@ type CurateOptions struct {
 // is a command that writes through the Curator, and the next snapshot
 // redraws the list.
 type Curate struct {
-	o      CurateOptions
-	st     Styles
-	keys   curateKeys
-	help   help.Model
-	rows   []curateRow
-	snap   *model.Snapshot // the snapshot shown
-	asked  *model.Snapshot // the snapshot details were last asked for
-	detail *curateDetail   // nil until read
-	sel    int
-	marked map[string]bool // group keys marked for a merge
-	status string
-	failed bool
-	w, h   int
+	o       CurateOptions
+	st      Styles
+	keys    curateKeys
+	help    help.Model
+	rows    []curateRow
+	snap    *model.Snapshot // the snapshot shown
+	asked   *model.Snapshot // the snapshot details were last asked for
+	detail  *curateDetail   // nil until read
+	sel     int
+	marked  map[string]bool // group keys marked for a merge
+	mode    curateMode
+	edit    field              // modeRename: the new shown text
+	editKey string             // the group renamed or categorised
+	catSel  int                // modeCategory: 0 = the most frequent, i = model.Categories[i-1]
+	sugs    []model.Suggestion // modeSuggest: the pairs, strongest first
+	sugSel  int
+	status  string
+	failed  bool
+	w, h    int
 }
 
 // curateRow is one line of the list: a shown group or a held wish.
@@ -88,7 +94,14 @@ func (c Curate) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		c.snap = msg.Snapshot
 		c.setRows(msg.Snapshot)
+		if c.mode == modeSuggest {
+			c = c.suggest()
+		}
 		return c.refreshDetail(false)
+	case tea.PasteMsg:
+		if c.mode == modeRename {
+			c.edit.update(msg)
+		}
 	case tea.WindowSizeMsg:
 		c.w, c.h = msg.Width, msg.Height
 	case curatedMsg:
@@ -134,6 +147,9 @@ func (c *Curate) setRows(s *model.Snapshot) {
 }
 
 func (c Curate) onKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if c, cmd, ok := c.modeKey(k); ok {
+		return c, cmd
+	}
 	switch {
 	case key.Matches(k, c.keys.Quit):
 		return c, tea.Quit
@@ -143,7 +159,17 @@ func (c Curate) onKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		c.sel = min(max(0, len(c.rows)-1), c.sel+1)
 	case key.Matches(k, c.keys.Undo):
 		return c, c.undoCmd()
+	case key.Matches(k, c.keys.Help):
+		c.mode = modeHelp
+	case key.Matches(k, c.keys.Suggest):
+		return c.startSuggest(), nil
 	case len(c.rows) == 0:
+	case key.Matches(k, c.keys.Rename):
+		return c.startRename(), nil
+	case key.Matches(k, c.keys.Category):
+		return c.startCategory(), nil
+	case key.Matches(k, c.keys.Unmerge):
+		return c.unmerge()
 	case key.Matches(k, c.keys.Mark):
 		r := c.rows[c.sel]
 		c.marked = cloneMarks(c.marked)
@@ -176,6 +202,17 @@ func (c Curate) onKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			c.tr(msgCurateApproved, c.shown(c.sel)))
 	}
 	return c, nil
+}
+
+// unmerge takes every key merged into the selected group out of it.
+func (c Curate) unmerge() (Curate, tea.Cmd) {
+	r := c.rows[c.sel]
+	if c.detail != nil && len(c.detail.cur.Members(r.Key)) == 0 {
+		c.status, c.failed = c.tr(msgCurateNotMerged, c.shown(c.sel)), true
+		return c, nil
+	}
+	return c, c.curateCmd(model.CurationAction{Verb: model.VerbUnmerge, Keys: []string{r.Key}},
+		c.tr(msgCurateUnmerged, c.shown(c.sel)))
 }
 
 // cloneMarks copies the marks, so that an older Curate value keeps its own.

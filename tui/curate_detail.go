@@ -78,13 +78,24 @@ func (c Curate) refreshDetail(onKey bool) (Curate, tea.Cmd) {
 // detailHeight is the lines the detail area takes of a screen h high.
 func detailHeight(h int) int { return min(max(h/4, 3), 8) }
 
-// detailLines draws the selected row's details in exactly n lines of w
+// detailRow is the group whose details show: the selected row's, or with
+// the suggestions, the selected pair's group to be merged.
+func (c Curate) detailRow() (curateRow, bool) {
+	switch {
+	case c.mode == modeSuggest && len(c.sugs) > 0:
+		return curateRow{WishCount: c.sugs[c.sugSel].From}, true
+	case c.mode != modeSuggest && len(c.rows) > 0:
+		return c.rows[c.sel], true
+	}
+	return curateRow{}, false
+}
+
+// detailLines draws the details of detailRow in exactly n lines of w
 // cells: a rule with its shown text and category, its spellings with
 // their mentions, and the keys merged into it.
 func (c Curate) detailLines(w, n int) []string {
 	out := make([]string, 0, n)
-	if len(c.rows) > 0 {
-		r := c.rows[c.sel]
+	if r, ok := c.detailRow(); ok && n > 0 {
 		head := "── " + model.Sanitize(r.Text)
 		if cat, ok := model.CategoryByCode(r.Category); ok {
 			head += " · " + cat.Name(c.o.Lang)

@@ -114,6 +114,9 @@ func TestCurateScreens(t *testing.T) {
 	cases := []struct{ name, lang, seq, wait string }{
 		{"en", "en", "<down><space><down>", "spelt: bike paths (1)"},
 		{"lv", "lv", "<down><down>", "rakstīts: bike paths (1)"},
+		{"en_category", "en", "<down>c", "Category of"},
+		{"lv_suggest", "lv", "s", "abas:"},
+		{"en_rename", "en", "<down><down>r<ctrl+w>lanes", "lanes"},
 	}
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		for _, c := range cases {
@@ -142,5 +145,171 @@ func TestCurateScreens(t *testing.T) {
 				golden.RequireEqual(t, ansi.Strip(m.View().Content))
 			})
 		}
+	}
+}
+
+// curateBase is the ranking of curateResponses, uncurated.
+const curateBase = `ara trenazieri|Āra trenažieri|3|fitness
+velocelini|Veloceliņi|3|cycle
+bike paths|bike paths|2|cycle
+solini|Soliņi|1|
+velo celini|Velo celiņi|1|cycle
+`
+
+// checkRanking fails unless the hub ranks as want and the log holds n
+// entries, all by the rig's Who.
+func (r *curateRig) checkRanking(step, want string, n int) {
+	r.t.Helper()
+	if got := r.ranking(); got != want {
+		r.t.Fatalf("%s: ranking\n%s\nwant\n%s\nscreen:\n%s", step, got, want, r.screen())
+	}
+	log, err := r.store.CurationLog(context.Background(), curateEvent)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	if len(log) != n {
+		r.t.Fatalf("%s: %d log entries, want %d: %+v", step, len(log), n, log)
+	}
+	for _, e := range log {
+		if e.Who != "local:test" {
+			r.t.Errorf("%s: logged by %q", step, e.Who)
+		}
+	}
+}
+
+// TestCurateRename: r opens the field on the shown text, enter shows the
+// group as the new text, u undoes it.
+func TestCurateRename(t *testing.T) {
+	r := newCurateRig(t, "en", 80, 24)
+	r.checkRanking("start", curateBase, 0)
+	r.selectKey("velocelini")
+	r.press("r")
+	if s := r.screen(); r.c.mode != modeRename || !strings.Contains(s, "Veloceliņi") || !strings.Contains(s, "enter applies") {
+		t.Fatalf("r did not open the field:\n%s", s)
+	}
+	r.press("<ctrl+u>Velo paths<enter>")
+	renamed := strings.Replace(curateBase, "velocelini|Veloceliņi|", "velocelini|Velo paths|", 1)
+	r.checkRanking("rename", renamed, 1)
+	if s := r.screen(); r.c.mode != modeList || !strings.Contains(s, `#1 shown as “Velo paths” ✓`) {
+		t.Fatalf("after rename:\n%s", s)
+	}
+	r.press("u")
+	r.checkRanking("undo", curateBase, 2)
+	if !strings.Contains(r.screen(), "#2: undone ✓") {
+		t.Errorf("after undo:\n%s", r.screen())
+	}
+}
+
+// TestCurateRenameRefused: an empty or too long text is refused with a
+// reason, the field stays open, and nothing changes; esc leaves it.
+func TestCurateRenameRefused(t *testing.T) {
+	r := newCurateRig(t, "en", 80, 24)
+	r.press("r<ctrl+u><enter>")
+	if r.c.mode != modeRename || !r.c.failed || r.c.status != "the shown text cannot be empty (esc leaves it as it was)" {
+		t.Fatalf("empty rename: mode %v, status %q", r.c.mode, r.c.status)
+	}
+	r.checkRanking("empty", curateBase, 0)
+	r.do(tea.PasteMsg{Content: strings.Repeat("ā", model.MaxWishLen+1)})
+	r.press("<enter>")
+	if r.c.mode != modeRename || r.c.status != "a wish holds at most 280 characters" {
+		t.Fatalf("long rename: mode %v, status %q", r.c.mode, r.c.status)
+	}
+	r.checkRanking("long", curateBase, 0)
+	r.press("<esc>")
+	if r.c.mode != modeList || r.c.failed {
+		t.Fatalf("esc: mode %v, status %q", r.c.mode, r.c.status)
+	}
+	r.press("r<ctrl+u>   <enter>") // spaces only are empty too
+	if r.c.mode != modeRename || !r.c.failed {
+		t.Fatalf("spaces: mode %v, status %q", r.c.mode, r.c.status)
+	}
+	r.press("<esc>")
+	r.checkRanking("esc", curateBase, 0)
+}
+
+// TestCurateCategory: c lists the categories; a letter jumps, arrows
+// move, enter gives the group the category; u undoes.
+func TestCurateCategory(t *testing.T) {
+	r := newCurateRig(t, "en", 80, 24)
+	r.selectKey("solini")
+	r.press("cp")
+	if s := r.screen(); r.c.mode != modeCategory || !strings.Contains(s, "▸   Places to sit and meet  hangout") ||
+		!strings.Contains(s, "Category of “Soliņi”") {
+		t.Fatalf("c p:\n%s", s)
+	}
+	r.press("<enter>")
+	r.checkRanking("category", strings.Replace(curateBase, "solini|Soliņi|1|\n", "solini|Soliņi|1|hangout\n", 1), 1)
+	r.press("u")
+	r.checkRanking("undo", curateBase, 2)
+	// Arrows from the most frequent (the group's own: cycle) to fitness.
+	r.selectKey("bike paths")
+	r.press("c<up><enter>")
+	r.checkRanking("fitness", strings.Replace(curateBase, "bike paths|bike paths|2|cycle", "bike paths|bike paths|2|fitness", 1), 3)
+	r.press("c<esc>")
+	if r.c.mode != modeList {
+		t.Fatal("esc did not close the list")
+	}
+}
+
+// TestCurateUnmerge: x takes the merged keys out of the group; undo puts
+// them back.
+func TestCurateUnmerge(t *testing.T) {
+	r := newCurateRig(t, "en", 80, 24)
+	r.selectKey("solini")
+	if r.press("x"); !r.c.failed || r.c.status != "nothing is merged into “Soliņi”" {
+		t.Fatalf("x on an unmerged group: %q", r.c.status)
+	}
+	r.selectKey("bike paths")
+	r.press("<space>")
+	r.selectKey("velo celini")
+	r.press("<space>")
+	r.selectKey("velocelini")
+	r.press("m")
+	// velocelini: r1 r2 r7, velo celini: r3, bike paths: r4 r5.
+	merged := "velocelini|Veloceliņi|6|cycle\nara trenazieri|Āra trenažieri|3|fitness\nsolini|Soliņi|1|\n"
+	r.checkRanking("merge", merged, 1)
+	if !strings.Contains(r.screen(), "merged in: bike paths, velo celini") {
+		t.Fatalf("members not shown:\n%s", r.screen())
+	}
+	r.press("x")
+	r.checkRanking("unmerge", curateBase, 2)
+	r.press("u")
+	r.checkRanking("undo unmerge", merged, 3)
+	r.press("u")
+	r.checkRanking("undo merge", curateBase, 4)
+}
+
+// TestCurateSuggest: s lists the pairs that probably mean the same; enter
+// merges the selected one, u undoes it, esc goes back.
+func TestCurateSuggest(t *testing.T) {
+	r := newCurateRig(t, "en", 80, 24)
+	r.press("s")
+	s := r.screen()
+	for _, want := range []string{"Probably the same (2)",
+		"▸ Velo celiņi (1) → Veloceliņi (3)   1 letter(s) apart · both Cycling paths",
+		"  bike paths (2) → Veloceliņi (3)   both Cycling paths & bike parking",
+		"── Velo celiņi · Cycling paths"} {
+		if !strings.Contains(s, want) {
+			t.Fatalf("no %q:\n%s", want, s)
+		}
+	}
+	r.checkRanking("suggest", curateBase, 0) // nothing merged by showing
+	r.press("<enter>")
+	// velocelini: r1 r2 r7 and r3 (velo celini).
+	r.checkRanking("merge", "velocelini|Veloceliņi|4|cycle\nara trenazieri|Āra trenažieri|3|fitness\n"+
+		"bike paths|bike paths|2|cycle\nsolini|Soliņi|1|\n", 1)
+	if s := r.screen(); r.c.mode != modeSuggest || !strings.Contains(s, "Probably the same (1)") ||
+		!strings.Contains(s, "▸ bike paths (2) → Veloceliņi (4)") {
+		t.Fatalf("after the merge:\n%s", s)
+	}
+	r.press("u")
+	r.checkRanking("undo", curateBase, 2)
+	r.press("<esc>")
+	if r.c.mode != modeList {
+		t.Fatal("esc did not go back to the list")
+	}
+	r = newCurateRig(t, "lv", 80, 24)
+	if r.press("s"); !strings.Contains(r.screen(), "atšķiras 1 burtos · abas: Veloceliņi") {
+		t.Fatalf("Latvian reasons:\n%s", r.screen())
 	}
 }

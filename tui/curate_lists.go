@@ -1,0 +1,88 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"standmap/model"
+)
+
+// categoryLines draws the category list in n lines: its title, then the
+// most frequent (no choice of the facilitator's) and every category, the
+// group's own marked ✓.
+func (c Curate) categoryLines(w, n int) []string {
+	text, current := "", ""
+	for _, r := range c.rows {
+		if r.Key == c.editKey {
+			text, current = model.Sanitize(r.Text), r.Category
+		}
+	}
+	out := []string{c.st.Accent.Render(c.tr(msgCurateCatTitle, text))}
+	items := len(model.Categories) + 1
+	first := listWindow(c.catSel, items, n-1)
+	for i := first; i < items && i < first+n-1; i++ {
+		name, code := c.tr(msgCurateCatAuto), ""
+		if i > 0 {
+			cat := model.Categories[i-1]
+			name, code = cat.Name(c.o.Lang), cat.Code
+		}
+		sel, mark := "  ", "  "
+		if i > 0 && code == current {
+			mark = "✓ "
+		}
+		line := mark + name + c.st.Muted.Render("  "+code)
+		if i == c.catSel {
+			sel = "▸ "
+			line = c.st.Selected.Render(fit(sel+mark+name+"  "+code, w))
+		} else {
+			line = sel + line
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// suggestLines draws the suggested pairs in n lines: the title, then each
+// pair as "from (count) → into (count)" and why.
+func (c Curate) suggestLines(w, n int) []string {
+	out := []string{c.st.Accent.Render(c.tr(msgCurateSugTitle, len(c.sugs)))}
+	if len(c.sugs) == 0 {
+		return append(out, c.st.Muted.Render(c.tr(msgCurateSugNone)))
+	}
+	first := listWindow(c.sugSel, len(c.sugs), n-1)
+	for i := first; i < len(c.sugs) && i < first+n-1; i++ {
+		s := c.sugs[i]
+		pair := model.Sanitize(s.From.Text) + " (" + strconv.Itoa(s.From.Count) + ") → " +
+			model.Sanitize(s.Into.Text) + " (" + strconv.Itoa(s.Into.Count) + ")"
+		why := "   " + c.reasons(s.Reasons)
+		if i == c.sugSel {
+			out = append(out, c.st.Selected.Render(fit("▸ "+pair+why, w)))
+			continue
+		}
+		out = append(out, "  "+pair+c.st.Muted.Render(why))
+	}
+	return out
+}
+
+// reasons says model.Suggest's reasons in the view's language; a reason
+// it does not know is shown as model wrote it.
+func (c Curate) reasons(rs []string) string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = model.Sanitize(r)
+		var d int
+		if _, err := fmt.Sscanf(r, "spelt %d letter(s) apart", &d); err == nil {
+			out[i] = c.tr(msgReasonSpelt, d)
+		} else if w, ok := strings.CutPrefix(r, "shared word "); ok {
+			if u, err := strconv.Unquote(w); err == nil {
+				out[i] = c.tr(msgReasonWord, model.Sanitize(u))
+			}
+		} else if code, ok := strings.CutPrefix(r, "same category "); ok {
+			if cat, ok := model.CategoryByCode(code); ok {
+				out[i] = c.tr(msgReasonCategory, cat.Name(c.o.Lang))
+			}
+		}
+	}
+	return strings.Join(out, " · ")
+}

@@ -1,0 +1,186 @@
+package tui
+
+import (
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"standmap/model"
+)
+
+// curateMode is what the curation view's keys act on.
+type curateMode int
+
+const (
+	// modeList: the groups (the view as it opens).
+	modeList curateMode = iota
+	// modeRename: the text field on the selected group.
+	modeRename
+	// modeCategory: the list of categories for the selected group.
+	modeCategory
+	// modeSuggest: the suggested merges.
+	modeSuggest
+	// modeHelp: every key, until any key.
+	modeHelp
+)
+
+// Modal reports whether the view holds every key but ctrl+c for itself (a
+// text field or a list is open): the application then passes esc and q
+// through instead of leaving or quitting.
+func (c Curate) Modal() bool { return c.mode != modeList }
+
+// modeKey handles a key outside the list; ok is false in the list.
+func (c Curate) modeKey(k tea.KeyPressMsg) (Curate, tea.Cmd, bool) {
+	if k.String() == "ctrl+c" && c.mode != modeList {
+		return c, tea.Quit, true
+	}
+	switch c.mode {
+	case modeRename:
+		c, cmd := c.renameKey(k)
+		return c, cmd, true
+	case modeCategory:
+		c, cmd := c.categoryKey(k)
+		return c, cmd, true
+	case modeSuggest:
+		c, cmd := c.suggestKey(k)
+		return c, cmd, true
+	case modeHelp: // any key closes the full help, and does nothing else
+		c.mode = modeList
+		return c, nil, true
+	}
+	return c, nil, false
+}
+
+// startRename opens the text field on the selected group, filled with
+// its shown text.
+func (c Curate) startRename() Curate {
+	r := c.rows[c.sel]
+	c.mode, c.editKey = modeRename, r.Key
+	c.edit = field{limit: 4 * model.MaxWishLen} // longer is refused on enter, with a reason
+	c.edit.SetValue(r.Text)
+	c.status, c.failed = c.tr(msgCurateRenameHint), false
+	return c
+}
+
+// renameKey edits the text; enter shows the group as it (refused when
+// empty or too long: the field stays open), esc leaves it as it was.
+func (c Curate) renameKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
+	switch {
+	case key.Matches(k, c.keys.Cancel):
+		c.mode, c.status, c.failed = modeList, "", false
+		return c, nil
+	case key.Matches(k, c.keys.Apply):
+		text := model.Spelling(c.edit.Value())
+		switch n := utf8.RuneCountInString(text); {
+		case n == 0:
+			c.status, c.failed = c.tr(msgCurateRenameEmpty), true
+			return c, nil
+		case n > model.MaxWishLen:
+			c.status, c.failed = c.tr(msgWishTooLong, model.MaxWishLen), true
+			return c, nil
+		}
+		c.mode = modeList
+		return c, c.curateCmd(model.CurationAction{Verb: model.VerbRename, Keys: []string{c.editKey}, Text: text},
+			c.tr(msgCurateRenamed, model.Sanitize(text)))
+	}
+	c.edit.update(k)
+	return c, nil
+}
+
+// startCategory opens the list of categories on the selected group's.
+func (c Curate) startCategory() Curate {
+	r := c.rows[c.sel]
+	c.mode, c.editKey, c.catSel = modeCategory, r.Key, 0
+	for i, cat := range model.Categories {
+		if cat.Code == r.Category {
+			c.catSel = i + 1
+		}
+	}
+	return c
+}
+
+// categoryKey moves through the categories (a letter jumps to the next
+// whose name starts with it); enter gives the group the chosen one (the
+// first line: back to the most frequent), esc leaves it.
+func (c Curate) categoryKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
+	n := len(model.Categories) + 1
+	switch {
+	case k.String() == "up":
+		c.catSel = max(0, c.catSel-1)
+	case k.String() == "down":
+		c.catSel = min(n-1, c.catSel+1)
+	case key.Matches(k, c.keys.Cancel):
+		c.mode = modeList
+	case key.Matches(k, c.keys.Apply):
+		c.mode = modeList
+		code, name := "", c.tr(msgCurateCatAuto)
+		if c.catSel > 0 {
+			cat := model.Categories[c.catSel-1]
+			code, name = cat.Code, cat.Name(c.o.Lang)
+		}
+		text := ""
+		for _, r := range c.rows {
+			if r.Key == c.editKey {
+				text = model.Sanitize(r.Text)
+			}
+		}
+		return c, c.curateCmd(model.CurationAction{Verb: model.VerbCategorise, Keys: []string{c.editKey}, Code: code},
+			c.tr(msgCurateCategorised, text, name))
+	case k.Text != "":
+		letter := model.Fold(k.Text)
+		for i := 1; i < n; i++ {
+			j := (c.catSel + i) % n
+			if j > 0 && hasFoldedPrefix(model.Categories[j-1].Name(c.o.Lang), letter) {
+				c.catSel = j
+				break
+			}
+		}
+	}
+	return c, nil
+}
+
+// hasFoldedPrefix reports whether s starts with prefix, both folded.
+func hasFoldedPrefix(s, prefix string) bool {
+	f := model.Fold(s)
+	return prefix != "" && len(f) >= len(prefix) && f[:len(prefix)] == prefix
+}
+
+// startSuggest lists the suggested merges of the groups shown.
+func (c Curate) startSuggest() Curate {
+	c.mode, c.sugSel = modeSuggest, 0
+	return c.suggest()
+}
+
+// suggest computes the suggestions again (after a snapshot), keeping the
+// selection in range.
+func (c Curate) suggest() Curate {
+	c.sugs = nil
+	if c.snap != nil {
+		c.sugs = model.Suggest(c.snap.Wishes)
+	}
+	c.sugSel = min(c.sugSel, max(0, len(c.sugs)-1))
+	return c
+}
+
+// suggestKey moves through the suggestions; enter merges the selected
+// pair (the facilitator's own action), u undoes, esc goes back.
+func (c Curate) suggestKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
+	switch {
+	case key.Matches(k, c.keys.Back):
+		c.mode = modeList
+	case key.Matches(k, c.keys.Quit):
+		return c, tea.Quit
+	case key.Matches(k, c.keys.Up):
+		c.sugSel = max(0, c.sugSel-1)
+	case key.Matches(k, c.keys.Down):
+		c.sugSel = min(max(0, len(c.sugs)-1), c.sugSel+1)
+	case key.Matches(k, c.keys.Undo):
+		return c, c.undoCmd()
+	case key.Matches(k, c.keys.MergePair) && len(c.sugs) > 0:
+		s := c.sugs[c.sugSel]
+		return c, c.curateCmd(model.CurationAction{Verb: model.VerbMerge, Keys: []string{s.From.Key}, Into: s.Into.Key},
+			c.tr(msgCurateMerged, model.Sanitize(s.Into.Text)))
+	}
+	return c, nil
+}
