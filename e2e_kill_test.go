@@ -1,0 +1,412 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"standmap/db"
+	"standmap/model"
+)
+
+// TestE2EKillServerDuringSaves has two facilitators save over the real
+// ssh client as fast as their screens say "saved #N", kills `standmap
+// serve` with SIGKILL while the next two saves are in flight, and checks
+// the database with the sqlite3 tool: intact, every acknowledged save
+// there once and whole, every save in flight there at most once and
+// whole. Then it starts the server again on the same database and host
+// key, the clients connect again, and it repeats; STANDMAP_KILLS sets the
+// number of kills (3), STANDMAP_KILL_SEED the random numbers.
+func TestE2EKillServerDuringSaves(t *testing.T) {
+	for _, tool := range []string{"ssh", "ssh-keygen", "tmux", "sqlite3"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed: the kill test needs OpenSSH, tmux and sqlite3", tool)
+		}
+	}
+	if testing.Short() {
+		t.Skip("-short: no end-to-end test")
+	}
+	kills, seed := envInt(t, "STANDMAP_KILLS", 3), envInt(t, "STANDMAP_KILL_SEED", int(time.Now().UnixNano()%1e9))
+	t.Logf("STANDMAP_KILLS=%d STANDMAP_KILL_SEED=%d", kills, seed)
+	rng := rand.New(rand.NewPCG(uint64(seed), 1))
+
+	k := newKillServe(t)
+	book := saveBook{acked: map[string]int64{}, inFlight: map[string]bool{}}
+	clients := []*killClient{{name: "fa"}, {name: "fb"}}
+	// Saves in flight at the kills: acknowledged on the screen after all,
+	// not acknowledged, and of those stored.
+	ackedLate, inFlight, stored := 0, 0, 0
+	for round := 0; round <= kills; round++ {
+		k.start()
+		for i, c := range clients {
+			c.connect(t, k.sshServe, fmt.Sprintf("standmap-e2e-kill-%d-%d", os.Getpid(), i))
+		}
+		for want := len(book.acked) + 4 + rng.IntN(21); len(book.acked) < want; {
+			for _, c := range clients {
+				c.fill()
+			}
+			for _, c := range clients {
+				c.save()
+			}
+			for _, c := range clients {
+				book.acked[c.wish] = c.waitSaved()
+			}
+		}
+		if round == kills {
+			k.stop()
+			if problems, _ := book.check(k.db); len(problems) > 0 {
+				t.Errorf("after the last restart:\n%s", strings.Join(problems, "\n"))
+			}
+			break
+		}
+		for _, c := range clients {
+			c.fill()
+		}
+		for _, c := range clients {
+			c.save()
+		}
+		time.Sleep(time.Duration(rng.IntN(20)) * time.Millisecond)
+		k.kill()
+		for _, c := range clients {
+			c.waitGone()
+			if seq, ok := c.savedOnScreen(); ok { // the ack reached the screen before the kill
+				book.acked[c.wish] = seq
+				ackedLate++
+			} else {
+				book.inFlight[c.wish] = true
+				inFlight++
+			}
+		}
+		problems, n := book.check(k.db)
+		if len(problems) > 0 {
+			t.Fatalf("after kill %d:\n%s", round+1, strings.Join(problems, "\n"))
+		}
+		stored += n
+	}
+	t.Logf("%d kills, %d saves kept; of the %d in flight at a kill: %d acknowledged, %d not acknowledged and stored, %d not stored",
+		kills, len(book.acked), 2*kills, ackedLate, stored, inFlight-stored)
+}
+
+// envInt is the environment variable name as a number, or def.
+func envInt(t *testing.T, name string, def int) int {
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		t.Fatalf("%s=%q: want a number", name, v)
+	}
+	return n
+}
+
+// killServe is `standmap serve` started again and again on one database,
+// port and host key, with two facilitators' keys.
+type killServe struct {
+	*sshServe
+	cmd         *exec.Cmd
+	exited      chan error
+	stdout      *lockedBuffer
+	fingerprint string
+}
+
+// newKillServe builds standmap and makes the facilitators' keys fa and fb.
+func newKillServe(t *testing.T) *killServe {
+	dir := t.TempDir()
+	s := &sshServe{t: t, dir: dir, bin: filepath.Join(dir, "standmap"), db: filepath.Join(dir, "data", "standmap.db")}
+	if out, err := exec.Command("go", "build", "-o", s.bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	var auth []byte
+	for _, name := range []string{"fa", "fb"} {
+		key := filepath.Join(dir, name)
+		if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key).CombinedOutput(); err != nil {
+			t.Fatalf("ssh-keygen: %v\n%s", err, out)
+		}
+		pub, _ := os.ReadFile(key + ".pub")
+		auth = append(auth, pub...)
+	}
+	os.MkdirAll(filepath.Dir(s.db), 0o755)
+	os.WriteFile(filepath.Join(filepath.Dir(s.db), "authorized_keys"), auth, 0o600)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.port = l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	k := &killServe{sshServe: s}
+	t.Cleanup(func() {
+		if k.cmd != nil {
+			k.cmd.Process.Kill()
+			<-k.exited
+		}
+	})
+	return k
+}
+
+var hostKeyLine = regexp.MustCompile(`host key(?: \(new\))?  (\S+)`)
+
+// start runs the server and waits for its banner, which must name the
+// same host key every time.
+func (k *killServe) start() {
+	t := k.t
+	t.Helper()
+	k.stdout = &lockedBuffer{}
+	var stderr lockedBuffer
+	k.cmd = exec.Command(k.bin, "serve", "--listen", fmt.Sprintf("127.0.0.1:%d", k.port), "--db", k.db, "--event", "E2E", "--lang", "en")
+	k.cmd.Stdout, k.cmd.Stderr = k.stdout, &stderr
+	if err := k.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	k.exited = make(chan error, 1)
+	go func() { k.exited <- k.cmd.Wait() }()
+	for end := time.Now().Add(15 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if m := hostKeyLine.FindStringSubmatch(k.stdout.String()); m != nil {
+			if k.fingerprint != "" && m[1] != k.fingerprint {
+				t.Fatalf("the restarted server has host key %s, not %s", m[1], k.fingerprint)
+			}
+			k.fingerprint = m[1]
+			return
+		}
+		select {
+		case err := <-k.exited:
+			k.cmd = nil
+			t.Fatalf("standmap serve exited (%v) before its banner; stderr:\n%s", err, stderr.String())
+		default:
+		}
+		if time.Now().After(end) {
+			t.Fatalf("no banner from standmap serve; stderr:\n%s", stderr.String())
+		}
+	}
+}
+
+// kill ends the server with SIGKILL.
+func (k *killServe) kill() {
+	k.t.Helper()
+	k.cmd.Process.Signal(syscall.SIGKILL)
+	if err := <-k.exited; err == nil || !strings.Contains(err.Error(), "killed") {
+		k.t.Fatalf("standmap serve ended with %v before SIGKILL", err)
+	}
+	k.cmd = nil
+}
+
+// stop ends the server with SIGINT and expects a clean exit.
+func (k *killServe) stop() {
+	stopServe(k.t, k.cmd, k.exited)
+	k.cmd = nil
+}
+
+// killClient is a facilitator's `ssh -tt` in tmux, saving one visitor
+// after another: two marks, Centrs and Grīva, with wishes unique to it.
+type killClient struct {
+	tmuxSession
+	name string // the key's file and the wishes' prefix
+	n    int    // visitors filled in
+	wish string // the wish of the visitor in the form: name-n, its marks' wishes wish+"-a" and wish+"-b"
+	seen int64  // the newest "saved #N" of this connection
+}
+
+// connect starts (again) the client's ssh in its own tmux server; its
+// screen stays after ssh ends, so that the last acknowledgement can be
+// read after a kill.
+func (c *killClient) connect(t *testing.T, s *sshServe, socket string) {
+	t.Helper()
+	exec.Command("tmux", "-L", socket, "kill-server").Run()
+	c.tmuxSession, c.seen = tmuxSession{t: t, socket: socket}, 0
+	// cat holds the pane until it keeps its screen, then ssh replaces it.
+	c.tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "-e", "TERM=xterm-256color", "cat",
+		";", "set-option", "-t", "e2e", "remain-on-exit", "on", ";", "respawn-pane", "-k", "-t", "e2e",
+		strings.Join(append([]string{"ssh", "-tt"}, s.sshCmd([]string{c.name}).Args[1:]...), " "))
+	t.Cleanup(func() { exec.Command("tmux", "-L", socket, "kill-server").Run() })
+	c.waitFor("Visitor #")
+}
+
+// fill keys in the next visitor and waits until the form shows all of it.
+func (c *killClient) fill() {
+	c.n++
+	c.wish = fmt.Sprintf("%s-%d", c.name, c.n)
+	send := func(args ...string) []string { return append([]string{"send-keys", "-t", "e2e"}, args...) }
+	var cmd []string
+	for _, step := range [][]string{send("-l", "cen"), send("Enter"), send("-l", c.wish+"-a"), send("Enter"),
+		send("-l", "gri"), send("Enter"), send("-l", c.wish+"-b")} {
+		cmd = append(append(cmd, step...), ";")
+	}
+	c.tmux(cmd[:len(cmd)-1]...)
+	c.waitFor(c.wish + "-b")
+}
+
+// save presses ctrl+s.
+func (c *killClient) save() { c.tmux("send-keys", "-t", "e2e", "C-s") }
+
+var savedLine = regexp.MustCompile(`saved #(\d+) ✓`)
+
+// savedOnScreen is the number of a "saved #N" newer than the last one
+// seen, if the screen shows one.
+func (c *killClient) savedOnScreen() (int64, bool) {
+	m := savedLine.FindStringSubmatch(c.screen())
+	if m == nil {
+		return 0, false
+	}
+	n, _ := strconv.ParseInt(m[1], 10, 64)
+	return n, n > c.seen
+}
+
+// waitGone waits until ssh has ended, having drawn all it received.
+func (c *killClient) waitGone() {
+	c.t.Helper()
+	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		if strings.TrimSpace(c.tmux("display-message", "-p", "-t", "e2e", "#{pane_dead}")) == "1" {
+			return
+		}
+	}
+	c.t.Fatalf("%s: ssh did not end after the kill", c.name)
+}
+
+// waitSaved waits for the screen to acknowledge the save and returns its
+// number.
+func (c *killClient) waitSaved() int64 {
+	c.t.Helper()
+	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		if n, ok := c.savedOnScreen(); ok {
+			c.seen = n
+			return n
+		}
+	}
+	c.t.Fatalf("%s: %s was not acknowledged; the screen:\n%s", c.name, c.wish, c.screen())
+	return 0
+}
+
+// saveBook is what the clients were told: the acknowledged wishes with
+// their numbers, and the wishes whose save was in flight at a kill.
+type saveBook struct {
+	acked    map[string]int64
+	inFlight map[string]bool
+}
+
+// check reads the database with the sqlite3 tool: it must be intact and
+// hold every acknowledged visitor once under its number, every one in
+// flight at most once, each whole, and nothing else. Those in flight that
+// are stored are acknowledged from then on; it returns how many they were.
+func (b saveBook) check(db string) (problems []string, inFlightStored int) {
+	if out, err := exec.Command("sqlite3", db, "PRAGMA integrity_check").CombinedOutput(); err != nil || strings.TrimSpace(string(out)) != "ok" {
+		return []string{fmt.Sprintf("integrity_check: %v %s", err, out)}, 0
+	}
+	out, err := exec.Command("sqlite3", "-json", db, `SELECT r.seq, m.position, m.neighbourhood, m.wish
+		FROM responses r JOIN events e ON e.id = r.event_id LEFT JOIN marks m ON m.response_seq = r.seq
+		WHERE e.name = 'E2E' ORDER BY r.seq, m.position`).CombinedOutput()
+	var rows []struct {
+		Seq                 int64
+		Position            *int
+		Neighbourhood, Wish *string
+	}
+	if err == nil && len(out) > 0 {
+		err = json.Unmarshal(out, &rows)
+	}
+	if err != nil {
+		return []string{fmt.Sprintf("sqlite3: %v\n%s", err, out)}, 0
+	}
+	marks := map[int64][]string{} // seq → "position neighbourhood wish"
+	var order []int64
+	for _, r := range rows {
+		if _, ok := marks[r.Seq]; !ok {
+			order = append(order, r.Seq)
+		}
+		m := marks[r.Seq]
+		if r.Position != nil {
+			m = append(m, fmt.Sprintf("%d %s %s", *r.Position, *r.Neighbourhood, *r.Wish))
+		}
+		marks[r.Seq] = m
+	}
+	found := map[string]int64{}
+	for _, seq := range order {
+		m, wish := marks[seq], ""
+		if len(m) > 0 {
+			wish = strings.TrimSuffix(strings.TrimPrefix(m[0], "0 Centrs "), "-a")
+		}
+		switch _, acked := b.acked[wish]; {
+		case fmt.Sprint(m) != fmt.Sprintf("[0 Centrs %s-a 1 Grīva %s-b]", wish, wish):
+			problems = append(problems, fmt.Sprintf("response #%d is not whole: marks %q", seq, m))
+		case found[wish] != 0:
+			problems = append(problems, fmt.Sprintf("%s is stored twice: #%d and #%d", wish, found[wish], seq))
+		case !acked && !b.inFlight[wish]:
+			problems = append(problems, fmt.Sprintf("response #%d holds %s, which no client saved", seq, wish))
+		default:
+			found[wish] = seq
+		}
+	}
+	for wish, seq := range b.acked {
+		if got := found[wish]; got != seq {
+			problems = append(problems, fmt.Sprintf("acknowledged save %s (saved #%d) lost: stored as #%d (#0: not at all)", wish, seq, got))
+		}
+	}
+	for wish := range b.inFlight { // stored now, so it must stay
+		if seq, ok := found[wish]; ok {
+			delete(b.inFlight, wish)
+			b.acked[wish] = seq
+			inFlightStored++
+		}
+	}
+	return problems, inFlightStored
+}
+
+// TestSaveBookCheck shows that the kill test's check finds a lost, a
+// partial, a doubled and a stray save.
+func TestSaveBookCheck(t *testing.T) {
+	if _, err := exec.LookPath("sqlite3"); err != nil {
+		t.Skip("needs the sqlite3 command-line tool")
+	}
+	path := filepath.Join(t.TempDir(), "check.db")
+	store, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	ctx := context.Background()
+	save := func(id, wish string) {
+		r := model.Response{ID: id, Event: "E2E", Marks: []model.Mark{{Neighbourhood: "Centrs", Wish: wish + "-a"}, {Neighbourhood: "Grīva", Wish: wish + "-b"}}}
+		if _, err := store.SaveResponse(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := store.CreateEvent(ctx, "E2E"); err != nil {
+		t.Fatal(err)
+	}
+	save("1", "fa-1")
+	save("2", "fb-1")
+	book := saveBook{acked: map[string]int64{"fa-1": 1}, inFlight: map[string]bool{"fb-1": true, "fb-2": true}}
+	if problems, stored := book.check(path); len(problems) > 0 || stored != 1 || book.acked["fb-1"] != 2 || len(book.inFlight) != 1 {
+		t.Fatalf("intact: %q, %d in flight stored, book %+v", problems, stored, book)
+	}
+	for _, c := range []struct{ change, want string }{
+		{"DELETE FROM marks WHERE response_seq = 2 AND position = 1", `response #2 is not whole: marks ["0 Centrs fb-1-a"]`},
+		{"DELETE FROM responses WHERE seq = 2", "acknowledged save fb-1 (saved #2) lost: stored as #0 (#0: not at all)"},
+		{"", "fa-1 is stored twice: #1 and #2"}, // SQLite takes the freed seq again
+		{"", "response #3 holds fc-1, which no client saved"},
+	} {
+		switch {
+		case c.change != "":
+			if out, err := exec.Command("sqlite3", path, c.change).CombinedOutput(); err != nil {
+				t.Fatalf("%s: %v %s", c.change, err, out)
+			}
+		case strings.Contains(c.want, "twice"):
+			save("3", "fa-1")
+		default:
+			save("4", "fc-1")
+		}
+		if problems, _ := book.check(path); !slices.Contains(problems, c.want) {
+			t.Errorf("%q: problems %q, want among them %q", c.change, problems, c.want)
+		}
+	}
+}
