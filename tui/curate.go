@@ -153,10 +153,7 @@ func (c Curate) onKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(k, c.keys.Quit):
 		return c, tea.Quit
-	case key.Matches(k, c.keys.Up):
-		c.sel = max(0, c.sel-1)
-	case key.Matches(k, c.keys.Down):
-		c.sel = min(max(0, len(c.rows)-1), c.sel+1)
+	case c.move(k, &c.sel, len(c.rows)):
 	case key.Matches(k, c.keys.Undo):
 		return c, c.undoCmd()
 	case key.Matches(k, c.keys.Help):
@@ -202,6 +199,20 @@ func (c Curate) onKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			c.tr(msgCurateApproved, c.shown(c.sel)))
 	}
 	return c, nil
+}
+
+// move moves *sel up or down among n items when k is ↑ or ↓ (k, j) and
+// reports whether it was.
+func (c Curate) move(k tea.KeyPressMsg, sel *int, n int) bool {
+	switch {
+	case key.Matches(k, c.keys.Up):
+		*sel = max(0, *sel-1)
+	case key.Matches(k, c.keys.Down):
+		*sel = min(max(0, n-1), *sel+1)
+	default:
+		return false
+	}
+	return true
 }
 
 // unmerge takes every key merged into the selected group out of it.

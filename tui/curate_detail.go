@@ -131,7 +131,7 @@ func (c Curate) spellingLines(r curateRow, w, n int) []string {
 		if i > 0 {
 			item = " · " + item
 		}
-		if width(line)+width(item) <= w {
+		if width(line)+width(item) <= w || i == 0 { // the first goes beside the label, cut if need be
 			line += item
 			continue
 		}

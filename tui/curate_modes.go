@@ -171,10 +171,7 @@ func (c Curate) suggestKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
 		c.mode = modeList
 	case key.Matches(k, c.keys.Quit):
 		return c, tea.Quit
-	case key.Matches(k, c.keys.Up):
-		c.sugSel = max(0, c.sugSel-1)
-	case key.Matches(k, c.keys.Down):
-		c.sugSel = min(max(0, len(c.sugs)-1), c.sugSel+1)
+	case c.move(k, &c.sugSel, len(c.sugs)):
 	case key.Matches(k, c.keys.Undo):
 		return c, c.undoCmd()
 	case key.Matches(k, c.keys.MergePair) && len(c.sugs) > 0:

@@ -120,7 +120,11 @@ func (c Curate) row(i, w int) string {
 		}
 	}
 	head := sel + mark + padLeft(strconv.Itoa(r.Count), 5) + "  "
-	tail := "  " + model.Sanitize(r.Key) + "  " + state
+	key := model.Sanitize(r.Key)
+	if width(key) > w/4 { // a long key leaves room for the text
+		key = fit(key, w/4)
+	}
+	tail := "  " + key + "  " + state
 	if i == c.sel && c.mode == modeRename {
 		tail = fit(tail, max(0, min(width(tail), w-width(head)-12)))
 		cells := max(0, w-width(head)-width(tail))
