@@ -5,7 +5,6 @@ import (
 	"errors"
 	"sort"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -31,15 +30,15 @@ type CurateOptions struct {
 }
 
 // Curate is the facilitator's curation view: the ranked wish groups as
-// every board shows them, then the wishes held back for approval. Groups
-// are marked and merged, hidden, approved, and any action undone; each
-// is a command that writes through the Curator, and the next snapshot
-// redraws the list.
+// every board shows them, then the wishes held back for approval, with the
+// selected group's spellings below. Groups are marked and merged,
+// unmerged, renamed, given a category, hidden, approved, merged as
+// suggested, and any action undone; each is a command that writes
+// through the Curator, and the next snapshot redraws the list.
 type Curate struct {
 	o       CurateOptions
 	st      Styles
 	keys    curateKeys
-	help    help.Model
 	rows    []curateRow
 	snap    *model.Snapshot // the snapshot shown
 	asked   *model.Snapshot // the snapshot details were last asked for
@@ -76,10 +75,7 @@ type curatedMsg struct {
 // NewCurate returns the curation view; it shows nothing until the first
 // SnapshotMsg.
 func NewCurate(o CurateOptions) Curate {
-	c := Curate{o: o, st: NewStyles(o.Theme), keys: newCurateKeys(o.Lang), help: help.New(),
-		marked: make(map[string]bool), w: 80, h: 24}
-	c.help.Styles = c.st.Help
-	return c
+	return Curate{o: o, st: NewStyles(o.Theme), keys: newCurateKeys(o.Lang), marked: make(map[string]bool), w: 80, h: 24}
 }
 
 // Init asks for nothing.
