@@ -51,7 +51,7 @@ func TestE2EKillServerDuringSaves(t *testing.T) {
 	for round := 0; round <= kills; round++ {
 		k.start()
 		for i, c := range clients {
-			c.connect(t, k.sshServe, fmt.Sprintf("standmap-e2e-kill-%d-%d", os.Getpid(), i))
+			c.connect(t, k.sshServe, fmt.Sprintf("standmap-e2e-kill-%d-%d-%d", os.Getpid(), round, i))
 		}
 		for want := len(book.acked) + 4 + rng.IntN(21); len(book.acked) < want; {
 			for _, c := range clients {
@@ -77,7 +77,7 @@ func TestE2EKillServerDuringSaves(t *testing.T) {
 		for _, c := range clients {
 			c.save()
 		}
-		time.Sleep(time.Duration(rng.IntN(20)) * time.Millisecond)
+		time.Sleep(time.Duration(rng.IntN(8)) * time.Millisecond) // mostly before or in the commit, some after
 		k.kill()
 		for _, c := range clients {
 			c.waitGone()
@@ -218,12 +218,15 @@ type killClient struct {
 	seen int64  // the newest "saved #N" of this connection
 }
 
-// connect starts (again) the client's ssh in its own tmux server; its
+// connect starts (again) the client's ssh in a new tmux server (a new
+// socket: a server that was told to end may still answer an old one); its
 // screen stays after ssh ends, so that the last acknowledgement can be
 // read after a kill.
 func (c *killClient) connect(t *testing.T, s *sshServe, socket string) {
 	t.Helper()
-	exec.Command("tmux", "-L", socket, "kill-server").Run()
+	if c.socket != "" {
+		exec.Command("tmux", "-L", c.socket, "kill-server").Run()
+	}
 	c.tmuxSession, c.seen = tmuxSession{t: t, socket: socket}, 0
 	// cat holds the pane until it keeps its screen, then ssh replaces it.
 	c.tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "-e", "TERM=xterm-256color", "cat",
