@@ -159,7 +159,7 @@ func undoWishes(e *env, event string, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "#%d %s\n", entry.Seq, describeEntry(entry))
+	fmt.Fprintf(e.stdout, "#%d %s\n", entry.Seq, entry.Describe())
 	return nil
 }
 

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
 
-	"standmap/db"
 	"standmap/model"
 )
 
@@ -148,27 +146,13 @@ func printCurationLog(e *env, event string) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "#\twhen\twho\taction")
 	for _, en := range log {
-		what := describeEntry(en)
+		what := en.Describe()
 		if en.UndoneBy != 0 {
 			what += fmt.Sprintf("  (undone by #%d)", en.UndoneBy)
 		}
 		fmt.Fprintf(tw, "#%d\t%s\t%s\t%s\n", en.Seq, en.At.Local().Format("2006-01-02 15:04:05"), en.Who, what)
 	}
 	return tw.Flush()
-}
-
-// describeEntry says what a log entry did, in the words of the command.
-func describeEntry(en db.CurationEntry) string {
-	if en.Action == db.ActionUndo {
-		var u struct{ Seq int64 }
-		_ = json.Unmarshal([]byte(en.Args), &u)
-		return fmt.Sprintf("undo #%d", u.Seq)
-	}
-	var a model.CurationAction
-	if err := json.Unmarshal([]byte(en.Args), &a); err != nil {
-		return en.Action + " " + en.Args
-	}
-	return a.Describe()
 }
 
 // orDash is s, or "-" when empty.

@@ -45,17 +45,18 @@ const (
 	// Curated: velocelini gathers c1 c2 c3 c4 c5 (3+2+1 mentions, 5
 	// responses); joke word is hidden.
 	tallyCurated = "velocelini=5 ara trenazieri=4 solini=2"
-	// Undone: facilitator 2's u takes back the event's newest action,
-	// facilitator 1's merge; facilitator 2's own hide stays.
-	tallyUndone = "ara trenazieri=4 velocelini=3 solini=2 velo celini=2 bike paths=1"
+	// Undone: facilitator 2's u takes back its own hide, not facilitator
+	// 1's newer merge: joke word is back, the merge stays.
+	tallyUndone = "velocelini=5 ara trenazieri=4 solini=2 joke word=1"
 )
 
 // TestE2ECurateTwoFacilitators: two facilitators, each in real OpenSSH
 // in tmux, curate the same event at once in the ctrl+k view: one marks
 // two groups and merges them into a third while the other hides a group.
 // A viewer's board shows the result within a second; tally, the audit log
-// (who by key fingerprint) and the export agree; u undoes the event's
-// newest action whoever took it; all of it survives a restart.
+// (who by key fingerprint) and the export agree; u undoes the presser's
+// own newest action, not the other's newer one; all of it survives a
+// restart.
 func TestE2ECurateTwoFacilitators(t *testing.T) {
 	s := startServe(t)
 	// A second facilitator, added while the server runs.
@@ -132,12 +133,13 @@ func TestE2ECurateTwoFacilitators(t *testing.T) {
 	}
 	checkCuratedExport(t, s)
 
-	// 2's u undoes the event's newest action, which is 1's merge.
+	// 2's u undoes 2's own hide, though 1's merge is newer.
 	f2.keys("u")
 	waitScreen(t, board, 10*time.Second, "the undo on the board", func(sc string) bool {
-		return lineHas(sc, "Veloceliņi", "3") && lineHas(sc, "velo celiņi", "2") && lineHas(sc, "bike paths", "1")
+		return lineHas(sc, "Veloceliņi", "5") && lineHas(sc, "Joke word", "1")
 	})
-	wantLog = []string{wantLog[0], wantLog[1] + " (undone by #3)", "#3 " + fp2 + " undo #2"}
+	f2.waitFor(`undone #1: hide "joke word"`)
+	wantLog = []string{wantLog[0] + " (undone by #3)", wantLog[1], "#3 " + fp2 + " undo #1"}
 	checkCurated := func(when string) {
 		t.Helper()
 		if got := sshTally(s, "fac"); got != tallyUndone {

@@ -97,6 +97,21 @@ func (s *SQLite) CurationVersion(ctx context.Context) (int64, error) {
 	return v, nil
 }
 
+// Describe says what the entry did, in the words of the command line:
+// `merge "a" "b" --into "c"`, `hide "x"`, `undo #4`.
+func (e CurationEntry) Describe() string {
+	if e.Action == ActionUndo {
+		var u undoArgs
+		_ = json.Unmarshal([]byte(e.Args), &u)
+		return fmt.Sprintf("undo #%d", u.Seq)
+	}
+	var a model.CurationAction
+	if err := json.Unmarshal([]byte(e.Args), &a); err != nil {
+		return e.Action + " " + e.Args
+	}
+	return a.Describe()
+}
+
 // CurationLog returns the event's curation audit log, oldest first.
 func (s *SQLite) CurationLog(ctx context.Context, event string) ([]CurationEntry, error) {
 	rows, err := s.reader.QueryContext(ctx, selectLog+`

@@ -87,9 +87,7 @@ func (c *Curation) set(cells []CurationCell) {
 
 // With returns a copy of c with the cells changed.
 func (c *Curation) With(cells []CurationCell) *Curation {
-	out := NewCuration(c.Cells())
-	if c != nil {
-	}
+	out := NewCuration(c.Cells()) // Cells of a nil Curation is empty
 	out.set(cells)
 	return out
 }

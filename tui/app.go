@@ -194,8 +194,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.snap = msg.Snapshot
 		m.capture = m.capture.SetGroups(m.snap.Wishes)
-		m, _ = m.toCurate(msg)
-		return m.toProjection(present.SnapshotMsg{Snapshot: msg.Snapshot})
+		m, curCmd := m.toCurate(msg) // the view asks for the new spellings
+		m, cmd := m.toProjection(present.SnapshotMsg{Snapshot: msg.Snapshot})
+		return m, tea.Batch(curCmd, cmd)
 	case DisplayMsg:
 		m.display = model.DisplayState(msg)
 		return m.toProjection(present.DisplayMsg(msg))
@@ -227,7 +228,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m.onKey(msg)
 	case tea.PasteMsg:
-		if m.presenting || m.curating {
+		if m.curating {
+			return m.toCurate(msg) // into the rename field, when open
+		}
+		if m.presenting {
 			return m, nil
 		}
 		return m.route(msg)

@@ -114,3 +114,36 @@ func TestAppCurateModal(t *testing.T) {
 		t.Error("the second esc did not leave the curation view")
 	}
 }
+
+// TestAppCurateFollowsSpellings: a spelling saved elsewhere shows in the
+// open curation view's detail with the next snapshot, without a key, and
+// a paste reaches the rename field.
+func TestAppCurateFollowsSpellings(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	save := func(id, wish string) {
+		t.Helper()
+		resp := model.Response{ID: id, Event: r.ev.Name, Marks: []model.Mark{{Neighbourhood: "Grīva", Wish: wish}}}
+		if _, err := r.store.SaveResponse(ctx, resp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save("s1", "Veloceliņi")
+	r.m = testModel(t, Options{Store: r.store, Event: r.ev, DBPath: r.store.Path(), Who: "w"}, nil, 120, 40)
+	r.refresh()
+	r.press("<ctrl+k>")
+	if !strings.Contains(r.screen(), "Veloceliņi (1)") {
+		t.Fatalf("no spelling in the detail:\n%s", r.screen())
+	}
+	save("s2", "VELOCELIŅI!!")
+	r.do(SnapshotMsg{Snapshot: r.snapshot()})
+	if s := r.screen(); !strings.Contains(s, "VELOCELIŅI (1)") {
+		t.Errorf("the new spelling did not reach the open view:\n%s", s)
+	}
+	r.press("r<ctrl+u>")
+	r.do(tea.PasteMsg{Content: "Bike lanes"})
+	r.press("<enter>")
+	if log, err := r.store.CurationLog(ctx, r.ev.Name); err != nil || len(log) != 1 || !strings.Contains(log[0].Args, "Bike lanes") {
+		t.Errorf("the pasted rename: log %+v, %v", log, err)
+	}
+}

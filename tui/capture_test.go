@@ -65,6 +65,12 @@ func (r *rig) do(msg tea.Msg) {
 // refresh gives the model a snapshot of the store, as the hub would.
 func (r *rig) refresh() {
 	r.t.Helper()
+	r.m = send(r.m, SnapshotMsg{Snapshot: r.snapshot()})
+}
+
+// snapshot counts the store's responses as the hub would.
+func (r *rig) snapshot() *model.Snapshot {
+	r.t.Helper()
 	t := model.NewTallier(r.m.gaz, r.ev.Name)
 	ctx := context.Background()
 	if err := r.store.EachResponse(ctx, r.ev.Name, func(x model.Response) error { t.Put(x); return nil }); err != nil {
@@ -77,7 +83,7 @@ func (r *rig) refresh() {
 		r.t.Fatal(err)
 	}
 	s.Recent = rec
-	r.m = send(r.m, SnapshotMsg{Snapshot: s})
+	return s
 }
 
 // stored returns every stored response of the event.

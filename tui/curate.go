@@ -247,6 +247,8 @@ func (c Curate) errText(err error) string {
 		return c.tr(msgCurateConflict)
 	case errors.Is(err, db.ErrNotFound):
 		return c.tr(msgNothingToUndo)
+	case errors.Is(err, errNothingOwn):
+		return c.tr(msgCurateNothingOwn)
 	}
 	return model.Sanitize(err.Error())
 }
@@ -268,22 +270,49 @@ func (c Curate) curateCmd(a model.CurationAction, done string) tea.Cmd {
 	}
 }
 
-// undoCmd takes back the newest action.
+// undoCmd takes back the facilitator's own newest action still in force:
+// with two facilitators curating at once, u never takes back the other's
+// work. The status names what was taken back.
 func (c Curate) undoCmd() tea.Cmd {
 	o, of := c.o, c.snap
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 		defer cancel()
-		e, err := o.Curator.UndoCuration(ctx, o.Event, o.Who, 0)
+		target, err := ownNewest(ctx, o)
 		if err != nil {
+			return curatedMsg{err: err}
+		}
+		if _, err := o.Curator.UndoCuration(ctx, o.Event, o.Who, target.Seq); err != nil {
 			return curatedMsg{err: err}
 		}
 		if o.Changed != nil {
 			o.Changed()
 		}
-		return curatedMsg{text: tr(o.Lang, msgCurateUndone, e.Seq), detail: detailAfter(o, of)}
+		text := tr(o.Lang, msgCurateUndone, target.Seq, model.Sanitize(target.Describe()))
+		return curatedMsg{text: text, detail: detailAfter(o, of)}
 	}
 }
+
+// ownNewest finds the newest action of o.Who in the event's log that is
+// neither undone nor an undo; errNothingOwn when there is none.
+func ownNewest(ctx context.Context, o CurateOptions) (db.CurationEntry, error) {
+	if o.Reader == nil {
+		return db.CurationEntry{}, errNothingOwn
+	}
+	log, err := o.Reader.CurationLog(ctx, o.Event)
+	if err != nil {
+		return db.CurationEntry{}, err
+	}
+	for i := len(log) - 1; i >= 0; i-- {
+		if e := log[i]; e.Who == o.Who && e.UndoneBy == 0 && e.Action != db.ActionUndo {
+			return e, nil
+		}
+	}
+	return db.CurationEntry{}, errNothingOwn
+}
+
+// errNothingOwn: the facilitator has no action left to undo.
+var errNothingOwn = errors.New("none of your actions to undo")
 
 // detailAfter reads the details after an action, or returns nil when they
 // cannot be read (the next key asks again).

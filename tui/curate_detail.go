@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"standmap/db"
 	"standmap/model"
 )
 
@@ -17,6 +18,9 @@ type CurationReader interface {
 	Curation(ctx context.Context, event string) (*model.Curation, error)
 	// EachResponse calls fn with every response of the event.
 	EachResponse(ctx context.Context, event string, fn func(model.Response) error) error
+	// CurationLog returns the event's audit log, oldest first (u finds
+	// the facilitator's own newest action in it).
+	CurationLog(ctx context.Context, event string) ([]db.CurationEntry, error)
 }
 
 // curateDetail is what the snapshot does not hold: the curation, and the

@@ -70,7 +70,7 @@ func TestCurateKeys(t *testing.T) {
 	if strings.Join(f.acts, "\n") != strings.Join(want, "\n") || changed != 3 {
 		t.Fatalf("actions (%d changes):\n%s", changed, strings.Join(f.acts, "\n"))
 	}
-	if c = press(c, "u"); !c.failed || c.status != "nothing to undo" {
+	if c = press(c, "u"); !c.failed || c.status != "none of your actions to undo" {
 		t.Errorf("undo status %q", c.status)
 	}
 	if c = press(c, "<up>m"); !c.failed || len(f.acts) != 3 {
@@ -195,7 +195,7 @@ func TestCurateRename(t *testing.T) {
 	}
 	r.press("u")
 	r.checkRanking("undo", curateBase, 2)
-	if !strings.Contains(r.screen(), "#2: undone ✓") {
+	if !strings.Contains(r.screen(), `undone #1: rename "velocelini" "Velo paths" ✓`) {
 		t.Errorf("after undo:\n%s", r.screen())
 	}
 }
@@ -311,5 +311,49 @@ func TestCurateSuggest(t *testing.T) {
 	r = newCurateRig(t, "lv", 80, 24)
 	if r.press("s"); !strings.Contains(r.screen(), "atšķiras 1 burtos · abas: Veloceliņi") {
 		t.Fatalf("Latvian reasons:\n%s", r.screen())
+	}
+}
+
+// TestCurateUndoOwn: with two facilitators on one event, u takes back the
+// presser's own newest action, never the other's newer one, and says
+// what it took back.
+func TestCurateUndoOwn(t *testing.T) {
+	r := newCurateRig(t, "en", 80, 24)
+	other := *r
+	o := curateOptions(t, r.store, "en")
+	o.Who = "SHA256:other"
+	other.c = NewCurate(o)
+	other.do(tea.WindowSizeMsg{Width: 80, Height: 24})
+
+	r.selectKey("solini")
+	r.press("h") // #1, ours
+	other.refresh()
+	other.selectKey("bike paths")
+	other.press("r<ctrl+u>Bikes<enter>") // #2, the other's
+	renamed := strings.Replace(curateBase, "bike paths|bike paths|", "bike paths|Bikes|", 1)
+	if got, want := r.ranking(), strings.Replace(renamed, "solini|Soliņi|1|\n", "", 1); got != want {
+		t.Fatalf("after hide and rename:\n%s\nwant\n%s", got, want)
+	}
+
+	r.refresh()
+	r.press("u")
+	if got := r.ranking(); got != renamed {
+		t.Fatalf("our u: ranking\n%s\nwant our hide undone, their rename kept:\n%s", got, renamed)
+	}
+	if !strings.Contains(r.screen(), `undone #1: hide "solini" ✓`) {
+		t.Errorf("our u does not say what it undid:\n%s", r.screen())
+	}
+	r.press("u")
+	if r.c.status != "none of your actions to undo" || r.ranking() != renamed {
+		t.Errorf("a second u: %q, ranking\n%s", r.c.status, r.ranking())
+	}
+	other.refresh()
+	other.press("u")
+	if got := r.ranking(); got != curateBase {
+		t.Errorf("their u: ranking\n%s\nwant\n%s", got, curateBase)
+	}
+	log, err := r.store.CurationLog(context.Background(), curateEvent)
+	if err != nil || len(log) != 4 || log[2].Who != "local:test" || log[3].Who != "SHA256:other" {
+		t.Fatalf("log %+v, %v", log, err)
 	}
 }

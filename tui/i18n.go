@@ -94,6 +94,7 @@ const (
 	msgCurateMarkFirst
 	msgCurateDone
 	msgCurateUndone
+	msgCurateNothingOwn
 	msgCurateNothing
 	msgCurateConflict
 	msgCurateMerged
@@ -217,7 +218,8 @@ var catalogue = [msgCount][2]string{
 	msgCurateHeldFlag:    {"held: profanity", "aizturēta: rupjība"},
 	msgCurateMarkFirst:   {"mark groups with space first, then press m on the group to merge into", "vispirms atzīmējiet grupas ar atstarpi, tad spiediet m uz grupas, kurā apvienot"},
 	msgCurateDone:        {"#%d %s ✓ (u undoes)", "#%d %s ✓ (u atsauc)"},
-	msgCurateUndone:      {"#%d: undone ✓", "#%d: atsaukts ✓"},
+	msgCurateUndone:      {"undone #%d: %s ✓", "atsaukts #%d: %s ✓"},
+	msgCurateNothingOwn:  {"none of your actions to undo", "nav jūsu darbību, ko atsaukt"},
 	msgCurateNothing:     {"nothing to change", "nav ko mainīt"},
 	msgCurateConflict:    {"changed again since: undo the later actions first", "kopš tā mainīts vēlreiz: vispirms atsauciet vēlākās darbības"},
 	msgCurateMerged:      {"merged into “%s”", "apvienots ar “%s”"},
