@@ -24,7 +24,7 @@ var sharedTexts = map[Key][2]string{
 }
 
 // catalogue maps every key to its {English, Latvian} text.
-var catalogue = merge(sharedTexts, presentTexts, replayTexts, reportTexts)
+var catalogue = merge(sharedTexts, appTexts, presentTexts, replayTexts, reportTexts)
 
 // merge joins the screens' tables; a key given twice is a programming
 // error caught at start-up (and by the tests).
@@ -49,13 +49,13 @@ func T(lang string, key Key, args ...any) string {
 	if !ok {
 		return "!" + string(key)
 	}
-	return Pick(lang, pair, args...)
+	return pick(lang, pair, args...)
 }
 
-// Pick returns the pair's text for lang ("lv" → Latvian, anything else
+// pick returns the pair's text for lang ("lv" → Latvian, anything else
 // English), formatted with args when there are any. A missing Latvian
 // text falls back to the English.
-func Pick(lang string, pair [2]string, args ...any) string {
+func pick(lang string, pair [2]string, args ...any) string {
 	s := pair[0]
 	if lang == "lv" && pair[1] != "" {
 		s = pair[1]

@@ -12,6 +12,7 @@ import (
 
 	"standmap/ascii_maps"
 	"standmap/db"
+	"standmap/i18n"
 	"standmap/live"
 	"standmap/model"
 	"standmap/tui/present"
@@ -204,10 +205,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.onSaved(msg), nil
 	case deletedMsg:
 		m.undo = append(m.undo, undoEntry{kind: undoDelete, r: msg.removed})
-		m.status, m.statusBad = tr(m.lang, msgDeleted, msg.removed.Seq), false
+		m.status, m.statusBad = tr(m.lang, i18n.AppDeleted, msg.removed.Seq), false
 		return m, nil
 	case undoneMsg:
-		m.status, m.statusBad = tr(m.lang, msgUndone, msg.seq), false
+		m.status, m.statusBad = tr(m.lang, i18n.AppUndone, msg.seq), false
 		return m, nil
 	case errMsg:
 		m.saving = false
@@ -248,7 +249,7 @@ func (m Model) onSaved(msg savedMsg) Model {
 		m.undo = append(m.undo, undoEntry{kind: undoSave, r: msg.r})
 	}
 	m.capture = m.capture.Reset()
-	m.status, m.statusBad = tr(m.lang, msgSaved, msg.r.Seq), false
+	m.status, m.statusBad = tr(m.lang, i18n.AppSaved, msg.r.Seq), false
 	return m
 }
 
@@ -377,7 +378,7 @@ func (m Model) save() (Model, tea.Cmd) {
 		prev = &p
 	}
 	m.saving = true
-	m.status, m.statusBad = tr(m.lang, msgSaving), false
+	m.status, m.statusBad = tr(m.lang, i18n.AppSaving), false
 	return m, saveCmd(m.o.Store, m.o.Hub, m.gaz, r, prev)
 }
 
@@ -385,7 +386,7 @@ func (m Model) save() (Model, tea.Cmd) {
 func (m Model) undoLast() (Model, tea.Cmd) {
 	n := len(m.undo)
 	if n == 0 {
-		m.status, m.statusBad = tr(m.lang, msgNothingToUndo), true
+		m.status, m.statusBad = tr(m.lang, i18n.AppNothingToUndo), true
 		return m, nil
 	}
 	u := m.undo[n-1]

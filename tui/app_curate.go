@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/db"
+	"standmap/i18n"
 )
 
 // openCurate fills the screen with the curation view (ctrl+k,
@@ -15,7 +16,7 @@ import (
 func (m Model) openCurate() (Model, tea.Cmd) {
 	cur, ok := m.o.Store.(db.Curator)
 	if !ok {
-		m.status, m.statusBad = tr(m.lang, msgNoCuration), true
+		m.status, m.statusBad = tr(m.lang, i18n.AppNoCuration), true
 		return m, nil
 	}
 	o := CurateOptions{Curator: cur, Reader: m.o.Store, Gazetteer: m.gaz,

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/db"
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -52,7 +53,7 @@ func TestAppCurate(t *testing.T) {
 	}
 
 	r.press("<esc>")
-	if r.m.curating || !strings.Contains(r.screen(), tr("en", msgPlace)) {
+	if r.m.curating || !strings.Contains(r.screen(), tr("en", i18n.AppPlace)) {
 		t.Fatalf("esc did not return to capture:\n%s", r.screen())
 	}
 	// Back in capture, letters are text again, not curation keys.

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"standmap/i18n"
 	"standmap/model"
 	"standmap/tui/bars"
 )
@@ -27,7 +28,7 @@ func (c BarChart) View(st Styles, lang string, w, h int) []string {
 		return nil
 	}
 	if len(c.Rows) == 0 {
-		return []string{fit(st.Muted.Render(tr(lang, msgNoMarks)), w)}
+		return []string{fit(st.Muted.Render(tr(lang, i18n.AppNoMarks)), w)}
 	}
 	nameW, countW := 0, 1
 	for _, r := range c.Rows {
@@ -56,7 +57,7 @@ func (c BarChart) View(st Styles, lang string, w, h int) []string {
 		out = append(out, fit(line, w))
 	}
 	if more > 0 {
-		out = append(out, fit(st.Muted.Render(tr(lang, msgMore, more)+" (pgdn)"), w))
+		out = append(out, fit(st.Muted.Render(tr(lang, i18n.AppMore, more)+" (pgdn)"), w))
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -144,11 +145,11 @@ func (b Board) draw(st Styles, lang string, s *model.Snapshot, w, h int) []strin
 	}
 	wishRows := len(s.Wishes)
 	wishes := s.Wishes
-	title := tr(lang, msgWants)
+	title := tr(lang, i18n.AppWants)
 	if b.filter != "" {
 		wishes = s.ByNeighbourhood[b.filter]
 		wishRows = len(wishes)
-		title += " · " + tr(lang, msgFilter, model.Sanitize(b.filter))
+		title += " · " + tr(lang, i18n.AppFilter, model.Sanitize(b.filter))
 	}
 	barH, rankH := b.split(len(s.Neighbourhoods), wishRows, h)
 	top := b.barsAndMap(st, lang, s, w, barH)
@@ -156,7 +157,7 @@ func (b Board) draw(st Styles, lang string, s *model.Snapshot, w, h int) []strin
 	if rankH > 0 {
 		var lines []string
 		if b.picking {
-			lines = append(lines, st.Accent.Render(tr(lang, msgFilterPick)+" > ")+b.query.View(max(2, w-6-len(tr(lang, msgFilterPick))), true, st.Input, st.Cursor))
+			lines = append(lines, st.Accent.Render(tr(lang, i18n.AppFilterPick)+" > ")+b.query.View(max(2, w-6-len(tr(lang, i18n.AppFilterPick))), true, st.Input, st.Cursor))
 			for i, n := range b.matches {
 				lines = append(lines, choice(st, n.Name, i == b.sel))
 			}
@@ -218,11 +219,11 @@ func (b Board) barsAndMap(st Styles, lang string, s *model.Snapshot, w, h int) [
 	if b.mapFits(w, h) {
 		mw := w * 45 / 100
 		bw := w - mw
-		bars := box(chart.View(st, lang, bw-2, h-2), tr(lang, msgWhere), bw, h, st.Panel, st.Title)
+		bars := box(chart.View(st, lang, bw-2, h-2), tr(lang, i18n.AppWhere), bw, h, st.Panel, st.Title)
 		m := box(b.mapView(s, hl, mw-2, h-2), b.city, mw, h, st.Panel, st.Title)
 		return beside([]int{bw, mw}, bars, m)
 	}
-	return box(chart.View(st, lang, w-2, h-2), tr(lang, msgWhere), w, h, st.Panel, st.Title)
+	return box(chart.View(st, lang, w-2, h-2), tr(lang, i18n.AppWhere), w, h, st.Panel, st.Title)
 }
 
 // choice draws one row of a pick list: ▸ and reverse when selected, so the

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/ascii_maps"
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -120,7 +121,7 @@ func (c Capture) Load(r model.Response) Capture {
 			c.age = i
 		}
 	}
-	c.note, c.noteBad = tr(c.lang, msgEditing, r.Seq), false
+	c.note, c.noteBad = tr(c.lang, i18n.AppEditing, r.Seq), false
 	return c
 }
 
@@ -152,12 +153,12 @@ func (c Capture) Draft() (model.Response, error) {
 		marks = append(marks, model.Mark{Neighbourhood: c.pickAt})
 	case !c.place.Empty(): // the suggestion on screen, as Enter would take it
 		if len(c.matches) == 0 {
-			return model.Response{}, errors.New(tr(c.lang, msgNoMatch, c.place.Value()))
+			return model.Response{}, errors.New(tr(c.lang, i18n.AppNoMatch, c.place.Value()))
 		}
 		marks = append(marks, model.Mark{Neighbourhood: c.matches[min(c.placeSel, len(c.matches)-1)].Name})
 	}
 	if len(marks) == 0 {
-		return model.Response{}, errors.New(tr(c.lang, msgNothingToSave))
+		return model.Response{}, errors.New(tr(c.lang, i18n.AppNothingToSave))
 	}
 	r := c.editing
 	r.Marks = marks
@@ -236,7 +237,7 @@ func (c Capture) updatePlace(msg tea.Msg) Capture {
 			}
 			return c
 		case key.Matches(k, c.keys.Back) && c.place.Empty() && c.Editing():
-			return c.Reset().Say(tr(c.lang, msgEditCancelled, c.editing.Seq), false)
+			return c.Reset().Say(tr(c.lang, i18n.AppEditCancelled, c.editing.Seq), false)
 		case key.Matches(k, c.keys.Back):
 			c.place.SetValue("")
 			c.matches, c.note = nil, ""
@@ -253,7 +254,7 @@ func (c Capture) updatePlace(msg tea.Msg) Capture {
 		c.placeSel = 0
 	}
 	if r.cleaned {
-		c.note, c.noteBad = tr(c.lang, msgPasteCleaned), true
+		c.note, c.noteBad = tr(c.lang, i18n.AppPasteCleaned), true
 	}
 	return c
 }
@@ -261,11 +262,11 @@ func (c Capture) updatePlace(msg tea.Msg) Capture {
 // takePlace picks the selected neighbourhood and moves to its wish.
 func (c Capture) takePlace() Capture {
 	if c.place.Empty() {
-		c.note, c.noteBad = tr(c.lang, msgEmptyPlace), false
+		c.note, c.noteBad = tr(c.lang, i18n.AppEmptyPlace), false
 		return c
 	}
 	if len(c.matches) == 0 {
-		c.note, c.noteBad = tr(c.lang, msgNoMatch, c.place.Value()), true
+		c.note, c.noteBad = tr(c.lang, i18n.AppNoMatch, c.place.Value()), true
 		return c
 	}
 	c.wishFor = c.matches[min(c.placeSel, len(c.matches)-1)].Name
@@ -304,9 +305,9 @@ func (c Capture) updateWish(msg tea.Msg) Capture {
 	r := c.wish.update(msg)
 	switch {
 	case r.truncated:
-		c.note, c.noteBad = tr(c.lang, msgWishTooLong, model.MaxWishLen), true
+		c.note, c.noteBad = tr(c.lang, i18n.AppWishTooLong, model.MaxWishLen), true
 	case r.cleaned:
-		c.note, c.noteBad = tr(c.lang, msgPasteCleaned), true
+		c.note, c.noteBad = tr(c.lang, i18n.AppPasteCleaned), true
 	case r.changed:
 		c.note = ""
 	}

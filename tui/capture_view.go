@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -15,7 +16,7 @@ func (c Capture) View(st Styles, w, h int) []string {
 	lang := c.lang
 	var out []string
 	add := func(s string) { out = append(out, fit(s, w)) }
-	label := func(id msgID, on bool) string {
+	label := func(id i18n.Key, on bool) string {
 		l := fit(tr(lang, id), labelW-2)
 		if on {
 			return st.Accent.Render(l + "> ")
@@ -27,31 +28,31 @@ func (c Capture) View(st Styles, w, h int) []string {
 	if c.focus == focusWish { // the place the wish is for
 		where := c.wishFor
 		if where == "" {
-			where = tr(lang, msgCityWide)
+			where = tr(lang, i18n.AppCityWide)
 		}
-		add(label(msgPlace, false) + st.Title.Render(model.Sanitize(where)))
+		add(label(i18n.AppPlace, false) + st.Title.Render(model.Sanitize(where)))
 	} else if c.focus == focusMapPick { // the place marked on the map, and how to move it
-		add(label(msgPlace, true) + st.Selected.Render(" ◆ "+model.Sanitize(c.pickAt)+" "))
-		add(st.Muted.Render(" " + tr(lang, msgMapPickHint)))
+		add(label(i18n.AppPlace, true) + st.Selected.Render(" ◆ "+model.Sanitize(c.pickAt)+" "))
+		add(st.Muted.Render(" " + tr(lang, i18n.AppMapPickHint)))
 	} else {
-		add(label(msgPlace, true) + c.place.View(fw, true, st.Input, st.Cursor))
+		add(label(i18n.AppPlace, true) + c.place.View(fw, true, st.Input, st.Cursor))
 		for i, n := range c.matches {
 			add(choice(st, n.Name, i == c.placeSel))
 		}
 	}
-	add(label(msgWish, c.focus == focusWish) + c.wish.View(fw, c.focus == focusWish, st.Input, st.Cursor))
+	add(label(i18n.AppWish, c.focus == focusWish) + c.wish.View(fw, c.focus == focusWish, st.Input, st.Cursor))
 	if c.focus == focusWish {
 		for i, g := range c.sugs {
 			add(choice(st, g.Text, i == c.wishSel) + st.Muted.Render("  "+strconv.Itoa(g.Count)))
 		}
-		add(st.Muted.Render(fit(tr(lang, msgCategory), labelW)) + categoryName(c.category, lang) +
+		add(st.Muted.Render(fit(tr(lang, i18n.AppCategory), labelW)) + categoryName(c.category, lang) +
 			st.Muted.Render("  ctrl+t"))
 	}
-	add(st.Muted.Render(fit(tr(lang, msgAge), labelW)) + c.agesView(st))
+	add(st.Muted.Render(fit(tr(lang, i18n.AppAge), labelW)) + c.agesView(st))
 
 	add("")
 	if len(c.marks) > 0 {
-		add(st.Title.Render(tr(lang, msgMarks)))
+		add(st.Title.Render(tr(lang, i18n.AppMarks)))
 		out = append(out, marksView(st, lang, c.marks, w)...)
 	}
 	if c.note != "" {
@@ -96,7 +97,7 @@ func marksView(st Styles, lang string, marks []model.Mark, w int) []string {
 	for i, m := range marks {
 		where := m.Neighbourhood
 		if where == "" {
-			where = tr(lang, msgCityWide)
+			where = tr(lang, i18n.AppCityWide)
 		}
 		wish := m.Wish
 		if wish == "" {

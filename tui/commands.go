@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/db"
+	"standmap/i18n"
 	"standmap/live"
 	"standmap/model"
 )
@@ -32,7 +33,7 @@ type undoneMsg struct{ seq int64 }
 
 // errMsg: a store operation failed; undo is put back when set.
 type errMsg struct {
-	what msgID // msgSaveFailed or msgDeleteFailed
+	what i18n.Key // i18n.AppSaveFailed or i18n.AppDeleteFailed
 	err  error
 	undo *undoEntry
 }
@@ -69,13 +70,13 @@ func saveCmd(s db.Store, h *live.Hub, g *model.Gazetteer, r model.Response, prev
 		}
 		r, err := r.Check(g)
 		if err != nil {
-			return errMsg{what: msgSaveFailed, err: err}
+			return errMsg{what: i18n.AppSaveFailed, err: err}
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 		defer cancel()
 		saved, err := s.SaveResponse(ctx, r)
 		if err != nil {
-			return errMsg{what: msgSaveFailed, err: err}
+			return errMsg{what: i18n.AppSaveFailed, err: err}
 		}
 		changed(h)
 		return savedMsg{r: saved, prev: prev}
@@ -89,7 +90,7 @@ func deleteCmd(s db.Store, h *live.Hub, event, id string) tea.Cmd {
 		defer cancel()
 		removed, err := s.DeleteResponse(ctx, event, id)
 		if err != nil {
-			return errMsg{what: msgDeleteFailed, err: err}
+			return errMsg{what: i18n.AppDeleteFailed, err: err}
 		}
 		changed(h)
 		return deletedMsg{removed: removed}
@@ -108,7 +109,7 @@ func undoCmd(s db.Store, h *live.Hub, u undoEntry) tea.Cmd {
 			_, err = s.SaveResponse(ctx, u.r)
 		}
 		if err != nil {
-			return errMsg{what: msgSaveFailed, err: err, undo: &u}
+			return errMsg{what: i18n.AppSaveFailed, err: err, undo: &u}
 		}
 		changed(h)
 		return undoneMsg{seq: u.r.Seq}

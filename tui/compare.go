@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/db"
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -162,16 +163,16 @@ func (m Model) renderCompare(w, h int) string {
 	c := m.cmp
 	cur := model.Sanitize(m.o.Event.Name)
 	var body []string
-	title := tr(m.lang, msgHelpCompare)
+	title := tr(m.lang, i18n.AppHelpCompare)
 	switch {
 	case c.err != "":
 		body = []string{c.err}
 	case c.loading:
-		body = []string{tr(m.lang, msgCompareLoading)}
+		body = []string{tr(m.lang, i18n.AppCompareLoading)}
 	case c.other == "":
-		title = tr(m.lang, msgComparePick, cur)
+		title = tr(m.lang, i18n.AppComparePick, cur)
 		if len(c.events) == 0 {
-			body = []string{tr(m.lang, msgCompareNone)}
+			body = []string{tr(m.lang, i18n.AppCompareNone)}
 		}
 		for i, e := range c.events {
 			mark := "  "
@@ -188,7 +189,7 @@ func (m Model) renderCompare(w, h int) string {
 	}
 	lines := []string{m.header(w)}
 	lines = append(lines, box(body, title, w, h-2, m.st.PanelFocus, m.st.Title)...)
-	lines = append(lines, fit(" "+tr(m.lang, msgCompareHint), w))
+	lines = append(lines, fit(" "+tr(m.lang, i18n.AppCompareHint), w))
 	return strings.Join(lines, "\n")
 }
 
@@ -203,21 +204,21 @@ func compareLines(c *model.Comparison, lang string, w int) []string {
 	}
 	evA, evB := model.Sanitize(c.A.Event), model.Sanitize(c.B.Event)
 	lines := []string{
-		row(tr(lang, msgVisitors), fmt.Sprint(c.A.Responses), fmt.Sprint(c.B.Responses), signed(c.A.Responses-c.B.Responses)),
+		row(tr(lang, i18n.AppVisitors), fmt.Sprint(c.A.Responses), fmt.Sprint(c.B.Responses), signed(c.A.Responses-c.B.Responses)),
 		"",
 	}
 	part := func(head string, rows []model.CompareRow) {
-		lines = append(lines, row(head, evA, evB, tr(lang, msgCompareMove)))
+		lines = append(lines, row(head, evA, evB, tr(lang, i18n.AppCompareMove)))
 		for _, r := range rows {
 			if r.CountA == 0 && r.CountB == 0 {
 				continue
 			}
-			lines = append(lines, row(model.Sanitize(r.Name), r.ShownA(), r.ShownB(), r.Change(tr(lang, msgCompareNew))))
+			lines = append(lines, row(model.Sanitize(r.Name), r.ShownA(), r.ShownB(), r.Change(tr(lang, i18n.AppCompareNew))))
 		}
 		lines = append(lines, "")
 	}
-	part(tr(lang, msgCompareHood), c.Hoods)
-	part(tr(lang, msgWish), c.Wishes)
+	part(tr(lang, i18n.AppCompareHood), c.Hoods)
+	part(tr(lang, i18n.AppWish), c.Wishes)
 	return lines[:len(lines)-1]
 }
 

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/db"
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -180,19 +181,19 @@ func (c Curate) onKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			}
 		}
 		if len(from) == 0 {
-			c.status, c.failed = c.tr(msgCurateMarkFirst), true
+			c.status, c.failed = c.tr(i18n.AppCurateMarkFirst), true
 			return c, nil
 		}
 		sort.Strings(from)
 		c.marked = make(map[string]bool)
 		return c, c.curateCmd(model.CurationAction{Verb: model.VerbMerge, Keys: from, Into: into},
-			c.tr(msgCurateMerged, c.shown(c.sel)))
+			c.tr(i18n.AppCurateMerged, c.shown(c.sel)))
 	case key.Matches(k, c.keys.Hide):
 		return c, c.curateCmd(model.CurationAction{Verb: model.VerbHide, Keys: []string{c.rows[c.sel].Key}},
-			c.tr(msgCurateHidden, c.shown(c.sel)))
+			c.tr(i18n.AppCurateHidden, c.shown(c.sel)))
 	case key.Matches(k, c.keys.Approve) && c.rows[c.sel].held:
 		return c, c.curateCmd(model.CurationAction{Verb: model.VerbApprove, Keys: []string{c.rows[c.sel].Key}},
-			c.tr(msgCurateApproved, c.shown(c.sel)))
+			c.tr(i18n.AppCurateApproved, c.shown(c.sel)))
 	}
 	return c, nil
 }
@@ -215,11 +216,11 @@ func (c Curate) move(k tea.KeyPressMsg, sel *int, n int) bool {
 func (c Curate) unmerge() (Curate, tea.Cmd) {
 	r := c.rows[c.sel]
 	if c.detail != nil && len(c.detail.cur.Members(r.Key)) == 0 {
-		c.status, c.failed = c.tr(msgCurateNotMerged, c.shown(c.sel)), true
+		c.status, c.failed = c.tr(i18n.AppCurateNotMerged, c.shown(c.sel)), true
 		return c, nil
 	}
 	return c, c.curateCmd(model.CurationAction{Verb: model.VerbUnmerge, Keys: []string{r.Key}},
-		c.tr(msgCurateUnmerged, c.shown(c.sel)))
+		c.tr(i18n.AppCurateUnmerged, c.shown(c.sel)))
 }
 
 // cloneMarks copies the marks, so that an older Curate value keeps its own.
@@ -232,7 +233,7 @@ func cloneMarks(m map[string]bool) map[string]bool {
 }
 
 // tr returns the message in the view's language.
-func (c Curate) tr(id msgID, args ...any) string { return tr(c.o.Lang, id, args...) }
+func (c Curate) tr(id i18n.Key, args ...any) string { return tr(c.o.Lang, id, args...) }
 
 // shown returns row i's text as drawn.
 func (c Curate) shown(i int) string { return model.Sanitize(c.rows[i].Text) }
@@ -242,13 +243,13 @@ func (c Curate) shown(i int) string { return model.Sanitize(c.rows[i].Text) }
 func (c Curate) errText(err error) string {
 	switch {
 	case errors.Is(err, model.ErrNothingToDo):
-		return c.tr(msgCurateNothing)
+		return c.tr(i18n.AppCurateNothing)
 	case errors.Is(err, db.ErrUndoConflict):
-		return c.tr(msgCurateConflict)
+		return c.tr(i18n.AppCurateConflict)
 	case errors.Is(err, db.ErrNotFound):
-		return c.tr(msgNothingToUndo)
+		return c.tr(i18n.AppNothingToUndo)
 	case errors.Is(err, errNothingOwn):
-		return c.tr(msgCurateNothingOwn)
+		return c.tr(i18n.AppCurateNothingOwn)
 	}
 	return model.Sanitize(err.Error())
 }
@@ -266,7 +267,7 @@ func (c Curate) curateCmd(a model.CurationAction, done string) tea.Cmd {
 		if o.Changed != nil {
 			o.Changed()
 		}
-		return curatedMsg{text: tr(o.Lang, msgCurateDone, e.Seq, done), detail: detailAfter(o, of)}
+		return curatedMsg{text: tr(o.Lang, i18n.AppCurateDone, e.Seq, done), detail: detailAfter(o, of)}
 	}
 }
 
@@ -288,7 +289,7 @@ func (c Curate) undoCmd() tea.Cmd {
 		if o.Changed != nil {
 			o.Changed()
 		}
-		text := tr(o.Lang, msgCurateUndone, target.Seq, model.Sanitize(target.Describe()))
+		text := tr(o.Lang, i18n.AppCurateUndone, target.Seq, model.Sanitize(target.Describe()))
 		return curatedMsg{text: text, detail: detailAfter(o, of)}
 	}
 }

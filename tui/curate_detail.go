@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/db"
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -120,15 +121,15 @@ func (c Curate) spellingLines(r curateRow, w, n int) []string {
 	case n <= 0:
 		return nil
 	case c.detail == nil:
-		return []string{fit(c.st.Muted.Render(c.tr(msgCompareLoading)), w)}
+		return []string{fit(c.st.Muted.Render(c.tr(i18n.AppCompareLoading)), w)}
 	}
 	var merged []string
 	if ms := c.detail.cur.Members(r.Key); len(ms) > 0 && n > 1 {
 		n--
-		merged = []string{fit(c.st.Muted.Render(c.tr(msgCurateMembers, model.Sanitize(strings.Join(ms, ", ")))), w)}
+		merged = []string{fit(c.st.Muted.Render(c.tr(i18n.AppCurateMembers, model.Sanitize(strings.Join(ms, ", ")))), w)}
 	}
 	var out []string
-	line := c.tr(msgCurateSpelt)
+	line := c.tr(i18n.AppCurateSpelt)
 	sp := c.detail.spellings[r.Key]
 	for i, s := range sp {
 		item := model.Sanitize(s.Text) + " (" + strconv.Itoa(s.Count) + ")"
@@ -140,7 +141,7 @@ func (c Curate) spellingLines(r curateRow, w, n int) []string {
 			continue
 		}
 		if len(out) == n-1 { // the last line: say what is left
-			more := " " + c.tr(msgMore, len(sp)-i)
+			more := " " + c.tr(i18n.AppMore, len(sp)-i)
 			line = fit(line, max(0, w-width(more))) + more
 			break
 		}

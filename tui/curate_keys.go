@@ -1,6 +1,10 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"standmap/i18n"
+)
 
 // curateKeys are the curation view's key bindings, with help texts in the
 // view's language.
@@ -18,28 +22,28 @@ type curateKeys struct {
 
 // newCurateKeys returns the bindings with help in lang.
 func newCurateKeys(lang string) curateKeys {
-	b := func(keys []string, help string, id msgID) key.Binding {
+	b := func(keys []string, help string, id i18n.Key) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr(lang, id)))
 	}
 	return curateKeys{
-		Up:        b([]string{"up", "k"}, "↑", msgHelpUp),
-		Down:      b([]string{"down", "j"}, "↓", msgHelpDown),
-		Mark:      b([]string{"space"}, "space", msgHelpMark),
-		Merge:     b([]string{"m"}, "m", msgHelpMerge),
-		Hide:      b([]string{"h"}, "h", msgHelpHide),
-		Approve:   b([]string{"a"}, "a", msgHelpApprove),
-		Undo:      b([]string{"u"}, "u", msgHelpUndo),
-		Quit:      b([]string{"q", "esc", "ctrl+c"}, "q", msgHelpQuit),
-		Rename:    b([]string{"r"}, "r", msgHelpRename),
-		Category:  b([]string{"c"}, "c", msgHelpCategory),
-		Unmerge:   b([]string{"x"}, "x", msgHelpUnmerge),
-		Suggest:   b([]string{"s"}, "s", msgHelpSuggest),
-		Help:      b([]string{"?"}, "?", msgHelpHelp),
-		Apply:     b([]string{"enter"}, "enter", msgHelpApply),
-		Cancel:    b([]string{"esc"}, "esc", msgHelpCancel),
-		MergePair: b([]string{"enter"}, "enter", msgHelpMergePair),
-		Back:      b([]string{"esc"}, "esc", msgHelpBack),
-		move:      b([]string{"up", "down"}, "↑↓", msgHelpMove),
+		Up:        b([]string{"up", "k"}, "↑", i18n.AppHelpUp),
+		Down:      b([]string{"down", "j"}, "↓", i18n.AppHelpDown),
+		Mark:      b([]string{"space"}, "space", i18n.AppHelpMark),
+		Merge:     b([]string{"m"}, "m", i18n.AppHelpMerge),
+		Hide:      b([]string{"h"}, "h", i18n.AppHelpHide),
+		Approve:   b([]string{"a"}, "a", i18n.AppHelpApprove),
+		Undo:      b([]string{"u"}, "u", i18n.AppHelpUndo),
+		Quit:      b([]string{"q", "esc", "ctrl+c"}, "q", i18n.Quit),
+		Rename:    b([]string{"r"}, "r", i18n.AppHelpRename),
+		Category:  b([]string{"c"}, "c", i18n.AppHelpCategory),
+		Unmerge:   b([]string{"x"}, "x", i18n.AppHelpUnmerge),
+		Suggest:   b([]string{"s"}, "s", i18n.AppHelpSuggest),
+		Help:      b([]string{"?"}, "?", i18n.AppHelpHelp),
+		Apply:     b([]string{"enter"}, "enter", i18n.AppHelpApply),
+		Cancel:    b([]string{"esc"}, "esc", i18n.AppHelpCancel),
+		MergePair: b([]string{"enter"}, "enter", i18n.AppHelpMergePair),
+		Back:      b([]string{"esc"}, "esc", i18n.AppHelpBack),
+		move:      b([]string{"up", "down"}, "↑↓", i18n.AppHelpMove),
 	}
 }
 

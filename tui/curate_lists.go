@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -18,11 +19,11 @@ func (c Curate) categoryLines(w, n int) []string {
 			text, current = model.Sanitize(r.Text), r.Category
 		}
 	}
-	out := []string{c.st.Accent.Render(c.tr(msgCurateCatTitle, text))}
+	out := []string{c.st.Accent.Render(c.tr(i18n.AppCurateCatTitle, text))}
 	items := len(model.Categories) + 1
 	first := listWindow(c.catSel, items, n-1)
 	for i := first; i < items && i < first+n-1; i++ {
-		name, code := c.tr(msgCurateCatAuto), ""
+		name, code := c.tr(i18n.AppCurateCatAuto), ""
 		if i > 0 {
 			cat := model.Categories[i-1]
 			name, code = cat.Name(c.o.Lang), cat.Code
@@ -46,9 +47,9 @@ func (c Curate) categoryLines(w, n int) []string {
 // suggestLines draws the suggested pairs in n lines: the title, then each
 // pair as "from (count) → into (count)" and why.
 func (c Curate) suggestLines(w, n int) []string {
-	out := []string{c.st.Accent.Render(c.tr(msgCurateSugTitle, len(c.sugs)))}
+	out := []string{c.st.Accent.Render(c.tr(i18n.AppCurateSugTitle, len(c.sugs)))}
 	if len(c.sugs) == 0 {
-		return append(out, c.st.Muted.Render(c.tr(msgCurateSugNone)))
+		return append(out, c.st.Muted.Render(c.tr(i18n.AppCurateSugNone)))
 	}
 	first := listWindow(c.sugSel, len(c.sugs), n-1)
 	for i := first; i < len(c.sugs) && i < first+n-1; i++ {
@@ -73,14 +74,14 @@ func (c Curate) reasons(rs []string) string {
 		out[i] = model.Sanitize(r)
 		var d int
 		if _, err := fmt.Sscanf(r, "spelt %d letter(s) apart", &d); err == nil {
-			out[i] = c.tr(msgReasonSpelt, d)
+			out[i] = c.tr(i18n.AppReasonSpelt, d)
 		} else if w, ok := strings.CutPrefix(r, "shared word "); ok {
 			if u, err := strconv.Unquote(w); err == nil {
-				out[i] = c.tr(msgReasonWord, model.Sanitize(u))
+				out[i] = c.tr(i18n.AppReasonWord, model.Sanitize(u))
 			}
 		} else if code, ok := strings.CutPrefix(r, "same category "); ok {
 			if cat, ok := model.CategoryByCode(code); ok {
-				out[i] = c.tr(msgReasonCategory, cat.Name(c.o.Lang))
+				out[i] = c.tr(i18n.AppReasonCategory, cat.Name(c.o.Lang))
 			}
 		}
 	}

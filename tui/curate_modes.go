@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -59,7 +60,7 @@ func (c Curate) startRename() Curate {
 	c.mode, c.editKey = modeRename, r.Key
 	c.edit = field{limit: 4 * model.MaxWishLen} // longer is refused on enter, with a reason
 	c.edit.SetValue(r.Text)
-	c.status, c.failed = c.tr(msgCurateRenameHint), false
+	c.status, c.failed = c.tr(i18n.AppCurateRenameHint), false
 	return c
 }
 
@@ -74,15 +75,15 @@ func (c Curate) renameKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
 		text := model.Spelling(c.edit.Value())
 		switch n := utf8.RuneCountInString(text); {
 		case n == 0:
-			c.status, c.failed = c.tr(msgCurateRenameEmpty), true
+			c.status, c.failed = c.tr(i18n.AppCurateRenameEmpty), true
 			return c, nil
 		case n > model.MaxWishLen:
-			c.status, c.failed = c.tr(msgWishTooLong, model.MaxWishLen), true
+			c.status, c.failed = c.tr(i18n.AppWishTooLong, model.MaxWishLen), true
 			return c, nil
 		}
 		c.mode = modeList
 		return c, c.curateCmd(model.CurationAction{Verb: model.VerbRename, Keys: []string{c.editKey}, Text: text},
-			c.tr(msgCurateRenamed, model.Sanitize(text)))
+			c.tr(i18n.AppCurateRenamed, model.Sanitize(text)))
 	}
 	c.edit.update(k)
 	return c, nil
@@ -114,7 +115,7 @@ func (c Curate) categoryKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
 		c.mode = modeList
 	case key.Matches(k, c.keys.Apply):
 		c.mode = modeList
-		code, name := "", c.tr(msgCurateCatAuto)
+		code, name := "", c.tr(i18n.AppCurateCatAuto)
 		if c.catSel > 0 {
 			cat := model.Categories[c.catSel-1]
 			code, name = cat.Code, cat.Name(c.o.Lang)
@@ -126,7 +127,7 @@ func (c Curate) categoryKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
 			}
 		}
 		return c, c.curateCmd(model.CurationAction{Verb: model.VerbCategorise, Keys: []string{c.editKey}, Code: code},
-			c.tr(msgCurateCategorised, text, name))
+			c.tr(i18n.AppCurateCategorised, text, name))
 	case k.Text != "":
 		letter := model.Fold(k.Text)
 		for i := 1; i < n; i++ {
@@ -177,7 +178,7 @@ func (c Curate) suggestKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
 	case key.Matches(k, c.keys.MergePair) && len(c.sugs) > 0:
 		s := c.sugs[c.sugSel]
 		return c, c.curateCmd(model.CurationAction{Verb: model.VerbMerge, Keys: []string{s.From.Key}, Into: s.Into.Key},
-			c.tr(msgCurateMerged, model.Sanitize(s.Into.Text)))
+			c.tr(i18n.AppCurateMerged, model.Sanitize(s.Into.Text)))
 	}
 	return c, nil
 }

@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -15,7 +16,7 @@ import (
 func (c Curate) View() tea.View {
 	v := tea.NewView(strings.Join(c.lines(), "\n"))
 	v.AltScreen = true
-	v.WindowTitle = c.tr(msgCurateWindow)
+	v.WindowTitle = c.tr(i18n.AppCurateWindow)
 	return v
 }
 
@@ -24,7 +25,7 @@ func (c Curate) lines() []string {
 	w, h := c.w, c.h
 	if w < 20 || h < 5 {
 		out := make([]string, max(h, 1))
-		out[0] = fit(c.tr(msgTooSmall, 20, 5), w)
+		out[0] = fit(c.tr(i18n.TooSmall, 20, 5), w)
 		return out
 	}
 	help := c.helpLines(w, h)
@@ -32,7 +33,7 @@ func (c Curate) lines() []string {
 	if c.o.Reader != nil && h-3-len(help)-detailHeight(h) >= 3 {
 		dh = detailHeight(h)
 	}
-	out := []string{fit(c.st.Title.Render(c.tr(msgCurateTitle, model.Sanitize(c.o.Event))), w), ""}
+	out := []string{fit(c.st.Title.Render(c.tr(i18n.AppCurateTitle, model.Sanitize(c.o.Event))), w), ""}
 	out = append(out, c.body(w, h-3-len(help)-dh)...)
 	out = append(out, c.detailLines(w, dh)...)
 	status := c.st.Success.Render(c.status)
@@ -81,7 +82,7 @@ func (c Curate) body(w, n int) []string {
 		out = fullHelpView(c.st, c.keys.fullHelp(), w)
 	default:
 		if len(c.rows) == 0 {
-			out = append(out, fit(c.st.Muted.Render(c.tr(msgNoWishes)), w))
+			out = append(out, fit(c.st.Muted.Render(c.tr(i18n.AppNoWishes)), w))
 		}
 		first := listWindow(c.sel, len(c.rows), n)
 		for i := first; i < len(c.rows) && i < first+n; i++ {
@@ -114,9 +115,9 @@ func (c Curate) row(i, w int) string {
 	}
 	state := r.Category
 	if r.held {
-		state = c.tr(msgCurateHeld)
+		state = c.tr(i18n.AppCurateHeld)
 		if model.Flagged(r.Key) {
-			state = c.tr(msgCurateHeldFlag)
+			state = c.tr(i18n.AppCurateHeldFlag)
 		}
 	}
 	head := sel + mark + padLeft(strconv.Itoa(r.Count), 5) + "  "

@@ -1,6 +1,10 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"standmap/i18n"
+)
 
 // KeyMap holds every key binding of the application, with help texts in
 // the interface language.
@@ -61,39 +65,39 @@ type KeyMap struct {
 
 // DefaultKeyMap returns the key bindings with help in lang.
 func DefaultKeyMap(lang string) KeyMap {
-	b := func(keys []string, help string, id msgID) key.Binding {
+	b := func(keys []string, help string, id i18n.Key) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, tr(lang, id)))
 	}
 	return KeyMap{
-		Quit:         b([]string{"ctrl+c"}, "ctrl+c", msgHelpQuit),
-		QuitQ:        b([]string{"q"}, "q", msgHelpQuit),
-		Help:         b([]string{"?"}, "?", msgHelpHelp),
-		Board:        b([]string{"ctrl+b"}, "ctrl+b", msgHelpBoard),
-		Save:         b([]string{"ctrl+s"}, "ctrl+s", msgHelpSave),
-		Undo:         b([]string{"ctrl+z"}, "ctrl+z", msgHelpUndo),
-		Recent:       b([]string{"ctrl+e"}, "ctrl+e", msgHelpRecent),
-		Enter:        b([]string{"enter"}, "enter", msgHelpAdd),
-		Accept:       b([]string{"tab"}, "tab", msgHelpAccept),
-		CityWide:     b([]string{"tab"}, "tab", msgHelpCityWide),
-		Category:     b([]string{"ctrl+t"}, "ctrl+t", msgHelpCategory),
-		CategoryBack: b([]string{"shift+tab"}, "shift+tab", msgHelpCategory),
-		Up:           b([]string{"up"}, "↑", msgHelpUp),
-		Down:         b([]string{"down"}, "↓", msgHelpDown),
-		Back:         b([]string{"esc"}, "esc", msgHelpBack),
-		Age:          b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", msgHelpAge),
-		RemoveMark:   b([]string{"ctrl+x"}, "ctrl+x", msgHelpRemoveMark),
-		MapPick:      b([]string{"ctrl+g"}, "ctrl+g", msgHelpMapPick),
-		MapMove:      b([]string{"up", "down", "left", "right"}, "←↑↓→", msgHelpMapMove),
-		Pick:         b([]string{"enter"}, "enter", msgHelpPick),
-		Edit:         b([]string{"enter"}, "enter", msgHelpEdit),
-		Delete:       b([]string{"d", "delete"}, "d", msgHelpDelete),
-		Filter:       b([]string{"f", "ctrl+f"}, "f", msgHelpFilter),
-		PageUp:       b([]string{"pgup"}, "pgup", msgHelpScroll),
-		PageDown:     b([]string{"pgdown"}, "pgdn", msgHelpScroll),
-		Present:      b([]string{"ctrl+p"}, "ctrl+p", msgHelpPresent),
-		LeavePresent: b([]string{"esc"}, "esc", msgHelpLeavePresent),
-		Wishes:       b([]string{"ctrl+k"}, "ctrl+k", msgHelpWishes),
-		Compare:      b([]string{"ctrl+o"}, "ctrl+o", msgHelpCompare),
+		Quit:         b([]string{"ctrl+c"}, "ctrl+c", i18n.Quit),
+		QuitQ:        b([]string{"q"}, "q", i18n.Quit),
+		Help:         b([]string{"?"}, "?", i18n.AppHelpHelp),
+		Board:        b([]string{"ctrl+b"}, "ctrl+b", i18n.AppHelpBoard),
+		Save:         b([]string{"ctrl+s"}, "ctrl+s", i18n.AppHelpSave),
+		Undo:         b([]string{"ctrl+z"}, "ctrl+z", i18n.AppHelpUndo),
+		Recent:       b([]string{"ctrl+e"}, "ctrl+e", i18n.AppHelpRecent),
+		Enter:        b([]string{"enter"}, "enter", i18n.AppHelpAdd),
+		Accept:       b([]string{"tab"}, "tab", i18n.AppHelpAccept),
+		CityWide:     b([]string{"tab"}, "tab", i18n.AppHelpCityWide),
+		Category:     b([]string{"ctrl+t"}, "ctrl+t", i18n.AppHelpCategory),
+		CategoryBack: b([]string{"shift+tab"}, "shift+tab", i18n.AppHelpCategory),
+		Up:           b([]string{"up"}, "↑", i18n.AppHelpUp),
+		Down:         b([]string{"down"}, "↓", i18n.AppHelpDown),
+		Back:         b([]string{"esc"}, "esc", i18n.AppHelpBack),
+		Age:          b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", i18n.AppHelpAge),
+		RemoveMark:   b([]string{"ctrl+x"}, "ctrl+x", i18n.AppHelpRemoveMark),
+		MapPick:      b([]string{"ctrl+g"}, "ctrl+g", i18n.AppHelpMapPick),
+		MapMove:      b([]string{"up", "down", "left", "right"}, "←↑↓→", i18n.AppHelpMapMove),
+		Pick:         b([]string{"enter"}, "enter", i18n.AppHelpPick),
+		Edit:         b([]string{"enter"}, "enter", i18n.AppHelpEdit),
+		Delete:       b([]string{"d", "delete"}, "d", i18n.AppHelpDelete),
+		Filter:       b([]string{"f", "ctrl+f"}, "f", i18n.AppHelpFilter),
+		PageUp:       b([]string{"pgup"}, "pgup", i18n.AppHelpScroll),
+		PageDown:     b([]string{"pgdown"}, "pgdn", i18n.AppHelpScroll),
+		Present:      b([]string{"ctrl+p"}, "ctrl+p", i18n.AppHelpPresent),
+		LeavePresent: b([]string{"esc"}, "esc", i18n.AppHelpLeavePresent),
+		Wishes:       b([]string{"ctrl+k"}, "ctrl+k", i18n.AppHelpWishes),
+		Compare:      b([]string{"ctrl+o"}, "ctrl+o", i18n.AppHelpCompare),
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"standmap/i18n"
 	"standmap/model"
 	"standmap/tui/present"
 )
@@ -74,14 +75,14 @@ func (m Model) hiddenBoard(w, h int) []string {
 	for range max(0, (h-2-3)/2) {
 		lines = append(lines, "")
 	}
-	later := tr(m.lang, msgResultsLater)
+	later := tr(m.lang, i18n.AppResultsLater)
 	if at := model.Sanitize(m.display.RevealAt); at != "" {
-		later = tr(m.lang, msgResultsAt, at)
+		later = tr(m.lang, i18n.AppResultsAt, at)
 	}
-	for _, s := range []string{tr(m.lang, msgHiddenCount, m.snap.Responses), "", later} {
+	for _, s := range []string{tr(m.lang, i18n.AppHiddenCount, m.snap.Responses), "", later} {
 		lines = append(lines, center(s, w-2))
 	}
-	return box(lines, tr(m.lang, msgHiddenTitle), w, h, m.st.Panel, m.st.Title)
+	return box(lines, tr(m.lang, i18n.AppHiddenTitle), w, h, m.st.Panel, m.st.Title)
 }
 
 // center pads s on the left to stand in the middle of w cells.

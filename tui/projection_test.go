@@ -216,12 +216,3 @@ func TestHiddenViewerFits(t *testing.T) {
 		t.Error("f opened the filter on a hidden board")
 	}
 }
-
-// TestCatalogueComplete: every message has its English and Latvian text.
-func TestCatalogueComplete(t *testing.T) {
-	for id, texts := range catalogue {
-		if texts[0] == "" || texts[1] == "" {
-			t.Errorf("message %d lacks a text: %q", id, texts)
-		}
-	}
-}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"standmap/i18n"
 	"standmap/model"
 	"standmap/tui/bars"
 )
@@ -23,7 +24,7 @@ func (r Ranking) View(st Styles, lang string, w, h int) []string {
 		return nil
 	}
 	if len(r.Wishes) == 0 {
-		return []string{fit(st.Muted.Render(tr(lang, msgNoWishes)), w)}
+		return []string{fit(st.Muted.Render(tr(lang, i18n.AppNoWishes)), w)}
 	}
 	n := min(h, len(r.Wishes))
 	more := 0
@@ -69,7 +70,7 @@ func (r Ranking) View(st Styles, lang string, w, h int) []string {
 		out = append(out, fit(line, w))
 	}
 	if more > 0 {
-		out = append(out, fit(st.Muted.Render(tr(lang, msgMore, more)), w))
+		out = append(out, fit(st.Muted.Render(tr(lang, i18n.AppMore, more)), w))
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -93,9 +94,9 @@ func (r Recent) View(st Styles, lang string, rs []model.Response, w, h int, focu
 	if h <= 0 {
 		return nil
 	}
-	out := []string{fit(st.Title.Render(tr(lang, msgRecent))+st.Muted.Render("  ctrl+e"), w)}
+	out := []string{fit(st.Title.Render(tr(lang, i18n.AppRecent))+st.Muted.Render("  ctrl+e"), w)}
 	if len(rs) == 0 {
-		return append(out, fit(st.Muted.Render(" "+tr(lang, msgNoRecent)), w))
+		return append(out, fit(st.Muted.Render(" "+tr(lang, i18n.AppNoRecent)), w))
 	}
 	// Keep the selection in view.
 	rows := h - 1
@@ -130,14 +131,14 @@ func recentLine(lang string, r model.Response) string {
 	}
 	where := strings.Join(places, ", ")
 	if where == "" {
-		where = tr(lang, msgCityWide)
+		where = tr(lang, i18n.AppCityWide)
 	}
 	s := "#" + strconv.FormatInt(r.Seq, 10) + " " + clock(r.CreatedAt) + " " + where
 	switch {
 	case wishes == 1:
-		s += " · " + tr(lang, msgOneWish)
+		s += " · " + tr(lang, i18n.AppOneWish)
 	case wishes > 1:
-		s += " · " + tr(lang, msgWishes, wishes)
+		s += " · " + tr(lang, i18n.AppWishes, wishes)
 	}
 	return s
 }

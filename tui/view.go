@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -72,7 +73,7 @@ func (m Model) render() string {
 	lines := make([]string, 0, h)
 	lines = append(lines, m.header(w))
 	if m.fullHelp {
-		lines = append(lines, box(m.fullLines, tr(m.lang, msgHelpHelp), w, bodyH, m.st.PanelFocus, m.st.Title)...)
+		lines = append(lines, box(m.fullLines, tr(m.lang, i18n.AppHelpHelp), w, bodyH, m.st.PanelFocus, m.st.Title)...)
 	} else {
 		lines = append(lines, m.body(w, bodyH)...)
 	}
@@ -116,9 +117,9 @@ func (m Model) captureView(w, h int, withMap bool) []string {
 	} else if rest >= 2 {
 		lines = append(lines, m.recent.View(m.st, m.lang, m.snap.Recent, w-2, rest, m.focus == focusRecent)...)
 	}
-	title := tr(m.lang, msgVisitor, m.snap.Responses+1)
+	title := tr(m.lang, i18n.AppVisitor, m.snap.Responses+1)
 	if m.capture.Editing() {
-		title = tr(m.lang, msgEditing, m.capture.editing.Seq)
+		title = tr(m.lang, i18n.AppEditing, m.capture.editing.Seq)
 	}
 	border := m.st.PanelFocus
 	return box(lines, title, w, h, border, m.st.Title)
@@ -130,9 +131,9 @@ func (m Model) header(w int) string {
 	if ev == "" {
 		ev = model.Sanitize(m.o.Event.Name)
 	}
-	visitors := tr(m.lang, msgVisitors)
+	visitors := tr(m.lang, i18n.AppVisitors)
 	if m.snap.Responses == 1 {
-		visitors = tr(m.lang, msgOneVisitor)
+		visitors = tr(m.lang, i18n.AppOneVisitor)
 	}
 	left := " " + m.st.Header.Render("standmap") + " · " + m.st.Title.Render(ev) + " · " +
 		strconv.Itoa(m.snap.Responses) + " " + visitors
@@ -144,11 +145,11 @@ func (m Model) header(w int) string {
 		left += " · " + style.Render(m.status)
 	}
 	if m.o.Role == Viewer {
-		left += " · " + m.st.Muted.Render(tr(m.lang, msgReadOnly))
+		left += " · " + m.st.Muted.Render(tr(m.lang, i18n.AppReadOnly))
 	} else if d := m.display; d.Hidden || d.Frozen {
-		id := msgProjHidden
+		id := i18n.AppProjHidden
 		if !d.Hidden {
-			id = msgProjFrozen
+			id = i18n.AppProjFrozen
 		}
 		left += " · " + m.st.Accent.Render(tr(m.lang, id))
 	}
@@ -170,7 +171,7 @@ func tooSmall(lang string, w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	msg := ansi.Truncate(tr(lang, msgTooSmall, minWidth, minHeight), w, "")
+	msg := ansi.Truncate(tr(lang, i18n.TooSmall, minWidth, minHeight), w, "")
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg)
 }
 
