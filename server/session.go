@@ -6,7 +6,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
-	"charm.land/wish/v2/bubbletea"
 
 	"standmap/model"
 )
@@ -59,15 +58,11 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 	stop := context.AfterFunc(s.base, cancel)
 	defer stop()
 	s.log.Info("session", "role", info.Role, "who", info.Who, "present", info.Present, "remote-addr", sess.RemoteAddr())
-	program := func(sess ssh.Session) *tea.Program {
-		opts := append(bubbletea.MakeOptions(sess), tea.WithoutSignalHandler())
-		app := s.cfg.App(info)
-		p := tea.NewProgram(app.Model, opts...)
-		context.AfterFunc(ctx, p.Quit) // Shutdown; Quit returns once p has ended
-		go forward(ctx, s.cfg.Hub.Subscribe(), p, app)
-		return p
-	}
-	bubbletea.MiddlewareWithProgramHandler(program)(func(ssh.Session) {})(sess)
+	app := s.cfg.App(info)
+	end := &inputEnd{}
+	p := tea.NewProgram(app.Model, programOptions(sess, end)...)
+	go forward(ctx, s.cfg.Hub.Subscribe(), p, app)
+	runProgram(sess, p, end, s.base.Done())
 	if s.closing.Load() {
 		fmt.Fprint(sess.Stderr(), "\nstandmap: the server is shutting down\n")
 	}
