@@ -28,10 +28,7 @@ func TestImportSurvivesKill(t *testing.T) {
 		t.Skip("needs the sqlite3 command-line tool")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "standmap")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := standmapBinary(t)
 	big := filepath.Join(dir, "big.csv")
 	writeGenerated(t, big, gen.Options{Seed: 99, Visitors: 30_000})
 

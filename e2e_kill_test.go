@@ -125,10 +125,7 @@ type killServe struct {
 // newKillServe builds standmap and makes the facilitators' keys fa and fb.
 func newKillServe(t *testing.T) *killServe {
 	dir := t.TempDir()
-	s := &sshServe{t: t, dir: dir, bin: filepath.Join(dir, "standmap"), db: filepath.Join(dir, "data", "standmap.db")}
-	if out, err := exec.Command("go", "build", "-o", s.bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	s := &sshServe{t: t, dir: dir, bin: standmapBinary(t), db: filepath.Join(dir, "data", "standmap.db")}
 	var auth []byte
 	for _, name := range []string{"fa", "fb"} {
 		key := filepath.Join(dir, name)

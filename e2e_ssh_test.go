@@ -77,10 +77,7 @@ func startServe(t *testing.T) *sshServe {
 		t.Skip("-short: no end-to-end test")
 	}
 	dir := t.TempDir()
-	s := &sshServe{t: t, dir: dir, bin: filepath.Join(dir, "standmap"), db: filepath.Join(dir, "data", "standmap.db")}
-	if out, err := exec.Command("go", "build", "-o", s.bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	s := &sshServe{t: t, dir: dir, bin: standmapBinary(t), db: filepath.Join(dir, "data", "standmap.db")}
 	for _, k := range []string{"fac", "viewer"} {
 		if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", filepath.Join(dir, k)).CombinedOutput(); err != nil {
 			t.Fatalf("ssh-keygen: %v\n%s", err, out)

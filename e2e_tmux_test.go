@@ -67,10 +67,7 @@ func TestE2ETmux(t *testing.T) {
 		t.Skip("-short: no end-to-end test")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "standmap")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := standmapBinary(t)
 	dbPath := filepath.Join(dir, "e2e.db")
 	s := tmuxSession{t: t, socket: fmt.Sprintf("standmap-e2e-%d", os.Getpid())}
 	cmd := fmt.Sprintf("%s --db %s --event 'E2E fair' --lang en", bin, dbPath)
