@@ -20,7 +20,7 @@ func (s *SQLite) Events(ctx context.Context) ([]model.EventSummary, error) {
 }
 
 func (s *SQLite) events(ctx context.Context) ([]model.EventSummary, error) {
-	rows, err := s.reader.QueryContext(ctx, `SELECT e.name, e.created_at,
+	rows, err := s.reader.QueryContext(ctx, `SELECT e.id, e.name, e.created_at,
 		(SELECT count(*) FROM responses r WHERE r.event_id = e.id)
 		FROM events e ORDER BY e.id`)
 	if err != nil {
@@ -31,7 +31,7 @@ func (s *SQLite) events(ctx context.Context) ([]model.EventSummary, error) {
 	for rows.Next() {
 		var es model.EventSummary
 		var at string
-		if err := rows.Scan(&es.Name, &at, &es.Responses); err != nil {
+		if err := rows.Scan(&es.ID, &es.Name, &at, &es.Responses); err != nil {
 			return nil, err
 		}
 		if es.CreatedAt, err = parseTime(at); err != nil {
@@ -61,7 +61,8 @@ func (s *SQLite) CreateEvent(ctx context.Context, name string) (model.Event, err
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return errors.Join(ErrEventExists, err)
 		}
-		return nil
+		ev.ID, err = res.LastInsertId()
+		return err
 	})
 	if err != nil {
 		return model.Event{}, fmt.Errorf("create event %q: %w", name, err)
@@ -72,9 +73,20 @@ func (s *SQLite) CreateEvent(ctx context.Context, name string) (model.Event, err
 // Event returns the event of that name, or ErrNotFound.
 func (s *SQLite) Event(ctx context.Context, name string) (model.Event, error) {
 	ev, err := scanEvent(s.reader.QueryRowContext(ctx,
-		"SELECT name, created_at FROM events WHERE name = ?", name))
+		"SELECT id, name, created_at FROM events WHERE name = ?", name))
 	if err != nil {
 		return ev, fmt.Errorf("event %q: %w", name, err)
+	}
+	return ev, nil
+}
+
+// EventByID returns the event with that ID, under its name now (an event
+// renamed since it was read keeps its ID), or ErrNotFound.
+func (s *SQLite) EventByID(ctx context.Context, id int64) (model.Event, error) {
+	ev, err := scanEvent(s.reader.QueryRowContext(ctx,
+		"SELECT id, name, created_at FROM events WHERE id = ?", id))
+	if err != nil {
+		return ev, fmt.Errorf("event #%d: %w", id, err)
 	}
 	return ev, nil
 }
@@ -83,7 +95,7 @@ func (s *SQLite) Event(ctx context.Context, name string) (model.Event, error) {
 // most recently started one, or ErrNotFound.
 func (s *SQLite) CurrentEvent(ctx context.Context) (model.Event, error) {
 	ev, err := scanEvent(s.reader.QueryRowContext(ctx,
-		`SELECT name, created_at FROM events
+		`SELECT id, name, created_at FROM events
 		ORDER BY id IS (SELECT event_id FROM current_event) DESC, id DESC LIMIT 1`))
 	if err != nil {
 		return ev, fmt.Errorf("current event: %w", err)
@@ -94,7 +106,7 @@ func (s *SQLite) CurrentEvent(ctx context.Context) (model.Event, error) {
 func scanEvent(row *sql.Row) (model.Event, error) {
 	var ev model.Event
 	var at string
-	err := row.Scan(&ev.Name, &at)
+	err := row.Scan(&ev.ID, &ev.Name, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ev, ErrNotFound
 	}

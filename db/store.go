@@ -60,6 +60,9 @@ type Store interface {
 	CreateEvent(ctx context.Context, name string) (model.Event, error)
 	// Event returns the event of that name, or ErrNotFound.
 	Event(ctx context.Context, name string) (model.Event, error)
+	// EventByID returns the event with that ID under its name now, or
+	// ErrNotFound: how a window open on an event follows its renaming.
+	EventByID(ctx context.Context, id int64) (model.Event, error)
 	// CurrentEvent returns the event made current by SwitchEvent, else
 	// the most recently started one, or ErrNotFound.
 	CurrentEvent(ctx context.Context) (model.Event, error)

@@ -31,7 +31,6 @@ const (
 type Hub struct {
 	store db.Store
 	gaz   *model.Gazetteer
-	event string
 	kick  chan struct{} // a local write happened (buffer of one)
 
 	subsMu  sync.Mutex
@@ -40,6 +39,8 @@ type Hub struct {
 	display DisplayState                   // guarded by subsMu (display.go)
 
 	mu          sync.Mutex // serialises refreshes and guards what follows
+	event       string     // the event's name, followed through renames
+	eventID     int64      // its store ID (0: not stored when the hub began)
 	tally       *model.Tallier
 	seq         int64 // newest change-log seq applied
 	curVersion  int64 // the store's CurationVersion counted under
@@ -58,6 +59,12 @@ func NewHub(store db.Store, gaz *model.Gazetteer, event string) (*Hub, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	ctx := context.Background()
+	switch ev, err := store.Event(ctx, event); {
+	case err == nil:
+		h.eventID = ev.ID
+	case !errors.Is(err, db.ErrNotFound):
+		return nil, fmt.Errorf("load event %q: %w", event, err)
+	}
 	if err := h.rebuild(ctx); err != nil {
 		return nil, fmt.Errorf("load event %q: %w", event, err)
 	}
@@ -67,8 +74,9 @@ func NewHub(store db.Store, gaz *model.Gazetteer, event string) (*Hub, error) {
 	return h, nil
 }
 
-// Event returns the name of the hub's event.
-func (h *Hub) Event() string { return h.event }
+// Event returns the name of the hub's event as of the latest snapshot: a
+// rename, by this process or another, is followed.
+func (h *Hub) Event() string { return h.Snapshot().Event }
 
 // Snapshot returns the latest snapshot, never nil. It must not be modified.
 func (h *Hub) Snapshot() *model.Snapshot { return h.snap.Load() }
@@ -137,12 +145,16 @@ func (h *Hub) refresh(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	renamed, err := h.followRename(ctx)
+	if err != nil {
+		return err
+	}
 	cs, newest, err := h.store.Changes(ctx, h.seq, rebuildAfter+1)
 	if err != nil {
 		return err
 	}
 	changed := true
-	if len(cs) > rebuildAfter || newest < h.seq { // many changes, or a new file
+	if renamed || len(cs) > rebuildAfter || newest < h.seq { // renamed, many changes, or a new file
 		err = h.rebuild(ctx)
 	} else {
 		changed, err = h.apply(ctx, cs)
@@ -160,6 +172,21 @@ func (h *Hub) refresh(ctx context.Context) error {
 		return nil
 	}
 	return h.publish(ctx)
+}
+
+// followRename takes the event's name now, when someone renamed it since
+// (`standmap events rename` in another terminal): the boards and the
+// saves of every open window carry on under the new name.
+func (h *Hub) followRename(ctx context.Context) (bool, error) {
+	if h.eventID == 0 {
+		return false, nil
+	}
+	ev, err := h.store.EventByID(ctx, h.eventID)
+	if err != nil || ev.Name == h.event {
+		return false, err
+	}
+	h.event = ev.Name
+	return true, nil
 }
 
 // apply reloads each response of the hub's event named in cs.

@@ -4,6 +4,9 @@ import "time"
 
 // Event is one stand or session of answers (a fair, a school visit).
 type Event struct {
+	// ID is the store's number for the event: it stays when the event is
+	// renamed (0 for an event not stored).
+	ID        int64
 	Name      string
 	CreatedAt time.Time
 }
