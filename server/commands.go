@@ -113,7 +113,8 @@ func sanitizedTally(t model.Tally) model.Tally {
 	return t
 }
 
-// export writes the responses of the event served.
+// export writes the responses of the event served, under its name as of
+// the hub's newest snapshot (which follows a rename).
 func (s *Server) export(sess ssh.Session, out, stderr io.Writer, args []string) error {
 	format := "csv"
 	if err := flags("export", stderr, args, func(fs *flag.FlagSet) {
@@ -125,5 +126,9 @@ func (s *Server) export(sess ssh.Session, out, stderr io.Writer, args []string) 
 		fmt.Fprintf(stderr, "standmap export: --format %q: use csv or json\n", model.Sanitize(format))
 		return errUsage
 	}
-	return exchange.Export(sess.Context(), s.cfg.Store, s.cfg.Event, format, out)
+	event := s.cfg.Hub.Snapshot().Event
+	if event == "" { // never "" (every event), whatever the hub holds
+		event = s.cfg.Event
+	}
+	return exchange.Export(sess.Context(), s.cfg.Store, event, format, out)
 }
