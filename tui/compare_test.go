@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"standmap/db"
+	"standmap/internal/teacmd"
 	"standmap/model"
 )
 
@@ -56,7 +57,7 @@ func compareRig(t *testing.T, w, h int) (Model, db.Store) {
 func pressRun(t *testing.T, m Model, k string) Model {
 	t.Helper()
 	m, cmd := update(m, namedKey(k))
-	for _, msg := range runCmd(cmd) {
+	for _, msg := range teacmd.Run(cmd) {
 		m = send(m, msg)
 	}
 	return m

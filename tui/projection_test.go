@@ -12,33 +12,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"standmap/db"
+	"standmap/internal/teacmd"
 	"standmap/live"
 	"standmap/model"
 )
-
-// runCmd executes cmd and the commands of a batch it returns, and returns
-// their messages; commands still waiting (ticks) after 100 ms are left.
-func runCmd(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-time.After(100 * time.Millisecond):
-		return nil
-	}
-	if b, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range b {
-			out = append(out, runCmd(c)...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
-}
 
 // update gives msg to m and returns the new model and command.
 func update(m Model, msg tea.Msg) (Model, tea.Cmd) {
@@ -51,7 +28,7 @@ func screen(m Model) string { return ansi.Strip(m.View().Content) }
 
 // quits reports whether cmd ends the program.
 func quits(cmd tea.Cmd) bool {
-	for _, msg := range runCmd(cmd) {
+	for _, msg := range teacmd.Run(cmd) {
 		if _, ok := msg.(tea.QuitMsg); ok {
 			return true
 		}
@@ -152,7 +129,7 @@ func TestHideReachesViewers(t *testing.T) {
 	fac := testModel(t, Options{Store: nilStore{}, Hub: hub, City: city}, nil, 120, 40)
 	fac = send(fac, namedKey("ctrl+p"))
 	fac, cmd := update(fac, namedKey("h"))
-	runCmd(cmd)
+	teacmd.Run(cmd)
 	if !fac.display.Hidden || !hub.Display().Hidden {
 		t.Fatalf("h: app %+v, hub %+v", fac.display, hub.Display())
 	}

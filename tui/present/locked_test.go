@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"standmap/internal/teacmd"
 )
 
 // TestLocked: a viewer's projection ignores the reveal keys but follows
@@ -16,7 +18,7 @@ func TestLocked(t *testing.T) {
 	for _, k := range []string{"h", "space"} {
 		var cmd tea.Cmd
 		m, cmd = send(m, press(k))
-		run(cmd)
+		teacmd.Run(cmd)
 		if m.Display() != (DisplayState{Hidden: true}) {
 			t.Fatalf("%s changed a locked display: %+v", k, m.Display())
 		}

@@ -8,36 +8,13 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"standmap/internal/teacmd"
 	"standmap/model"
 )
 
-// run executes cmd and the commands of a batch it returns, and returns
-// their messages; commands still waiting (ticks) after 100 ms are left.
-func run(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-time.After(100 * time.Millisecond):
-		return nil
-	}
-	if b, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range b {
-			out = append(out, run(c)...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
-}
-
 func TestRotation(t *testing.T) {
 	m := sized(New(Options{City: testCity(t), Snapshot: testSnapshot(t, 50), Rotate: time.Millisecond}), 80, 24)
-	msgs := run(m.Init())
+	msgs := teacmd.Run(m.Init())
 	if len(msgs) != 1 {
 		t.Fatalf("Init gave %v", msgs)
 	}
@@ -87,7 +64,7 @@ func TestFreeze(t *testing.T) {
 	m := sized(New(Options{City: testCity(t), Snapshot: first,
 		OnDisplayChange: func(d DisplayState) { shared = append(shared, d) }}), 80, 24)
 	m, cmd := send(m, press("space"))
-	run(cmd)
+	teacmd.Run(cmd)
 	if !m.Display().Frozen || len(shared) != 1 || !shared[0].Frozen {
 		t.Fatalf("space: display %+v, shared %+v", m.Display(), shared)
 	}
@@ -105,7 +82,7 @@ func TestFreeze(t *testing.T) {
 		t.Fatal("a frozen display turned its panel, or stopped the turns")
 	}
 	m, cmd = send(m, press("space"))
-	run(cmd)
+	teacmd.Run(cmd)
 	if m.Display().Frozen || m.Snapshot() != newer || len(shared) != 2 || shared[1].Frozen {
 		t.Fatalf("unfreeze: display %+v, shared %+v", m.Display(), shared)
 	}
@@ -186,7 +163,7 @@ func TestKeys(t *testing.T) {
 	}
 	for _, k := range []tea.KeyPressMsg{press("q"), {Code: 'c', Mod: tea.ModCtrl}} {
 		_, cmd := send(m, k)
-		if msgs := run(cmd); len(msgs) != 1 {
+		if msgs := teacmd.Run(cmd); len(msgs) != 1 {
 			t.Fatalf("%s: %v", k, msgs)
 		} else if _, ok := msgs[0].(tea.QuitMsg); !ok {
 			t.Fatalf("%s: %T", k, msgs[0])
