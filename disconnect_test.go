@@ -97,7 +97,8 @@ func TestDisconnectMidSave(t *testing.T) {
 	}
 	viewer.Close()
 	conn.Close()
-	s.stop(t) // lets saves in flight finish
+	s.waitSessionsEnded(t, 10*time.Second)
+	s.stop(t)
 
 	stored := storedAnswers(t, s)
 	counts := map[string]int{}

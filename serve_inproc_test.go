@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -94,6 +95,26 @@ func (s *inProcServe) stop(t testing.TB) {
 		}
 	case <-time.After(shutdownGrace + 5*time.Second):
 		t.Errorf("standmap serve did not stop within %v of its context's end", shutdownGrace+5*time.Second)
+	}
+}
+
+// waitSessionsEnded waits until the server's log has a disconnect for
+// every connect: every session's handler has returned.
+func (s *inProcServe) waitSessionsEnded(t testing.TB, within time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		log := s.stderr.String()
+		ended := strings.Count(log, " disconnect user=")
+		open := strings.Count(log, " connect user=") - ended
+		if open == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("%d sessions still open on the server %v after their clients closed", open, within)
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 

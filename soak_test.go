@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"runtime/pprof"
@@ -18,7 +19,8 @@ import (
 
 // soakSize is how long and how big a soak runs: STANDMAP_SOAK (a
 // duration), STANDMAP_SOAK_WRITERS, STANDMAP_SOAK_VIEWERS and
-// STANDMAP_SOAK_RATE (answers a second, all writers together).
+// STANDMAP_SOAK_RATE (answers a second, all writers together);
+// STANDMAP_SOAK_HEAPPROFILE writes the heap's profile at the end of load.
 type soakSize struct {
 	dur              time.Duration
 	writers, viewers int
@@ -124,8 +126,10 @@ func TestSoak(t *testing.T) {
 	typed := make([][]string, z.writers)
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
+	writers := make([]*sshterm.Term, z.writers)
 	for w := range z.writers {
 		term := s.term(t, w, 100, 30)
+		writers[w] = term
 		if err := term.WaitFor("Visitor #", 10*time.Second); err != nil {
 			t.Fatalf("writer %d: %v", w, err)
 		}
@@ -163,6 +167,9 @@ func TestSoak(t *testing.T) {
 	wg.Wait()
 	<-checkerDone
 	_, hPeak := baseline()
+	if path := os.Getenv("STANDMAP_SOAK_HEAPPROFILE"); path != "" {
+		writeHeapProfile(t, path) // the server's share: go tool pprof -top -ignore 'x/vt|sshterm' PATH
+	}
 
 	total := len(a.at)
 	if total == 0 {
@@ -182,6 +189,10 @@ func TestSoak(t *testing.T) {
 	for _, v := range viewers {
 		v.Close()
 	}
+	for _, w := range writers {
+		w.Close()
+	}
+	s.waitSessionsEnded(t, 10*time.Second)
 	s.stop(t)
 	viewers = nil
 	g1, h1 := settle(g0)
@@ -195,11 +206,7 @@ func TestSoak(t *testing.T) {
 	checkNoLeak(t, g0, g1)
 	if h1 > h0+soakHeapMargin {
 		t.Errorf("heap: %.1f MiB before, %.1f MiB after (margin %.0f MiB)", mib(h0), mib(h1), mib(soakHeapMargin))
-		if f, err := os.CreateTemp("", "standmap-soak-heap-*.pprof"); err == nil {
-			pprof.WriteHeapProfile(f)
-			f.Close()
-			t.Logf("heap profile: %s", f.Name())
-		}
+		writeHeapProfile(t, filepath.Join(os.TempDir(), "standmap-soak-heap.pprof"))
 	}
 }
 
@@ -368,6 +375,20 @@ func checkNoLeak(t *testing.T, base, left int) {
 		pprof.Lookup("goroutine").WriteTo(&b, 1)
 		t.Errorf("goroutines: %d before, %d after everything closed:\n%s", base, left, b.String())
 	}
+}
+
+// writeHeapProfile writes the live heap's profile to path.
+func writeHeapProfile(t *testing.T, path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Error(err)
+		return
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		t.Error(err)
+	}
+	t.Logf("heap profile: %s", path)
 }
 
 func mib(b uint64) float64 { return float64(b) / (1 << 20) }
