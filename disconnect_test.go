@@ -96,8 +96,8 @@ func TestDisconnectMidSave(t *testing.T) {
 		t.Error(err)
 	}
 	viewer.Close()
+	s.waitSessionsEnded(t, 10*time.Second) // those closed alone on conn too
 	conn.Close()
-	s.waitSessionsEnded(t, 10*time.Second)
 	s.stop(t)
 
 	stored := storedAnswers(t, s)

@@ -11,8 +11,8 @@ import (
 	"charm.land/wish/v2/bubbletea"
 )
 
-// inputGrace is how long a program may go on after its client's
-// connection ended without its input having ended too.
+// inputGrace is how long a program may go on after its client went
+// without its input having ended too.
 const inputGrace = 2 * time.Second
 
 // endOfInput is the key a session's input ends with, as a CSI u sequence
@@ -85,15 +85,17 @@ func (e *inputEnd) clientGone() bool {
 // is not cut off at once, as wish's bubbletea middleware does when the
 // connection ends: the program first reads the input to its end, so a
 // ctrl+s sent just before the connection dropped still saves, and the
-// input reader is not left blocked on keys nobody takes. The window's
-// changes become tea.WindowSizeMsg.
+// input reader is not left blocked on keys nobody takes. The client has
+// gone when its connection ends or when it closes the session (which
+// closes the window changes' channel); its window's changes become
+// tea.WindowSizeMsg.
 func runProgram(sess ssh.Session, p *tea.Program, end *inputEnd, quit <-chan struct{}) {
 	_, windows, _ := sess.Pty()
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
 		var grace <-chan time.Time
-		gone := sess.Context().Done()
+		gone := sess.Context().Done() // the connection ended
 		for {
 			select {
 			case <-done:
@@ -101,17 +103,24 @@ func runProgram(sess ssh.Session, p *tea.Program, end *inputEnd, quit <-chan str
 			case <-quit:
 				p.Quit()
 				return
-			case <-gone:
-				if end.clientGone() {
-					p.Quit()
-					return
-				}
-				gone, grace = nil, time.After(inputGrace)
 			case <-grace:
 				p.Quit()
 				return
-			case w := <-windows:
-				p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+			case <-gone:
+			case w, ok := <-windows:
+				if ok {
+					p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+					continue
+				}
+				// closed with the session's requests: the session ended
+			}
+			gone, windows = nil, nil
+			if end.clientGone() {
+				p.Quit()
+				return
+			}
+			if grace == nil {
+				grace = time.After(inputGrace)
 			}
 		}
 	}()
