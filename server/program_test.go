@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"io"
 	"testing"
 	"time"
@@ -8,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
 
+	"standmap/db"
 	"standmap/model"
 )
 
@@ -38,20 +40,7 @@ func TestKeysBeforeDropReachProgram(t *testing.T) {
 	})
 	for i, whole := range []bool{true, false, true, false, true, false} {
 		c := ts.dial(t, noKey)
-		sess, err := c.NewSession()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
-			t.Fatal(err)
-		}
-		in, _ := sess.StdinPipe()
-		out := &screen{sess: sess}
-		sess.Stdout = out
-		if err := sess.Shell(); err != nil {
-			t.Fatal(err)
-		}
-		out.waitFor(t, "ready.", 5*time.Second)
+		sess, in := typedSession(t, c)
 		io.WriteString(in, "xyz")
 		if whole {
 			c.Close()
@@ -73,5 +62,81 @@ func TestKeysBeforeDropReachProgram(t *testing.T) {
 			t.Fatalf("%d sessions still running after their clients went", ts.active.Load())
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// typedSession opens an interactive session on a PTY with its input in
+// the test's hands, once the program shows "ready.".
+func typedSession(t *testing.T, c *gossh.Client) (*gossh.Session, io.Writer) {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sess.Close() })
+	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	in, err := sess.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &screen{sess: sess}
+	sess.Stdout = out
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	out.waitFor(t, "ready.", 5*time.Second)
+	return sess, in
+}
+
+// lateSaveApp starts a save when it gets "s", after a pause in Update:
+// the save of a session's last key, handled as the server shuts down.
+type lateSaveApp struct {
+	store db.Store
+	got   chan<- struct{}
+}
+
+func (m lateSaveApp) Init() tea.Cmd { return nil }
+
+func (m lateSaveApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "s" {
+		m.got <- struct{}{}
+		time.Sleep(100 * time.Millisecond)
+		return m, func() tea.Msg {
+			m.store.SaveResponse(context.Background(), model.Response{ID: "late"})
+			return nil
+		}
+	}
+	return m, nil
+}
+
+func (m lateSaveApp) View() tea.View { return tea.NewView("ready.") }
+
+// TestShutdownWaitsForLastKeysSave: a save that a session's last key
+// starts only after Shutdown began, while its program is ending, is
+// waited for like any save in flight.
+func TestShutdownWaitsForLastKeysSave(t *testing.T) {
+	saved, got := make(chan struct{}), make(chan struct{}, 1)
+	ts := startServer(t, func(c *Config) {
+		c.Store = slowStore{Store: c.Store, saved: saved}
+		c.App = func(s Session) Program {
+			return Program{Model: lateSaveApp{store: s.Store, got: got}, SnapshotMsg: func(s *model.Snapshot) tea.Msg { return snapMsg{s} }}
+		}
+	})
+	_, in := typedSession(t, ts.dial(t, gossh.PublicKeys(ts.keys.fac)))
+	io.WriteString(in, "s")
+	select {
+	case <-got:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the program never got the key")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	ts.Shutdown(ctx)
+	select {
+	case <-saved:
+	default:
+		t.Error("Shutdown returned before the save of the session's last key finished")
 	}
 }

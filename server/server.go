@@ -252,6 +252,9 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	go func() { done <- s.srv.Shutdown(ctx) }() // closes the listeners
 	s.waitUntil(ctx, "saves in flight", &s.writes)
 	s.waitUntil(ctx, "sessions", &s.active)
+	// A session's last key can start a save after the first wait, as its
+	// program ends: the save runs on past the session.
+	s.waitUntil(ctx, "saves in flight", &s.writes)
 	err := s.srv.Close()
 	if serr := <-done; serr != nil && !errors.Is(serr, context.Canceled) && !errors.Is(serr, context.DeadlineExceeded) {
 		err = serr
