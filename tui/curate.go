@@ -49,7 +49,7 @@ type Curate struct {
 	mode    curateMode
 	edit    field              // modeRename: the new shown text
 	editKey string             // the group renamed or categorised
-	catSel  int                // modeCategory: 0 = the most frequent, i = model.Categories[i-1]
+	cat     catList            // modeCategory: the first line is the most frequent
 	sugs    []model.Suggestion // modeSuggest: the pairs, strongest first
 	sugSel  int
 	status  string

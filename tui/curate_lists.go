@@ -20,28 +20,7 @@ func (c Curate) categoryLines(w, n int) []string {
 		}
 	}
 	out := []string{c.st.Accent.Render(c.tr(i18n.AppCurateCatTitle, text))}
-	items := len(model.Categories) + 1
-	first := listWindow(c.catSel, items, n-1)
-	for i := first; i < items && i < first+n-1; i++ {
-		name, code := c.tr(i18n.AppCurateCatAuto), ""
-		if i > 0 {
-			cat := model.Categories[i-1]
-			name, code = cat.Name(c.o.Lang), cat.Code
-		}
-		sel, mark := "  ", "  "
-		if i > 0 && code == current {
-			mark = "✓ "
-		}
-		line := mark + name + c.st.Muted.Render("  "+code)
-		if i == c.catSel {
-			sel = "▸ "
-			line = c.st.Selected.Render(fit(sel+mark+name+"  "+code, w))
-		} else {
-			line = sel + line
-		}
-		out = append(out, line)
-	}
-	return out
+	return append(out, c.cat.lines(c.st, c.o.Lang, c.tr(i18n.AppCurateCatAuto), current, w, n-1)...)
 }
 
 // suggestLines draws the suggested pairs in n lines: the title, then each

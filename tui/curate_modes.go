@@ -92,12 +92,7 @@ func (c Curate) renameKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
 // startCategory opens the list of categories on the selected group's.
 func (c Curate) startCategory() Curate {
 	r := c.rows[c.sel]
-	c.mode, c.editKey, c.catSel = modeCategory, r.Key, 0
-	for i, cat := range model.Categories {
-		if cat.Code == r.Category {
-			c.catSel = i + 1
-		}
-	}
+	c.mode, c.editKey, c.cat = modeCategory, r.Key, newCatList(r.Category)
 	return c
 }
 
@@ -105,20 +100,14 @@ func (c Curate) startCategory() Curate {
 // whose name starts with it); enter gives the group the chosen one (the
 // first line: back to the most frequent), esc leaves it.
 func (c Curate) categoryKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
-	n := len(model.Categories) + 1
 	switch {
-	case k.String() == "up":
-		c.catSel = max(0, c.catSel-1)
-	case k.String() == "down":
-		c.catSel = min(n-1, c.catSel+1)
 	case key.Matches(k, c.keys.Cancel):
 		c.mode = modeList
 	case key.Matches(k, c.keys.Apply):
 		c.mode = modeList
-		code, name := "", c.tr(i18n.AppCurateCatAuto)
-		if c.catSel > 0 {
-			cat := model.Categories[c.catSel-1]
-			code, name = cat.Code, cat.Name(c.o.Lang)
+		code, name := c.cat.code(), c.tr(i18n.AppCurateCatAuto)
+		if cat, ok := model.CategoryByCode(code); ok {
+			name = cat.Name(c.o.Lang)
 		}
 		text := ""
 		for _, r := range c.rows {
@@ -128,15 +117,8 @@ func (c Curate) categoryKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
 		}
 		return c, c.curateCmd(model.CurationAction{Verb: model.VerbCategorise, Keys: []string{c.editKey}, Code: code},
 			c.tr(i18n.AppCurateCategorised, text, name))
-	case k.Text != "":
-		letter := model.Fold(k.Text)
-		for i := 1; i < n; i++ {
-			j := (c.catSel + i) % n
-			if j > 0 && hasFoldedPrefix(model.Categories[j-1].Name(c.o.Lang), letter) {
-				c.catSel = j
-				break
-			}
-		}
+	default:
+		c.cat, _ = c.cat.move(k, c.o.Lang)
 	}
 	return c, nil
 }

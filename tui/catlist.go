@@ -1,0 +1,81 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"standmap/model"
+)
+
+// catList is a choice among the city's categories, as the capture form's
+// ctrl+t and the curation view's c show it: a first line for no choice,
+// then every category; ↑/↓ move, a letter jumps to the next category
+// whose name (in the interface language) starts with it.
+type catList struct {
+	sel int // 0: the first line; i: model.Categories[i-1]
+}
+
+// newCatList starts the list on the category code ("" or unknown: the
+// first line).
+func newCatList(code string) catList {
+	for i, cat := range model.Categories {
+		if cat.Code == code {
+			return catList{sel: i + 1}
+		}
+	}
+	return catList{}
+}
+
+// code is the chosen category's code, "" on the first line.
+func (l catList) code() string {
+	if l.sel == 0 {
+		return ""
+	}
+	return model.Categories[l.sel-1].Code
+}
+
+// move takes ↑, ↓ and letters; ok is false for any other key.
+func (l catList) move(k tea.KeyPressMsg, lang string) (catList, bool) {
+	n := len(model.Categories) + 1
+	switch {
+	case k.String() == "up":
+		l.sel = max(0, l.sel-1)
+	case k.String() == "down":
+		l.sel = min(n-1, l.sel+1)
+	case k.Text != "":
+		letter := model.Fold(k.Text)
+		for i := 1; i < n; i++ {
+			if j := (l.sel + i) % n; j > 0 && hasFoldedPrefix(model.Categories[j-1].Name(lang), letter) {
+				l.sel = j
+				break
+			}
+		}
+	default:
+		return l, false
+	}
+	return l, true
+}
+
+// lines draws the list in at most n lines of w cells, the selection in
+// view: first names the first line; the category current is marked ✓.
+func (l catList) lines(st Styles, lang, first, current string, w, n int) []string {
+	items := len(model.Categories) + 1
+	top := listWindow(l.sel, items, n)
+	var out []string
+	for i := top; i < items && i < top+n; i++ {
+		name, code := first, ""
+		if i > 0 {
+			cat := model.Categories[i-1]
+			name, code = cat.Name(lang), cat.Code
+		}
+		mark := "  "
+		if i > 0 && code == current {
+			mark = "✓ "
+		}
+		if i == l.sel {
+			out = append(out, st.Selected.Render(fit("▸ "+mark+name+"  "+code, w)))
+		} else {
+			out = append(out, "  "+mark+name+st.Muted.Render("  "+code))
+		}
+	}
+	return out
+}
