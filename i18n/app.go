@@ -9,6 +9,7 @@ const (
 	AppPlace             Key = "app.place"
 	AppWish              Key = "app.wish"
 	AppCategory          Key = "app.category"
+	AppCategoryHint      Key = "app.categoryHint"
 	AppAge               Key = "app.age"
 	AppMarks             Key = "app.marks"
 	AppCityWide          Key = "app.cityWide"
@@ -130,6 +131,7 @@ var appTexts = map[Key][2]string{
 	AppPlace:             {"Place", "Vieta"},
 	AppWish:              {"Wish", "Vēlme"},
 	AppCategory:          {"Category", "Kategorija"},
+	AppCategoryHint:      {"a letter jumps to a category", "burts pārlec uz kategoriju"},
 	AppAge:               {"Age", "Vecums"},
 	AppMarks:             {"Marks", "Atzīmes"},
 	AppCityWide:          {"(city-wide)", "(visa pilsēta)"},

@@ -19,12 +19,13 @@ type focus int
 
 // The focusable parts.
 const (
-	focusPlace   focus = iota // the capture form's place field
-	focusWish                 // the capture form's wish field
-	focusRecent               // the list of recent responses
-	focusBoard                // the board alone
-	focusFilter               // the board's filter field
-	focusMapPick              // the capture form's place, chosen on the map with arrows
+	focusPlace    focus = iota // the capture form's place field
+	focusWish                  // the capture form's wish field
+	focusRecent                // the list of recent responses
+	focusBoard                 // the board alone
+	focusFilter                // the board's filter field
+	focusMapPick               // the capture form's place, chosen on the map with arrows
+	focusCategory              // the capture form's list of categories for the wish (ctrl+t)
 )
 
 // Capture is the form for one visitor's response: marks (a neighbourhood
@@ -35,7 +36,7 @@ type Capture struct {
 	gaz   *model.Gazetteer
 	lang  string
 	ages  []string
-	focus focus            // focusPlace, focusWish or focusMapPick
+	focus focus            // focusPlace, focusWish, focusCategory or focusMapPick
 	city  *ascii_maps.City // for choosing on the map; nil: no map
 
 	pickAt string // the neighbourhood marked on the map (focusMapPick)
@@ -50,7 +51,9 @@ type Capture struct {
 	wishSel   int
 	wishMoved bool // the selection was moved with ↑/↓
 	category  string
-	catManual bool // chosen by hand: typing no longer changes it
+	catManual bool    // chosen by hand: typing no longer changes it
+	cats      catList // focusCategory: the list, moving category with it
+	catBefore string  // focusCategory: the category to go back to on esc
 
 	marks []model.Mark
 	age   int // index into ages, -1 for none
@@ -145,7 +148,7 @@ func (c Capture) Say(text string, bad bool) Capture {
 func (c Capture) Draft() (model.Response, error) {
 	marks := append([]model.Mark(nil), c.marks...)
 	switch {
-	case c.focus == focusWish:
+	case c.focus == focusWish, c.focus == focusCategory:
 		if m, ok := c.pendingMark(); ok {
 			marks = append(marks, m)
 		}
@@ -198,6 +201,8 @@ func (c Capture) Update(msg tea.Msg) (Capture, tea.Cmd) {
 	switch c.focus {
 	case focusWish:
 		return c.updateWish(msg), nil
+	case focusCategory:
+		return c.updateCategory(msg), nil
 	case focusMapPick:
 		return c.updatePick(msg), nil
 	}
@@ -294,11 +299,8 @@ func (c Capture) updateWish(msg tea.Msg) Capture {
 		case key.Matches(k, c.keys.Down):
 			c.wishSel, c.wishMoved = min(max(0, len(c.sugs)-1), c.wishSel+1), len(c.sugs) > 0
 			return c
-		case key.Matches(k, c.keys.Category):
-			c.category, c.catManual = cycleCategory(c.category, +1), true
-			return c
-		case key.Matches(k, c.keys.CategoryBack):
-			c.category, c.catManual = cycleCategory(c.category, -1), true
+		case key.Matches(k, c.keys.Category), key.Matches(k, c.keys.CategoryBack):
+			c.focus, c.cats, c.catBefore = focusCategory, newCatList(c.category), c.category
 			return c
 		}
 	}
@@ -353,21 +355,31 @@ func (c Capture) finishMark(keep bool) Capture {
 	return c
 }
 
-// cycleCategory returns the category after (dir +1) or before (-1) code in
-// model.Categories, through "" (none).
-func cycleCategory(code string, dir int) string {
-	n := len(model.Categories) + 1
-	i := 0 // "" is position 0
-	for k, c := range model.Categories {
-		if c.Code == code {
-			i = k + 1
-		}
+// updateCategory moves through the list of categories (ctrl+t opened it
+// from the wish field): ↑/↓ (ctrl+t, shift+tab) move, a letter jumps, the
+// wish takes the category under the selection at once; enter goes back to
+// the wish with it, esc with the category from before.
+func (c Capture) updateCategory(msg tea.Msg) Capture {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return c
 	}
-	i = (i + dir + n) % n
-	if i == 0 {
-		return ""
+	switch {
+	case key.Matches(k, c.keys.Enter):
+		c.focus = focusWish
+		return c
+	case key.Matches(k, c.keys.Back):
+		c.focus, c.category = focusWish, c.catBefore
+		return c
+	case key.Matches(k, c.keys.Category):
+		k = tea.KeyPressMsg{Code: tea.KeyDown}
+	case key.Matches(k, c.keys.CategoryBack):
+		k = tea.KeyPressMsg{Code: tea.KeyUp}
 	}
-	return model.Categories[i-1].Code
+	if cats, moved := c.cats.move(k, c.lang); moved {
+		c.cats, c.category, c.catManual = cats, cats.code(), true
+	}
+	return c
 }
 
 // clock is how a recent response's time is shown.

@@ -139,7 +139,7 @@ func TestKeyBudget(t *testing.T) {
 func TestCaptureTwoMarksSaveUndo(t *testing.T) {
 	r := newRig(t)
 	// Earlier visitors leave wish groups to autocomplete from.
-	r.press("gri<enter>Āra trenažieri<ctrl+t><enter><ctrl+s>")
+	r.press("gri<enter>Āra trenažieri<ctrl+t><down><enter><enter><ctrl+s>")
 	r.press("<tab>Veloceliņi<enter><ctrl+s>")
 	if n := len(r.stored()); n != 2 {
 		t.Fatalf("%d stored after two visitors", n)

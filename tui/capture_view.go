@@ -9,7 +9,7 @@ import (
 )
 
 // labelW is the width of the form's field labels.
-const labelW = 9
+const labelW = 11
 
 // View draws the form in at most h lines of exactly w cells.
 func (c Capture) View(st Styles, w, h int) []string {
@@ -25,7 +25,7 @@ func (c Capture) View(st Styles, w, h int) []string {
 	}
 	fw := max(2, w-labelW)
 
-	if c.focus == focusWish { // the place the wish is for
+	if c.focus == focusWish || c.focus == focusCategory { // the place the wish is for
 		where := c.wishFor
 		if where == "" {
 			where = tr(lang, i18n.AppCityWide)
@@ -41,12 +41,18 @@ func (c Capture) View(st Styles, w, h int) []string {
 		}
 	}
 	add(label(i18n.AppWish, c.focus == focusWish) + c.wish.View(fw, c.focus == focusWish, st.Input, st.Cursor))
-	if c.focus == focusWish {
+	switch c.focus {
+	case focusWish:
 		for i, g := range c.sugs {
 			add(choice(st, g.Text, i == c.wishSel) + st.Muted.Render("  "+strconv.Itoa(g.Count)))
 		}
 		add(st.Muted.Render(fit(tr(lang, i18n.AppCategory), labelW)) + categoryName(c.category, lang) +
 			st.Muted.Render("  ctrl+t"))
+	case focusCategory: // the list, in the lines the suggestions take
+		add(st.Accent.Render(fit(tr(lang, i18n.AppCategory), labelW)) + st.Muted.Render(tr(lang, i18n.AppCategoryHint)))
+		for _, l := range c.cats.lines(st, lang, categoryName("", lang), c.catBefore, false, max(1, w-labelW), catListLines) {
+			add(fit(strings.Repeat(" ", labelW), labelW) + l)
+		}
 	}
 	add(st.Muted.Render(fit(tr(lang, i18n.AppAge), labelW)) + c.agesView(st))
 
@@ -111,6 +117,10 @@ func marksView(st Styles, lang string, marks []model.Mark, w int) []string {
 	}
 	return out
 }
+
+// catListLines is how many categories the capture form's list shows at
+// once, the selection kept in view.
+const catListLines = 7
 
 // categoryName returns the category's name in lang, or "—".
 func categoryName(code, lang string) string {

@@ -56,8 +56,9 @@ func (l catList) move(k tea.KeyPressMsg, lang string) (catList, bool) {
 }
 
 // lines draws the list in at most n lines of w cells, the selection in
-// view: first names the first line; the category current is marked ✓.
-func (l catList) lines(st Styles, lang, first, current string, w, n int) []string {
+// view: first names the first line; the category current is marked ✓;
+// codes adds each category's code after its name.
+func (l catList) lines(st Styles, lang, first, current string, codes bool, w, n int) []string {
 	items := len(model.Categories) + 1
 	top := listWindow(l.sel, items, n)
 	var out []string
@@ -71,10 +72,17 @@ func (l catList) lines(st Styles, lang, first, current string, w, n int) []strin
 		if i > 0 && code == current {
 			mark = "✓ "
 		}
+		if !codes {
+			code = ""
+		}
+		tail := ""
+		if code != "" {
+			tail = "  " + code
+		}
 		if i == l.sel {
-			out = append(out, st.Selected.Render(fit("▸ "+mark+name+"  "+code, w)))
+			out = append(out, st.Selected.Render(fit("▸ "+mark+name+tail, w)))
 		} else {
-			out = append(out, "  "+mark+name+st.Muted.Render("  "+code))
+			out = append(out, "  "+mark+name+st.Muted.Render(tail))
 		}
 	}
 	return out

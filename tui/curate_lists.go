@@ -20,7 +20,7 @@ func (c Curate) categoryLines(w, n int) []string {
 		}
 	}
 	out := []string{c.st.Accent.Render(c.tr(i18n.AppCurateCatTitle, text))}
-	return append(out, c.cat.lines(c.st, c.o.Lang, c.tr(i18n.AppCurateCatAuto), current, w, n-1)...)
+	return append(out, c.cat.lines(c.st, c.o.Lang, c.tr(i18n.AppCurateCatAuto), current, true, w, n-1)...)
 }
 
 // suggestLines draws the suggested pairs in n lines: the title, then each

@@ -125,6 +125,8 @@ func (h helpView) ShortHelp() []key.Binding {
 		return []key.Binding{k.MapMove, k.Pick, k.Back, k.Save}
 	case h.focus == focusWish:
 		return []key.Binding{k.Enter, k.Accept, k.Category, k.Save, k.Back, k.Board}
+	case h.focus == focusCategory:
+		return []key.Binding{k.Up, k.Down, k.Pick, k.Back, k.Save}
 	case h.focus == focusRecent:
 		return []key.Binding{k.Up, k.Down, k.Edit, k.Delete, k.Back, k.Undo}
 	default: // board alone
