@@ -103,7 +103,12 @@ func (m lateSaveApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "s" {
 		m.got <- struct{}{}
 		time.Sleep(100 * time.Millisecond)
+		// As the application does (tui.WriteTracker): the write counts
+		// from Update, though its command reaches the store later.
+		done := m.store.(interface{ BeginWrite() func() }).BeginWrite()
 		return m, func() tea.Msg {
+			defer done()
+			time.Sleep(30 * time.Millisecond) // a check, a busy scheduler
 			m.store.SaveResponse(context.Background(), model.Response{ID: "late"})
 			return nil
 		}

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"sync"
 	"sync/atomic"
 
 	"standmap/db"
@@ -33,6 +34,16 @@ func (st *sessionStore) write(fn func() error) error {
 	st.writes.Add(1)
 	defer st.writes.Add(-1)
 	return fn()
+}
+
+// BeginWrite counts a write from the key that decided on it (the
+// application's Update) until done, so that Shutdown, which waits for the
+// session's program to end and then for the writes, never misses a save
+// whose command has not reached the store yet (tui.WriteTracker).
+func (st *sessionStore) BeginWrite() (done func()) {
+	st.writes.Add(1)
+	var once sync.Once
+	return func() { once.Do(func() { st.writes.Add(-1) }) }
 }
 
 // CreateEvent starts an event (facilitators only).

@@ -53,6 +53,24 @@ type undoEntry struct {
 	r    model.Response // the response to delete, or to store again
 }
 
+// WriteTracker is a store that counts each write from the key that
+// decides on it until its command has ended: the SSH server's session
+// store, whose Shutdown waits for them. The count starts in Update, before
+// Bubble Tea runs the command on a goroutine of its own, so that a save
+// is never between a session's end and its store call, uncounted.
+type WriteTracker interface {
+	// BeginWrite counts a write until done is called.
+	BeginWrite() (done func())
+}
+
+// beginWrite starts counting a write on s, when s counts them.
+func beginWrite(s any) (done func()) {
+	if t, ok := s.(WriteTracker); ok {
+		return t.BeginWrite()
+	}
+	return func() {}
+}
+
 // changed tells the hub that this session wrote to the store.
 func changed(h *live.Hub) {
 	if h != nil {
@@ -63,7 +81,9 @@ func changed(h *live.Hub) {
 // saveCmd stores r (new when it has no ID: it gets an ID and the time
 // now), then tells the hub.
 func saveCmd(s db.Store, h *live.Hub, g *model.Gazetteer, r model.Response, prev *model.Response) tea.Cmd {
+	done := beginWrite(s)
 	return func() tea.Msg {
+		defer done()
 		if r.ID == "" {
 			now := time.Now()
 			r.ID, r.CreatedAt = model.NewResponseID(now), now
@@ -85,7 +105,9 @@ func saveCmd(s db.Store, h *live.Hub, g *model.Gazetteer, r model.Response, prev
 
 // deleteCmd removes the response with id, then tells the hub.
 func deleteCmd(s db.Store, h *live.Hub, event, id string) tea.Cmd {
+	done := beginWrite(s)
 	return func() tea.Msg {
+		defer done()
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 		defer cancel()
 		removed, err := s.DeleteResponse(ctx, event, id)
@@ -99,7 +121,9 @@ func deleteCmd(s db.Store, h *live.Hub, event, id string) tea.Cmd {
 
 // undoCmd reverts u, then tells the hub.
 func undoCmd(s db.Store, h *live.Hub, u undoEntry) tea.Cmd {
+	done := beginWrite(s)
 	return func() tea.Msg {
+		defer done()
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 		defer cancel()
 		var err error

@@ -256,40 +256,45 @@ func (c Curate) errText(err error) string {
 
 // curateCmd takes the action through the Curator; done says what it did.
 func (c Curate) curateCmd(a model.CurationAction, done string) tea.Cmd {
-	o, of := c.o, c.snap
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
-		defer cancel()
+	return c.writeCmd(func(ctx context.Context, o CurateOptions) (string, error) {
 		e, err := o.Curator.Curate(ctx, o.Event, o.Who, a)
-		if err != nil {
-			return curatedMsg{err: err}
-		}
-		if o.Changed != nil {
-			o.Changed()
-		}
-		return curatedMsg{text: tr(o.Lang, i18n.AppCurateDone, e.Seq, done), detail: detailAfter(o, of)}
-	}
+		return tr(o.Lang, i18n.AppCurateDone, e.Seq, done), err
+	})
 }
 
 // undoCmd takes back the facilitator's own newest action still in force:
 // with two facilitators curating at once, u never takes back the other's
 // work. The status names what was taken back.
 func (c Curate) undoCmd() tea.Cmd {
-	o, of := c.o, c.snap
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
-		defer cancel()
+	return c.writeCmd(func(ctx context.Context, o CurateOptions) (string, error) {
 		target, err := ownNewest(ctx, o)
 		if err != nil {
-			return curatedMsg{err: err}
+			return "", err
 		}
 		if _, err := o.Curator.UndoCuration(ctx, o.Event, o.Who, target.Seq); err != nil {
+			return "", err
+		}
+		return tr(o.Lang, i18n.AppCurateUndone, target.Seq, model.Sanitize(target.Describe())), nil
+	})
+}
+
+// writeCmd runs one write of the curation (counted from now, for the SSH
+// server's shutdown), tells the hub, and reports the text it returns with
+// the details read afresh.
+func (c Curate) writeCmd(write func(context.Context, CurateOptions) (string, error)) tea.Cmd {
+	o, of := c.o, c.snap
+	finished := beginWrite(o.Curator)
+	return func() tea.Msg {
+		defer finished()
+		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+		defer cancel()
+		text, err := write(ctx, o)
+		if err != nil {
 			return curatedMsg{err: err}
 		}
 		if o.Changed != nil {
 			o.Changed()
 		}
-		text := tr(o.Lang, i18n.AppCurateUndone, target.Seq, model.Sanitize(target.Describe()))
 		return curatedMsg{text: text, detail: detailAfter(o, of)}
 	}
 }
