@@ -195,12 +195,13 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.snap = msg.Snapshot
 		if ev := m.snap.Event; ev != "" && ev != m.o.Event.Name {
-			// The event was renamed (the hub follows it by ID): saves,
-			// the header and the curation view carry on under the new name.
-			m.o.Event.Name, m.cur.o.Event = ev, ev
+			m = m.renamed(ev)
 		}
 		m.capture = m.capture.SetGroups(m.snap.Wishes)
-		m, curCmd := m.toCurate(msg) // the view asks for the new spellings
+		var curCmd tea.Cmd
+		if m.curating { // the open view asks for the new spellings
+			m, curCmd = m.toCurate(msg)
+		}
 		m, cmd := m.toProjection(present.SnapshotMsg{Snapshot: msg.Snapshot})
 		return m, tea.Batch(curCmd, cmd)
 	case DisplayMsg:

@@ -148,3 +148,33 @@ func TestAppCurateFollowsSpellings(t *testing.T) {
 		t.Errorf("the pasted rename: log %+v, %v", log, err)
 	}
 }
+
+// TestAppFollowsRename: after the event is renamed elsewhere, the next
+// snapshot carries the new name; ctrl+z still undoes the save made under
+// the old one, and the closed curation view reads nothing per snapshot.
+func TestAppFollowsRename(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	r.m = testModel(t, Options{Store: r.store, Event: r.ev, DBPath: r.store.Path(), Who: "w"}, nil, 120, 40)
+	r.refresh()
+	r.press("gri<enter>Benches<enter><ctrl+s>")
+	if n := len(r.stored()); n != 1 {
+		t.Fatalf("%d stored", n)
+	}
+	r.press("<ctrl+k><esc>") // opened once, closed
+	if err := r.store.RenameEvent(ctx, r.ev.Name, "Renamed fair"); err != nil {
+		t.Fatal(err)
+	}
+	r.ev.Name = "Renamed fair"
+	if _, cmd := r.m.Update(SnapshotMsg{Snapshot: r.snapshot()}); cmd != nil {
+		t.Errorf("a snapshot with the curation view closed returned a command (a read of the whole event)")
+	}
+	r.refresh()
+	if r.m.o.Event.Name != "Renamed fair" || !strings.Contains(r.screen(), "Renamed fair") {
+		t.Fatalf("the app did not take the new name:\n%s", r.screen())
+	}
+	r.press("<ctrl+z>")
+	if n := len(r.stored()); n != 0 || r.m.statusBad {
+		t.Errorf("ctrl+z after the rename: %d stored, status %q", n, r.m.status)
+	}
+}

@@ -42,7 +42,7 @@ type Curate struct {
 	keys    curateKeys
 	rows    []curateRow
 	snap    *model.Snapshot // the snapshot shown
-	asked   *model.Snapshot // the snapshot details were last asked for
+	reading bool            // a read of the details is under way (one at a time)
 	detail  *curateDetail   // nil until read
 	sel     int
 	marked  map[string]bool // group keys marked for a merge
@@ -89,12 +89,15 @@ func (c Curate) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Snapshot == nil {
 			return c, nil
 		}
+		if ev := msg.Snapshot.Event; ev != "" {
+			c.o.Event = ev // the hub follows a renamed event; so do the actions
+		}
 		c.snap = msg.Snapshot
 		c.setRows(msg.Snapshot)
 		if c.mode == modeSuggest {
 			c = c.suggest()
 		}
-		return c.refreshDetail(false)
+		return c.refreshDetail()
 	case tea.PasteMsg:
 		if c.mode == modeRename {
 			c.edit.update(msg)
@@ -102,8 +105,11 @@ func (c Curate) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		c.w, c.h = msg.Width, msg.Height
 	case curatedMsg:
-		if msg.detail != nil {
-			c.detail = msg.detail
+		if msg.quiet { // the read detailCmd started has ended
+			c.reading = false
+		}
+		if d := msg.detail; d != nil && (c.detail == nil || d.of.Version >= c.detail.of.Version) {
+			c.detail = d // never an older read over a newer one
 		}
 		if !msg.quiet || msg.err != nil {
 			c.status, c.failed = msg.text, msg.err != nil
@@ -111,12 +117,9 @@ func (c Curate) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			c.status = c.errText(msg.err)
 		}
+		return c.refreshDetail() // the snapshot may have moved on meanwhile
 	case tea.KeyPressMsg:
-		m, cmd := c.onKey(msg)
-		if c = m.(Curate); cmd == nil { // an action reads the details after it
-			return c.refreshDetail(true)
-		}
-		return c, cmd
+		return c.onKey(msg)
 	}
 	return c, nil
 }

@@ -66,18 +66,17 @@ func loadDetail(o CurateOptions, of *model.Snapshot) (*curateDetail, error) {
 	return d, nil
 }
 
-// refreshDetail asks for the details again when the snapshot moved on
-// since they were read. On a key it asks once per snapshot (onKey): the
-// application drops the command its SnapshotMsg returns, so the first key
-// after a snapshot is what asks there.
-func (c Curate) refreshDetail(onKey bool) (Curate, tea.Cmd) {
-	if c.snap == nil || c.detail != nil && c.detail.of == c.snap || onKey && c.asked == c.snap {
+// refreshDetail asks for the details of the snapshot shown when those
+// held are of an older one, unless a read is under way: one read at a
+// time, and when it returns for a snapshot since replaced, Update asks
+// again.
+func (c Curate) refreshDetail() (Curate, tea.Cmd) {
+	if c.snap == nil || c.reading || c.detail != nil && c.detail.of == c.snap {
 		return c, nil
 	}
-	if onKey {
-		c.asked = c.snap
-	}
-	return c, c.detailCmd()
+	cmd := c.detailCmd()
+	c.reading = cmd != nil
+	return c, cmd
 }
 
 // detailHeight is the lines the detail area takes of a screen h high.

@@ -357,3 +357,33 @@ func TestCurateUndoOwn(t *testing.T) {
 		t.Fatalf("log %+v, %v", log, err)
 	}
 }
+
+// TestCurateFollowsRenameAndReadsOnce: the standalone view (wishes
+// curate) acts on the event's new name once its hub follows a rename; and
+// while one read of the details is under way, new snapshots start none.
+func TestCurateFollowsRenameAndReadsOnce(t *testing.T) {
+	r := newCurateRig(t, "en", 80, 24)
+	if err := r.store.RenameEvent(context.Background(), curateEvent, "Fair 2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.hub.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	snap := r.hub.Snapshot()
+	m, first := r.c.Update(SnapshotMsg{Snapshot: snap})
+	r.c = m.(Curate)
+	s2 := *snap
+	s2.Version++
+	m, second := r.c.Update(SnapshotMsg{Snapshot: &s2})
+	r.c = m.(Curate)
+	if first == nil || second != nil {
+		t.Fatalf("reads started: first %v, second %v; want one, then none while it runs", first != nil, second != nil)
+	}
+	r.run(first) // the first read ends for an older snapshot: Update asks again
+	r.selectKey("solini")
+	r.press("h")
+	log, err := r.store.CurationLog(context.Background(), "Fair 2")
+	if err != nil || len(log) != 1 {
+		t.Fatalf("hide after the rename: log %+v, %v", log, err)
+	}
+}
