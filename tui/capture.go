@@ -45,15 +45,16 @@ type Capture struct {
 	matches  []model.Neighbourhood
 	placeSel int
 
-	wish      field
-	wishFor   string // the neighbourhood of the wish ("" = city-wide)
-	sugs      []model.WishCount
-	wishSel   int
-	wishMoved bool // the selection was moved with ↑/↓
-	category  string
-	catManual bool    // chosen by hand: typing no longer changes it
-	cats      catList // focusCategory: the list, moving category with it
-	catBefore string  // focusCategory: the category to go back to on esc
+	wish            field
+	wishFor         string // the neighbourhood of the wish ("" = city-wide)
+	sugs            []model.WishCount
+	wishSel         int
+	wishMoved       bool // the selection was moved with ↑/↓
+	category        string
+	catManual       bool    // chosen by hand: typing no longer changes it
+	cats            catList // focusCategory: the list, moving category with it
+	catBefore       string  // focusCategory: the category to go back to on esc
+	catManualBefore bool    // focusCategory: catManual to go back to on esc
 
 	marks []model.Mark
 	age   int // index into ages, -1 for none
@@ -300,7 +301,7 @@ func (c Capture) updateWish(msg tea.Msg) Capture {
 			c.wishSel, c.wishMoved = min(max(0, len(c.sugs)-1), c.wishSel+1), len(c.sugs) > 0
 			return c
 		case key.Matches(k, c.keys.Category), key.Matches(k, c.keys.CategoryBack):
-			c.focus, c.cats, c.catBefore = focusCategory, newCatList(c.category), c.category
+			c.focus, c.cats, c.catBefore, c.catManualBefore = focusCategory, newCatList(c.category), c.category, c.catManual
 			return c
 		}
 	}
@@ -369,7 +370,7 @@ func (c Capture) updateCategory(msg tea.Msg) Capture {
 		c.focus = focusWish
 		return c
 	case key.Matches(k, c.keys.Back):
-		c.focus, c.category = focusWish, c.catBefore
+		c.focus, c.category, c.catManual = focusWish, c.catBefore, c.catManualBefore
 		return c
 	case key.Matches(k, c.keys.Category):
 		k = tea.KeyPressMsg{Code: tea.KeyDown}

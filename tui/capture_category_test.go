@@ -38,8 +38,8 @@ func TestCaptureCategoryList(t *testing.T) {
 		t.Errorf("up, then ctrl+t twice: %q, want the last category", got)
 	}
 	r.press("<esc>")
-	if r.m.capture.focus != focusWish || r.m.capture.category != "" {
-		t.Errorf("esc: focus %v, category %q, want the wish field and no category", r.m.capture.focus, r.m.capture.category)
+	if c := r.m.capture; c.focus != focusWish || c.category != "" || c.catManual {
+		t.Errorf("esc: focus %v, category %q, by hand %v; want the wish field as before ctrl+t", c.focus, c.category, c.catManual)
 	}
 	r.press("<ctrl+t>w<enter>")
 	if r.m.capture.focus != focusWish || r.m.capture.category != "walk" {

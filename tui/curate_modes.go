@@ -147,13 +147,12 @@ func (c Curate) suggest() Curate {
 }
 
 // suggestKey moves through the suggestions; enter merges the selected
-// pair (the facilitator's own action), u undoes, esc goes back.
+// pair (the facilitator's own action), u undoes, esc or q goes back to the
+// list (like every list: only ctrl+c quits from one, modeKey).
 func (c Curate) suggestKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
 	switch {
-	case key.Matches(k, c.keys.Back):
+	case key.Matches(k, c.keys.Back), k.String() == "q":
 		c.mode = modeList
-	case key.Matches(k, c.keys.Quit):
-		return c, tea.Quit
 	case c.move(k, &c.sugSel, len(c.sugs)):
 	case key.Matches(k, c.keys.Undo):
 		return c, c.undoCmd()

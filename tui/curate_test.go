@@ -308,6 +308,10 @@ func TestCurateSuggest(t *testing.T) {
 	if r.c.mode != modeList {
 		t.Fatal("esc did not go back to the list")
 	}
+	r.press("s")
+	if m, cmd := r.c.Update(keys("q")[0]); m.(Curate).mode != modeList || cmd != nil {
+		t.Errorf("q in the suggestions: mode %v, command %v; want back to the list, nothing else", m.(Curate).mode, cmd != nil)
+	}
 	r = newCurateRig(t, "lv", 80, 24)
 	if r.press("s"); !strings.Contains(r.screen(), "atšķiras 1 burtos · abas: Veloceliņi") {
 		t.Fatalf("Latvian reasons:\n%s", r.screen())
