@@ -10,7 +10,7 @@ import (
 )
 
 // Run executes cmd and the commands of a batch it returns, and returns
-// their messages; commands still waiting (ticks) after 100 ms are left.
+// their messages; commands still waiting (ticks) after a second are left (a store read under load takes well under that).
 func Run(cmd tea.Cmd) []tea.Msg {
 	if cmd == nil {
 		return nil
@@ -20,7 +20,7 @@ func Run(cmd tea.Cmd) []tea.Msg {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(100 * time.Millisecond):
+	case <-time.After(time.Second):
 		return nil
 	}
 	if b, ok := msg.(tea.BatchMsg); ok {
