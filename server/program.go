@@ -130,7 +130,10 @@ func runProgram(sess ssh.Session, p *tea.Program, end *inputEnd, quit <-chan str
 
 // programOptions are wish's options for the session (its terminal,
 // environment and colour profile) with the input ending in endOfInput,
-// which end's filter takes.
+// which end's filter takes. The server allocates no real PTY (no
+// ssh.AllocatePty), so wish reads the session itself and replacing its
+// input with endedInput loses nothing; with a real PTY wish would read
+// the PTY's slave, and this would have to wrap that instead.
 func programOptions(sess ssh.Session, end *inputEnd) []tea.ProgramOption {
 	return append(bubbletea.MakeOptions(sess), tea.WithInput(&endedInput{r: sess}), tea.WithFilter(end.filter), tea.WithoutSignalHandler())
 }

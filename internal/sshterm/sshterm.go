@@ -139,13 +139,26 @@ func (t *Term) draw(stdout io.Reader) {
 
 // answer sends what the emulator replies to terminal queries (cursor
 // position, modes, colours) to the session, as a terminal does; without
-// a reader the emulator's replies would block its writes.
+// a reader the emulator's replies would block its writes. The replies go
+// through a queue to a writer of their own, so that a server not reading
+// its input can never block the emulator (and draw, holding t.mu, and
+// with it WaitUntil's timeout): past 64 replies unsent, more are dropped.
 func (t *Term) answer(em *vt.Emulator) {
+	replies := make(chan string, 64)
+	defer close(replies)
+	go func() {
+		for r := range replies {
+			t.Type(r) //nolint:errcheck // a session gone is noticed by its owner
+		}
+	}()
 	buf := make([]byte, 1024)
 	for {
 		n, err := em.Read(buf)
 		if n > 0 {
-			t.Type(string(buf[:n])) //nolint:errcheck // a session gone is noticed by its owner
+			select {
+			case replies <- string(buf[:n]):
+			default:
+			}
 		}
 		if err != nil {
 			return
