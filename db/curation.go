@@ -156,29 +156,35 @@ func (s *SQLite) Curate(ctx context.Context, event, who string, a model.Curation
 		if err != nil {
 			return err
 		}
-		cur, err := loadCuration(ctx, tx, event)
-		if err != nil {
-			return err
-		}
-		cells, err := cur.Plan(a)
-		if err != nil {
-			return err
-		}
-		changes := make([]CellChange, len(cells))
-		for i, c := range cells {
-			changes[i] = CellChange{c.Kind, c.Ref, cur.Value(c.Kind, c.Ref), c.Value}
-		}
-		args, err := json.Marshal(a)
-		if err != nil {
-			return err
-		}
-		e, err = logAction(ctx, tx, ev, who, a.Verb, string(args), changes)
+		e, err = curateTx(ctx, tx, ev, event, who, a)
 		return err
 	})
 	if err != nil {
 		return e, fmt.Errorf("curate %q: %s: %w", event, a.Describe(), err)
 	}
 	return e, nil
+}
+
+// curateTx takes the action on the curation of the event (row id ev,
+// named event) within tx and logs it: what Curate and ImportCurated do.
+func curateTx(ctx context.Context, tx *sql.Tx, ev int64, event, who string, a model.CurationAction) (CurationEntry, error) {
+	cur, err := loadCuration(ctx, tx, event)
+	if err != nil {
+		return CurationEntry{}, err
+	}
+	cells, err := cur.Plan(a)
+	if err != nil {
+		return CurationEntry{}, err
+	}
+	changes := make([]CellChange, len(cells))
+	for i, c := range cells {
+		changes[i] = CellChange{c.Kind, c.Ref, cur.Value(c.Kind, c.Ref), c.Value}
+	}
+	args, err := json.Marshal(a)
+	if err != nil {
+		return CurationEntry{}, err
+	}
+	return logAction(ctx, tx, ev, who, a.Verb, string(args), changes)
 }
 
 // logAction writes the changed cells and the log row that records them.
