@@ -16,6 +16,13 @@ import (
 // Import writes the responses in one transaction, all or nothing,
 // creating the events they name that do not exist. See Store.Import.
 func (s *SQLite) Import(ctx context.Context, rs []model.Response, skipConflicts bool) (ImportResult, error) {
+	return s.ImportCurated(ctx, rs, skipConflicts, ImportCuration{})
+}
+
+// ImportCurated is Import that also takes, in the same transaction, the
+// curation actions cur carries for each event whose audit log is empty.
+// See CurationImporter.
+func (s *SQLite) ImportCurated(ctx context.Context, rs []model.Response, skipConflicts bool, cur ImportCuration) (ImportResult, error) {
 	for i, r := range rs {
 		if r.Event == "" || r.ID == "" {
 			return ImportResult{}, fmt.Errorf("import: response %d (%q) has no event or no id", i+1, r.ID)
@@ -24,8 +31,11 @@ func (s *SQLite) Import(ctx context.Context, rs []model.Response, skipConflicts 
 	var res ImportResult
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
-		res, err = importTx(ctx, tx, rs, skipConflicts)
-		return err
+		var differ map[string]bool
+		if res, differ, err = importTx(ctx, tx, rs, skipConflicts); err != nil {
+			return err
+		}
+		return importCurationTx(ctx, tx, cur, differ, &res)
 	})
 	if err != nil {
 		if errors.Is(err, ErrConflict) {
@@ -37,20 +47,24 @@ func (s *SQLite) Import(ctx context.Context, rs []model.Response, skipConflicts 
 }
 
 // importTx classifies every response as new, already stored or in
-// conflict, and writes the new ones unless a conflict forbids it.
-func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflicts bool) (ImportResult, error) {
+// conflict, and writes the new ones unless a conflict forbids it. It also
+// returns the events of which a response is stored differently from rs:
+// in conflict, or the same marks in another order (their positions, which
+// a hidden mention names, differ).
+func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflicts bool) (ImportResult, map[string]bool, error) {
 	var res ImportResult
+	differ := make(map[string]bool)
 	events, err := eventIDs(ctx, tx)
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
 	stored, err := storedSeqs(ctx, tx, rs, events)
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
 	content, err := responsesBySeq(ctx, tx, stored, rs)
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
 	var add []int
 	pending := make(map[string]int) // key → index into rs of an earlier add
@@ -59,6 +73,7 @@ func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflict
 		var same bool
 		if seq, ok := stored[k]; ok {
 			same = sameContent(content[seq], r)
+			differ[r.Event] = differ[r.Event] || !slices.Equal(content[seq].Marks, r.Marks)
 		} else if j, ok := pending[k]; ok {
 			same = sameContent(rs[j], r)
 		} else {
@@ -72,26 +87,29 @@ func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflict
 			res.Conflicts = append(res.Conflicts, i)
 		}
 	}
+	for _, i := range res.Conflicts {
+		differ[rs[i].Event] = true
+	}
 	if len(res.Conflicts) > 0 && !skipConflicts {
-		return res, ErrConflict
+		return res, differ, ErrConflict
 	}
 	now := time.Now().UTC()
 	for _, i := range add {
 		if _, ok := events[rs[i].Event]; !ok {
 			if events[rs[i].Event], err = insertEvent(ctx, tx, rs[i].Event, now); err != nil {
-				return res, err
+				return res, differ, err
 			}
 			res.NewEvents = append(res.NewEvents, rs[i].Event)
 		}
 	}
 	if err := insertNew(ctx, tx, rs, add, events, now); err != nil {
-		return res, err
+		return res, differ, err
 	}
 	res.Added = len(add)
 	for _, i := range add {
 		res.AddedMarks += len(rs[i].Marks)
 	}
-	return res, nil
+	return res, differ, nil
 }
 
 // insertNew writes rs[i] for each i of add, in batches, giving them the

@@ -32,6 +32,17 @@ type ImportResult struct {
 	Conflicts []int
 	// NewEvents lists events the import created.
 	NewEvents []string
+	// Curated lists the events whose curation ImportCurated wrote, in
+	// order of name; CurationActions counts the actions it logged.
+	Curated         []string
+	CurationActions int
+	// CurationKept lists the events given curation to import whose
+	// audit log was not empty: their curation is left as it was.
+	CurationKept []string
+	// CurationDiffers lists the events given curation to import of
+	// which a stored response differs from the imported one (in
+	// conflict, or its marks in another order): none is imported.
+	CurationDiffers []string
 }
 
 // Change is one row of the change log: a response of an event was
@@ -100,7 +111,9 @@ type Store interface {
 	// CreatedAt matches any stored time; when written, it becomes the
 	// time of import). When any id is stored with different content,
 	// nothing is written unless skipConflicts, and the error is
-	// ErrConflict; the result lists the conflicts either way.
+	// ErrConflict; the result lists the conflicts either way. A store
+	// that is a CurationImporter also writes, in the same transaction,
+	// the curation an imported file carries.
 	Import(ctx context.Context, rs []model.Response, skipConflicts bool) (ImportResult, error)
 
 	// Changes returns the change log after seq, oldest first, at most
