@@ -36,41 +36,64 @@ type curatedEvent struct {
 	groups map[string]model.WishCount
 }
 
+// groupView counts one event's responses twice, as the export shows its
+// groups: under the curation, and under its merges, texts and categories
+// alone (Unfiltered), so that a hidden or held group has a text too.
+type groupView struct {
+	cur        *model.Curation
+	shown, all *model.Tallier
+}
+
+// wishesOnly is the gazetteer of groupView: places do not matter to it.
+var wishesOnly, _ = model.NewGazetteer(nil)
+
+func newGroupView(event string, cur *model.Curation) *groupView {
+	v := &groupView{cur: cur, shown: model.NewTallier(wishesOnly, event), all: model.NewTallier(wishesOnly, event)}
+	v.shown.SetCuration(cur)
+	v.all.SetCuration(cur.Unfiltered())
+	return v
+}
+
+func (v *groupView) put(r model.Response) {
+	v.shown.Put(r)
+	v.all.Put(r)
+}
+
+// event returns the curation with each group's line, the shown one where
+// the group is shown.
+func (v *groupView) event() *curatedEvent {
+	ce := &curatedEvent{cur: v.cur, groups: make(map[string]model.WishCount)}
+	for _, t := range []*model.Tallier{v.all, v.shown} { // shown wins
+		for _, w := range t.Tally().Wishes {
+			ce.groups[w.Key] = w
+		}
+	}
+	return ce
+}
+
 // loadCurated reads the curation of the event ("" = every event) and
 // counts its responses once to know each group's shown text.
 func loadCurated(ctx context.Context, store db.Store, event string) (*curatedColumns, error) {
-	gaz, err := model.NewGazetteer(nil) // wishes only: places do not matter here
-	if err != nil {
-		return nil, err
-	}
-	cc := &curatedColumns{events: make(map[string]*curatedEvent)}
-	shown := make(map[string]*model.Tallier)
-	all := make(map[string]*model.Tallier)
-	err = store.EachResponse(ctx, event, func(r model.Response) error {
-		if _, ok := cc.events[r.Event]; !ok {
+	views := make(map[string]*groupView)
+	err := store.EachResponse(ctx, event, func(r model.Response) error {
+		v := views[r.Event]
+		if v == nil {
 			cur, err := store.Curation(ctx, r.Event)
 			if err != nil {
 				return err
 			}
-			cc.events[r.Event] = &curatedEvent{cur: cur}
-			shown[r.Event], all[r.Event] = model.NewTallier(gaz, r.Event), model.NewTallier(gaz, r.Event)
-			shown[r.Event].SetCuration(cur)
-			all[r.Event].SetCuration(cur.Unfiltered())
+			v = newGroupView(r.Event, cur)
+			views[r.Event] = v
 		}
-		shown[r.Event].Put(r)
-		all[r.Event].Put(r)
+		v.put(r)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	for name, ce := range cc.events {
-		ce.groups = make(map[string]model.WishCount)
-		for _, t := range []*model.Tallier{all[name], shown[name]} { // shown wins
-			for _, w := range t.Tally().Wishes {
-				ce.groups[w.Key] = w
-			}
-		}
+	cc := &curatedColumns{events: make(map[string]*curatedEvent, len(views))}
+	for name, v := range views {
+		cc.events[name] = v.event()
 	}
 	return cc, nil
 }
@@ -78,9 +101,16 @@ func loadCurated(ctx context.Context, store db.Store, event string) (*curatedCol
 // fill writes the curated columns of mark position of r into rec.
 func (cc *curatedColumns) fill(rec []string, r model.Response, position int) {
 	clear(rec)
+	if ce := cc.events[r.Event]; ce != nil {
+		ce.fill(rec, r, position)
+	}
+}
+
+// fill writes the curated columns of mark position of r, a response of
+// the event, into rec, which must be clear.
+func (ce *curatedEvent) fill(rec []string, r model.Response, position int) {
 	key := model.WishKey(r.Marks[position].Wish)
-	ce := cc.events[r.Event]
-	if key == "" || ce == nil {
+	if key == "" {
 		return
 	}
 	g := ce.groups[ce.cur.Group(key)]
@@ -88,9 +118,8 @@ func (cc *curatedColumns) fill(rec []string, r model.Response, position int) {
 	rec[3] = ce.cur.Status(key, r.ID, position)
 }
 
-// checkCurated validates an imported value of a curated column; the
-// values themselves are not imported (they derive from the curation of
-// the database imported into).
+// checkCurated validates an imported value of a curated column (what
+// they describe is carried by carry.go).
 func checkCurated(column, value string) error {
 	switch {
 	case column == ColHidden && !slices.Contains([]string{model.StatusShown, model.StatusHidden, model.StatusHeld}, value):

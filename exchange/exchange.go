@@ -13,9 +13,10 @@ var Header = []string{"response_id", "created_at", "event", "age_group", "neighb
 
 // ExtraColumns lists the columns that standmap itself exports after
 // Header, in this order: the curated group of each mark's wish (see
-// curated.go). Import accepts any of them, checks their values and
-// ignores them; any other extra column makes the header malformed, so
-// that a typo is never silently ignored.
+// curated.go). Import accepts any of them and checks their values; with
+// all four it carries the curation they describe (carry.go). Any other
+// extra column makes the header malformed, so that a typo is never
+// silently ignored.
 var ExtraColumns = []string{ColGroup, ColGroupText, ColGroupCategory, ColHidden}
 
 // ErrInvalid is returned by Import when rows are invalid (or conflict with
@@ -56,4 +57,11 @@ type Report struct {
 	Events, NewEvents []string
 	// Invalid lists every invalid line, in order of lines.
 	Invalid []*LineError
+	// Curated lists the events whose curation the import carried from
+	// the file's curated columns; CurationActions counts the actions.
+	Curated         []string
+	CurationActions int
+	// Notes says, a line each, what curation of the file was not carried
+	// and why.
+	Notes []string
 }

@@ -19,8 +19,19 @@ import (
 // id is stored with different content, nothing is written and the error
 // is ErrInvalid, with every such line in Report.Invalid; with skipInvalid
 // the other responses are written, and each response with an invalid row
-// is left out whole. A malformed header is a *LineError.
+// is left out whole. A malformed header is a *LineError. Curation the
+// file's curated columns describe is carried as ImportFrom says, logged
+// as taken by "import".
 func Import(ctx context.Context, store db.Store, gaz *model.Gazetteer, defaultEvent string, r io.Reader, skipInvalid bool) (Report, error) {
+	return ImportFrom(ctx, store, gaz, defaultEvent, r, skipInvalid, "")
+}
+
+// ImportFrom is Import of the file called name. When the file has every
+// curated column and store is a db.CurationImporter, the curation those
+// columns describe is written with the responses, in the same
+// transaction, to each event whose curation audit log is empty, logged
+// as taken by "import NAME"; Report.Notes says what was not carried.
+func ImportFrom(ctx context.Context, store db.Store, gaz *model.Gazetteer, defaultEvent string, r io.Reader, skipInvalid bool, name string) (Report, error) {
 	var rep Report
 	rr, err := newRowReader(r)
 	if err != nil {
@@ -28,6 +39,7 @@ func Import(ctx context.Context, store db.Store, gaz *model.Gazetteer, defaultEv
 	}
 	b := newBatch(gaz, defaultEvent)
 	b.extra = rr.header[len(Header):]
+	b.carry = carriedColumns(b.extra)
 	for {
 		row, err := rr.next()
 		if err == io.EOF {
@@ -48,7 +60,7 @@ func Import(ctx context.Context, store db.Store, gaz *model.Gazetteer, defaultEv
 	if len(rep.Invalid) > 0 && !skipInvalid {
 		return rep, ErrInvalid
 	}
-	return rep, b.write(ctx, store, &rep, skipInvalid)
+	return rep, b.write(ctx, store, &rep, skipInvalid, name)
 }
 
 // pending is a response being gathered from its rows.
@@ -58,6 +70,7 @@ type pending struct {
 	rawEvent string // event of its first row, as written
 	line     int    // its first row's line
 	bad      bool   // a row of it is invalid
+	cols     [][4]string
 }
 
 // batch groups and checks the rows of one file.
@@ -69,6 +82,9 @@ type batch struct {
 	invalid []*LineError
 	marks   map[model.Mark]checkedMark
 	extra   []string // the file's columns after Header
+	// carry is the index in a row of each of ColGroup, ColGroupText,
+	// ColGroupCategory and ColHidden; nil unless the file has them all.
+	carry []int
 	// spoilt holds the (event, id) of malformed rows; event "" for
 	// rows too short to name their event.
 	spoilt map[[2]string]bool
@@ -130,6 +146,13 @@ func (b *batch) add(row csvRow) {
 		return
 	}
 	p.resp.Marks = append(p.resp.Marks, m)
+	if b.carry != nil {
+		var c [4]string
+		for j, i := range b.carry {
+			c[j] = row.fields[i]
+		}
+		p.cols = append(p.cols, c)
+	}
 }
 
 // check validates one row; rows after a response's first must agree with

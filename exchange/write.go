@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 
@@ -11,10 +12,12 @@ import (
 	"standmap/model"
 )
 
-// write stores the valid responses and completes the report.
-func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInvalid bool) error {
+// write stores the valid responses, and the curation their columns
+// describe, and completes the report.
+func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInvalid bool, name string) error {
 	var rs []model.Response
 	var lines []int
+	var kept []*pending
 	seen := make(map[string]bool)
 	for _, p := range b.list {
 		if b.isBad(p) {
@@ -23,6 +26,7 @@ func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInva
 		}
 		rs = append(rs, p.resp)
 		lines = append(lines, p.line)
+		kept = append(kept, p)
 		if !seen[p.resp.Event] {
 			seen[p.resp.Event] = true
 			rep.Events = append(rep.Events, p.resp.Event)
@@ -35,7 +39,25 @@ func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInva
 	if err != nil {
 		return err
 	}
-	res, err := store.Import(ctx, rs, skipInvalid)
+	files := b.fileEvents(kept)
+	cur := db.ImportCuration{Who: ImportedBy(name), Actions: make(map[string][]model.CurationAction)}
+	for _, fe := range files {
+		acts, err := fe.curation()
+		if err != nil {
+			rep.Notes = append(rep.Notes, fmt.Sprintf("event %q: %v; none carried", fe.name, err))
+		} else if len(acts) > 0 {
+			cur.Actions[fe.name] = acts
+		}
+	}
+	var res db.ImportResult
+	if ci, ok := store.(db.CurationImporter); ok {
+		res, err = ci.ImportCurated(ctx, rs, skipInvalid, cur)
+	} else {
+		res, err = store.Import(ctx, rs, skipInvalid)
+		for _, ev := range slices.Sorted(maps.Keys(cur.Actions)) {
+			rep.Notes = append(rep.Notes, fmt.Sprintf("event %q: this store cannot import curation; the file's was not carried", ev))
+		}
+	}
 	conflict := make(map[int]bool, len(res.Conflicts))
 	for _, i := range res.Conflicts {
 		conflict[i] = true
@@ -50,6 +72,10 @@ func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInva
 		return fmt.Errorf("store: %w", err)
 	}
 	rep.Added, rep.Skipped, rep.NewEvents = res.Added, res.Skipped, res.NewEvents
+	rep.Curated, rep.CurationActions = res.Curated, res.CurationActions
+	if err := b.noteKept(ctx, store, files, res, rep); err != nil {
+		return err
+	}
 	rep.Rejected += len(res.Conflicts)
 	for i, r := range rs {
 		if !conflict[i] && !stored[[2]string{r.Event, r.ID}] {
@@ -80,4 +106,56 @@ func storedIDs(ctx context.Context, store db.Store, events []string) (map[[2]str
 		}
 	}
 	return out, nil
+}
+
+// ImportedBy is who the audit log says took the curation an import
+// carried: "import NAME" ("import" for an unnamed file).
+func ImportedBy(name string) string {
+	if name == "" {
+		return "import"
+	}
+	return "import " + model.Sanitize(name)
+}
+
+// fileEvents gathers the responses to write by event, with their curated
+// columns; none when the file lacks a curated column.
+func (b *batch) fileEvents(ps []*pending) []*fileEvent {
+	if b.carry == nil {
+		return nil
+	}
+	var out []*fileEvent
+	index := make(map[string]*fileEvent)
+	for _, p := range ps {
+		fe := index[p.resp.Event]
+		if fe == nil {
+			fe = &fileEvent{name: p.resp.Event}
+			index[p.resp.Event] = fe
+			out = append(out, fe)
+		}
+		fe.resps = append(fe.resps, p.resp)
+		fe.cols = append(fe.cols, p.cols)
+		fe.lines = append(fe.lines, p.line)
+	}
+	return out
+}
+
+// noteKept notes each event whose curation the import left as it was,
+// unless the stored curation already exports the file's columns (the
+// same file imported again).
+func (b *batch) noteKept(ctx context.Context, store db.Store, files []*fileEvent, res db.ImportResult, rep *Report) error {
+	for _, fe := range files {
+		switch {
+		case slices.Contains(res.CurationDiffers, fe.name):
+			rep.Notes = append(rep.Notes, fmt.Sprintf("event %q: stored responses differ from the file's; its curation was not carried", fe.name))
+		case slices.Contains(res.CurationKept, fe.name):
+			cur, err := store.Curation(ctx, fe.name)
+			if err != nil {
+				return err
+			}
+			if fe.exports(cur) != nil {
+				rep.Notes = append(rep.Notes, fmt.Sprintf("event %q already has a curation; the file's was not applied", fe.name))
+			}
+		}
+	}
+	return nil
 }
