@@ -49,7 +49,7 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := exchange.Import(e.ctx, e.store, e.city.Gazetteer, def, r, importSkipInvalid)
+	rep, err := exchange.ImportFrom(e.ctx, e.store, e.city.Gazetteer, def, r, importSkipInvalid, name)
 	for _, le := range rep.Invalid {
 		fmt.Fprintln(e.stderr, le)
 	}
@@ -64,8 +64,24 @@ func runImport(e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "%s: skipped %s with invalid rows (a response is left out whole)\n",
 			name, plural(rep.Rejected, "response", "responses"))
 	}
+	for _, note := range rep.Notes {
+		fmt.Fprintf(e.stderr, "%s: %s\n", name, note)
+	}
 	printImportSummary(e.stdout, rep)
+	if rep.CurationActions > 0 {
+		fmt.Fprintf(e.stdout, "carried the file's curation of %s: %s, logged as taken by %q (standmap wishes log)\n",
+			quoted(rep.Curated), plural(rep.CurationActions, "action", "actions"), exchange.ImportedBy(name))
+	}
 	return nil
+}
+
+// quoted returns the names quoted and separated by commas.
+func quoted(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(out, ", ")
 }
 
 // printImportSummary prints the one-line summary of an import.
