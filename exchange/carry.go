@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"maps"
@@ -104,7 +105,15 @@ func (fe *fileEvent) curation() ([]model.CurationAction, error) {
 			}
 		}
 	}
-	if err := fe.exports(d.withHeld(cur)); err != nil {
+	// Only texts and categories were taken since uncurated was counted:
+	// it is the view under cur once they are shown.
+	uncurated.cur = d.withHeld(cur)
+	for g, w := range uncurated.groups {
+		w.Text = cmp.Or(cur.Value(model.CurateText, g), w.Text)
+		w.Category = cmp.Or(cur.Value(model.CurateCategory, g), w.Category)
+		uncurated.groups[g] = w
+	}
+	if err := fe.exports(uncurated); err != nil {
 		return nil, err
 	}
 	return acts, nil
@@ -235,10 +244,9 @@ func (fe *fileEvent) view(cur *model.Curation) *curatedEvent {
 	return v.event()
 }
 
-// exports checks that an export under cur writes the file's curated
-// columns for every mark.
-func (fe *fileEvent) exports(cur *model.Curation) error {
-	ce := fe.view(cur)
+// exports checks that an export of the view ce writes the file's
+// curated columns for every mark.
+func (fe *fileEvent) exports(ce *curatedEvent) error {
 	rec := make([]string, len(ExtraColumns))
 	for i, r := range fe.resps {
 		for p := range r.Marks {

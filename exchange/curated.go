@@ -54,7 +54,14 @@ func newGroupView(event string, cur *model.Curation) *groupView {
 	return v
 }
 
+// put counts r; its places are dropped first, as they do not matter here
+// and each would cost a fold.
 func (v *groupView) put(r model.Response) {
+	marks := make([]model.Mark, len(r.Marks))
+	for i, m := range r.Marks {
+		marks[i] = model.Mark{Wish: m.Wish, Category: m.Category}
+	}
+	r.Marks = marks
 	v.shown.Put(r)
 	v.all.Put(r)
 }

@@ -152,7 +152,7 @@ func (b *batch) noteKept(ctx context.Context, store db.Store, files []*fileEvent
 			if err != nil {
 				return err
 			}
-			if fe.exports(cur) != nil {
+			if fe.exports(fe.view(cur)) != nil {
 				rep.Notes = append(rep.Notes, fmt.Sprintf("event %q already has a curation; the file's was not applied", fe.name))
 			}
 		}
