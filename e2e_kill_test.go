@@ -224,12 +224,7 @@ func (c *killClient) connect(t *testing.T, s *sshServe, socket string) {
 	if c.socket != "" {
 		exec.Command("tmux", "-L", c.socket, "kill-server").Run()
 	}
-	c.tmuxSession, c.seen = tmuxSession{t: t, socket: socket}, 0
-	// cat holds the pane until it keeps its screen, then ssh replaces it.
-	c.tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "-e", "TERM=xterm-256color", "cat",
-		";", "set-option", "-t", "e2e", "remain-on-exit", "on", ";", "respawn-pane", "-k", "-t", "e2e",
-		strings.Join(append([]string{"ssh", "-tt"}, s.sshCmd([]string{c.name}).Args[1:]...), " "))
-	t.Cleanup(func() { exec.Command("tmux", "-L", socket, "kill-server").Run() })
+	c.tmuxSession, c.seen = s.terminalOn(socket, c.name, 120, 40, true), 0
 	c.waitFor("Visitor #")
 }
 

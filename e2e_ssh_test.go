@@ -59,9 +59,21 @@ func (s *sshServe) ssh(keys []string, args ...string) (stdout, stderr string, co
 // terminal runs `ssh -tt` with key in a private tmux server of w×h cells,
 // killed when the test ends.
 func (s *sshServe) terminal(key string, w, h int) tmuxSession {
-	term := tmuxSession{t: s.t, socket: fmt.Sprintf("standmap-e2e-%d-%d-%s", os.Getpid(), s.port, key)}
-	term.tmux("new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-e", "TERM=xterm-256color",
-		strings.Join(append([]string{"ssh", "-tt"}, s.sshCmd([]string{key}).Args[1:]...), " "))
+	return s.terminalOn(fmt.Sprintf("standmap-e2e-%d-%d-%s", os.Getpid(), s.port, key), key, w, h, false)
+}
+
+// terminalOn is terminal on the tmux socket given; with keep, the pane
+// keeps its last screen after ssh ends (a client whose server was killed).
+func (s *sshServe) terminalOn(socket, key string, w, h int, keep bool) tmuxSession {
+	term := tmuxSession{t: s.t, socket: socket}
+	ssh := strings.Join(append([]string{"ssh", "-tt"}, s.sshCmd([]string{key}).Args[1:]...), " ")
+	session := []string{"new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-e", "TERM=xterm-256color"}
+	if keep { // cat holds the pane until it keeps its screen, then ssh replaces it
+		term.tmux(append(session, "cat", ";", "set-option", "-t", "e2e", "remain-on-exit", "on",
+			";", "respawn-pane", "-k", "-t", "e2e", ssh)...)
+	} else {
+		term.tmux(append(session, ssh)...)
+	}
 	s.t.Cleanup(func() { exec.Command("tmux", "-L", term.socket, "kill-server").Run() })
 	return term
 }
