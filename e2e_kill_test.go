@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -137,12 +136,7 @@ func newKillServe(t *testing.T) *killServe {
 	}
 	os.MkdirAll(filepath.Dir(s.db), 0o755)
 	os.WriteFile(filepath.Join(filepath.Dir(s.db), "authorized_keys"), auth, 0o600)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.port = l.Addr().(*net.TCPAddr).Port
-	l.Close()
+	s.port = freePort(t)
 	k := &killServe{sshServe: s}
 	t.Cleanup(func() {
 		if k.cmd != nil {

@@ -78,6 +78,19 @@ func (s *sshServe) terminalOn(socket, key string, w, h int, keep bool) tmuxSessi
 	return term
 }
 
+// freePort returns a loopback port free a moment ago, for a server that
+// is given its port (and started again on it). Another program may take
+// it meanwhile: a rare failure to listen, reported as such.
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
 // startServe builds standmap, makes the keys and starts the server.
 func startServe(t *testing.T) *sshServe {
 	for _, tool := range []string{"ssh", "ssh-keygen", "tmux"} {
@@ -107,12 +120,7 @@ func startServe(t *testing.T) *sshServe {
 	os.MkdirAll(filepath.Dir(s.db), 0o755)
 	os.WriteFile(filepath.Join(filepath.Dir(s.db), "authorized_keys"), pub, 0o600)
 
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.port = l.Addr().(*net.TCPAddr).Port
-	l.Close()
+	s.port = freePort(t)
 	t.Cleanup(func() {
 		if s.cmd != nil {
 			stopServe(t, s.cmd, s.exited)
