@@ -44,7 +44,8 @@ func init() {
 }
 
 // runPresent shows the projection of the current event until it is quit;
-// it only reads the database.
+// it writes nothing to the database but what it shows (hide, reveal,
+// freeze), which every other screen on the database follows.
 func runPresent(e *env, o present.Options) error {
 	name, err := presentEventName(e)
 	if err != nil {
@@ -57,7 +58,11 @@ func runPresent(e *env, o present.Options) error {
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
 	go hub.Run(ctx)
-	hub.SetDisplay(o.Display) // the flags' state, shared by this process's screens
+	if o.Display != (present.DisplayState{}) {
+		hub.SetDisplay(o.Display) // --hidden, --reveal-at: for every screen on the database
+	} else {
+		o.Display = hub.Display() // as the application or another projection left it
+	}
 	sub := hub.Subscribe()
 	defer sub.Close()
 

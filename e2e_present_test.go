@@ -52,3 +52,24 @@ func TestE2EPresentHidden(t *testing.T) {
 	app.keys("Escape")
 	app.waitFor("Visitor #1")
 }
+
+// TestE2EPresentProcessHides: `standmap present --hidden` on the
+// projector, a process of its own beside `standmap serve` on the same
+// database, hides the results on the SSH viewers' boards too; its h
+// reveals them there as well.
+func TestE2EPresentProcessHides(t *testing.T) {
+	s := startServe(t)
+	board := s.terminal("viewer", 100, 30)
+	board.waitFor("Where they spend free time")
+	proj := tmuxSession{t: t, socket: fmt.Sprintf("standmap-e2e-present-proc-%d", os.Getpid())}
+	proj.tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "-e", "TERM=xterm-256color",
+		fmt.Sprintf("%s present --hidden --reveal-at 15:00 --db %s --event E2E --lang en", s.bin, s.db))
+	t.Cleanup(func() { exec.Command("tmux", "-L", proj.socket, "kill-server").Run() })
+	proj.waitFor("results at 15:00")
+	board.waitFor("visitors so far: 0")
+	if sc := board.screen(); strings.Contains(sc, "Where they spend") {
+		t.Fatalf("the viewer's board shows the tallies while hidden:\n%s", sc)
+	}
+	proj.keys("h")
+	board.waitFor("Where they spend free time")
+}

@@ -88,6 +88,13 @@ type Store interface {
 	EventSettings(ctx context.Context, name string) (EventSettings, error)
 	// SetEventSettings stores an event's settings whole; ErrNotFound.
 	SetEventSettings(ctx context.Context, name string, st EventSettings) error
+	// Display returns what the event's projections and boards show
+	// (hidden, frozen, reveal time; the zero state when never set);
+	// ErrNotFound.
+	Display(ctx context.Context, event string) (model.DisplayState, error)
+	// SetDisplay stores it, for every process on the database to follow;
+	// ErrNotFound.
+	SetDisplay(ctx context.Context, event string, d model.DisplayState) error
 
 	// SaveResponse stores r in one durable transaction, replacing the
 	// stored response with the same event and id (an edit keeps its Seq).

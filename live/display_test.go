@@ -1,8 +1,11 @@
 package live
 
 import (
+	"context"
 	"testing"
 	"time"
+
+	"standmap/db"
 )
 
 // TestDisplaySharedBetweenSubscribers: what one screen sets, another
@@ -76,5 +79,65 @@ func TestDisplayClosed(t *testing.T) {
 	h.SetDisplay(DisplayState{Hidden: true})
 	if _, ok := <-sub.Display(); ok {
 		t.Fatal("display mailbox open after Close")
+	}
+}
+
+// TestDisplayAcrossProcesses: what one process's hub sets (a projection
+// hiding the results), another process's hub on the same database takes
+// at its next refresh and gives its subscribers (the SSH viewers' boards);
+// the setter's own refresh never shows the state from before again.
+func TestDisplayAcrossProcesses(t *testing.T) {
+	ctx := context.Background()
+	s, path := openStore(t)
+	a, err := NewHub(s, testGaz(t), "fair")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	b, err := NewHub(other, testGaz(t), "fair")
+	if err != nil {
+		t.Fatal(err)
+	}
+	subA, subB := a.Subscribe(), b.Subscribe()
+	defer subA.Close()
+	defer subB.Close()
+	<-subA.Display()
+	<-subB.Display()
+
+	want := DisplayState{Hidden: true, RevealAt: "15:00"}
+	a.SetDisplay(want)
+	if err := b.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case d := <-subB.Display():
+		if d != want {
+			t.Fatalf("the other process's board got %+v, want %+v", d, want)
+		}
+	case <-time.After(time.Second):
+		t.Fatal("the other process's board got nothing")
+	}
+	if err := a.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if d := <-subA.Display(); d != want {
+		t.Fatalf("the setter's board got %+v", d)
+	}
+	select {
+	case d := <-subA.Display():
+		t.Fatalf("the setter's refresh sent %+v again", d)
+	case <-time.After(50 * time.Millisecond):
+	}
+	// A hub started later begins with the stored state.
+	c, err := NewHub(other, testGaz(t), "fair")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Display() != want {
+		t.Errorf("a new hub starts with %+v", c.Display())
 	}
 }

@@ -71,6 +71,9 @@ func NewHub(store db.Store, gaz *model.Gazetteer, event string) (*Hub, error) {
 	if err := h.publish(ctx); err != nil {
 		return nil, fmt.Errorf("load event %q: %w", event, err)
 	}
+	if err := h.followDisplay(ctx); err != nil {
+		return nil, fmt.Errorf("load event %q: %w", event, err)
+	}
 	return h, nil
 }
 
@@ -165,6 +168,9 @@ func (h *Hub) refresh(ctx context.Context) error {
 	}
 	recurated, err := h.recurate(ctx)
 	if err != nil {
+		return err
+	}
+	if err := h.followDisplay(ctx); err != nil {
 		return err
 	}
 	h.dataVersion = dv

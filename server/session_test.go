@@ -214,6 +214,7 @@ func TestViewerStoreIsReadOnly(t *testing.T) {
 		"rename event":       st.RenameEvent(ctx, "a", "b"),
 		"switch event":       st.SwitchEvent(ctx, "a"),
 		"set event settings": st.SetEventSettings(ctx, "a", db.EventSettings{}),
+		"set the display":    st.SetDisplay(ctx, "a", model.DisplayState{Hidden: true}),
 	} {
 		if !errors.Is(err, ErrReadOnly) {
 			t.Errorf("viewer %s: %v, want ErrReadOnly", what, err)

@@ -46,6 +46,11 @@ func (st *sessionStore) BeginWrite() (done func()) {
 	return func() { once.Do(func() { st.writes.Add(-1) }) }
 }
 
+// SetDisplay hides, reveals or freezes the results (facilitators only).
+func (st *sessionStore) SetDisplay(ctx context.Context, event string, d model.DisplayState) error {
+	return st.write(func() error { return st.Store.SetDisplay(ctx, event, d) })
+}
+
 // CreateEvent starts an event (facilitators only).
 func (st *sessionStore) CreateEvent(ctx context.Context, name string) (ev model.Event, err error) {
 	err = st.write(func() error { ev, err = st.Store.CreateEvent(ctx, name); return err })
