@@ -15,19 +15,49 @@ type DisplayState = model.DisplayState
 // displayTimeout bounds storing the display state.
 const displayTimeout = 5 * time.Second
 
-// SetDisplay stores d for every process on the database (their hubs take
-// it at their next refresh, within a poll) and shares it with this hub's
-// subscribers: each one's display mailbox holds it, replacing an unread
-// older state. It holds the refresh lock meanwhile, so that no refresh
-// reads the state from before and shows it again for a moment. When the
-// store fails, this process's screens follow all the same.
+// SetDisplay shares d with this hub's subscribers at once — each one's
+// display mailbox holds it, replacing an unread older state — and has Run
+// store it for every other process on the database (their hubs take it
+// at their next refresh, within a poll). It never blocks and does no I/O:
+// screens call it from their Update. Until d is stored, refreshes keep
+// it rather than the state stored before, so hidden results never flash.
 func (h *Hub) SetDisplay(d DisplayState) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	ctx, cancel := context.WithTimeout(context.Background(), displayTimeout)
-	defer cancel()
-	_ = h.store.SetDisplay(ctx, h.event, d) // best effort: see above
 	h.share(d)
+	h.dispMu.Lock()
+	h.dispPending, h.dispWant = true, d
+	h.dispMu.Unlock()
+	select {
+	case h.dispKick <- struct{}{}:
+	default:
+	}
+}
+
+// displayPending reports whether a state set here is not stored yet.
+func (h *Hub) displayPending() bool {
+	h.dispMu.Lock()
+	defer h.dispMu.Unlock()
+	return h.dispPending
+}
+
+// storeDisplay stores the newest state set here (Run calls it); when it
+// fails, the state stays pending and the next poll tries again.
+func (h *Hub) storeDisplay(ctx context.Context) {
+	h.dispMu.Lock()
+	d, pending := h.dispWant, h.dispPending
+	h.dispMu.Unlock()
+	if !pending {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, displayTimeout)
+	defer cancel()
+	h.mu.Lock()
+	err := h.store.SetDisplay(ctx, h.event, d)
+	h.mu.Unlock()
+	h.dispMu.Lock()
+	defer h.dispMu.Unlock()
+	if (err == nil || errors.Is(err, db.ErrNotFound)) && h.dispWant == d {
+		h.dispPending = false
+	}
 }
 
 // share gives d to every subscriber, unless they hold it already.
@@ -43,8 +73,12 @@ func (h *Hub) share(d DisplayState) {
 	}
 }
 
-// followDisplay takes the display state another process stored.
+// followDisplay takes the display state another process stored, unless
+// one set here is still to be stored.
 func (h *Hub) followDisplay(ctx context.Context) error {
+	if h.displayPending() {
+		return nil
+	}
 	d, err := h.store.Display(ctx, h.event)
 	if errors.Is(err, db.ErrNotFound) {
 		return nil

@@ -33,6 +33,11 @@ type Hub struct {
 	gaz   *model.Gazetteer
 	kick  chan struct{} // a local write happened (buffer of one)
 
+	dispMu      sync.Mutex
+	dispPending bool          // a display state set here is not stored yet
+	dispWant    DisplayState  // the newest display state set here
+	dispKick    chan struct{} // SetDisplay happened (buffer of one)
+
 	subsMu  sync.Mutex
 	subs    map[*Subscription]struct{}
 	snap    atomic.Pointer[model.Snapshot] // stored under subsMu
@@ -53,7 +58,7 @@ type Hub struct {
 func NewHub(store db.Store, gaz *model.Gazetteer, event string) (*Hub, error) {
 	h := &Hub{
 		store: store, gaz: gaz, event: event,
-		kick: make(chan struct{}, 1),
+		kick: make(chan struct{}, 1), dispKick: make(chan struct{}, 1),
 		subs: make(map[*Subscription]struct{}),
 	}
 	h.mu.Lock()
@@ -112,7 +117,10 @@ func (h *Hub) Run(ctx context.Context) error {
 			return nil
 		case <-h.kick:
 			h.Refresh(ctx)
+		case <-h.dispKick:
+			h.storeDisplay(ctx)
 		case <-tick.C:
+			h.storeDisplay(ctx) // again, if it failed
 			h.poll(ctx)
 		}
 	}
