@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -29,6 +30,9 @@ func Spelling(s string) string {
 func Fold(s string) string {
 	if isLowerASCII(s) {
 		return s
+	}
+	if !utf8.ValidString(s) { // NFKD may leave a letter after a bad byte undecomposed
+		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	var b strings.Builder
 	b.Grow(len(s))
