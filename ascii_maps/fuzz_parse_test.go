@@ -2,8 +2,6 @@ package ascii_maps
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,15 +15,7 @@ import (
 // answer), and Lookup returns the name as the map spells it, which is what
 // the CSV import stores and the export writes back.
 func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "maps", "*", "*.map"))
-	more, _ := filepath.Glob("*.map")
-	for _, path := range append(files, more...) {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(src)
-	}
+	addMapSeeds(f)
 	for _, s := range []string{
 		"city: X\nA = Alpha ; label 1,1\n~ = R ; label 2,1\n[grid]\nA~\n",
 		"city: X\nA = Ālfa | alfa\n[grid]\nA\n",

@@ -9,15 +9,7 @@ import (
 // FuzzCheck: any text gives problems or a city, never a panic, and Parse
 // agrees with Check.
 func FuzzCheck(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "maps", "*", "*.map"))
-	more, _ := filepath.Glob("*.map")
-	for _, path := range append(files, more...) {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(src)
-	}
+	addMapSeeds(f)
 	f.Add([]byte("city: X\nA = Alpha ; label 1,1\n~ = R ; label 2,1\n[grid]\nA~\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		c, probs := parse(src)
@@ -42,4 +34,18 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 	})
+}
+
+// addMapSeeds seeds a fuzz target with every map file of the repository:
+// the built-in maps and testdata/maps (good and broken ones).
+func addMapSeeds(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "maps", "*", "*.map"))
+	more, _ := filepath.Glob("*.map")
+	for _, path := range append(files, more...) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
 }
