@@ -89,19 +89,13 @@ func TestDisplayClosed(t *testing.T) {
 func TestDisplayAcrossProcesses(t *testing.T) {
 	ctx := context.Background()
 	s, path := openStore(t)
-	a, err := NewHub(s, testGaz(t), "fair")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := newHub(t, s)
 	other, err := db.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	b, err := NewHub(other, testGaz(t), "fair")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := newHub(t, other)
 	subA, subB := a.Subscribe(), b.Subscribe()
 	defer subA.Close()
 	defer subB.Close()
@@ -135,10 +129,7 @@ func TestDisplayAcrossProcesses(t *testing.T) {
 	case <-time.After(3 * pollEvery):
 	}
 	// A hub started later begins with the stored state.
-	c, err := NewHub(other, testGaz(t), "fair")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := newHub(t, other)
 	if c.Display() != want {
 		t.Errorf("a new hub starts with %+v", c.Display())
 	}

@@ -63,14 +63,22 @@ func response(event string, i int) model.Response {
 // startHub builds the hub and runs it until the test ends.
 func startHub(t testing.TB, s db.Store) *Hub {
 	t.Helper()
-	h, err := NewHub(s, testGaz(t), "fair")
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := newHub(t, s)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { h.Run(ctx); close(done) }()
 	t.Cleanup(func() { cancel(); <-done })
+	return h
+}
+
+// newHub is a hub on s for the event "fair", not running: the test
+// refreshes it.
+func newHub(t testing.TB, s db.Store) *Hub {
+	t.Helper()
+	h, err := NewHub(s, testGaz(t), "fair")
+	if err != nil {
+		t.Fatal(err)
+	}
 	return h
 }
 

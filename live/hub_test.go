@@ -54,10 +54,7 @@ func TestWatcherSeesAnotherProcess(t *testing.T) {
 func TestOtherEventsDoNotPublish(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openStore(t)
-	h, err := NewHub(s, testGaz(t), "fair")
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := newHub(t, s)
 	if _, err := s.Import(ctx, []model.Response{response("school", 1)}, false); err != nil {
 		t.Fatal(err)
 	}
@@ -73,10 +70,7 @@ func TestOtherEventsDoNotPublish(t *testing.T) {
 func TestSlowSubscriberBlocksNoOne(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openStore(t)
-	h, err := NewHub(s, testGaz(t), "fair")
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := newHub(t, s)
 	stalled, reader := h.Subscribe(), h.Subscribe()
 	defer stalled.Close()
 	defer reader.Close()
@@ -106,10 +100,7 @@ func TestSlowSubscriberBlocksNoOne(t *testing.T) {
 func TestCloseReleases(t *testing.T) {
 	s, _ := openStore(t)
 	before := runtime.NumGoroutine()
-	h, err := NewHub(s, testGaz(t), "fair")
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := newHub(t, s)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() { done <- h.Run(ctx) }()

@@ -20,10 +20,7 @@ func TestHubFollowsRename(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	h, err := NewHub(s, testGaz(t), "fair")
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := newHub(t, s)
 	sub := h.Subscribe()
 	defer sub.Close()
 	<-sub.C()
