@@ -37,6 +37,9 @@ func init() {
 			if rotate <= 0 {
 				return usageError{"--rotate must be above 0"}
 			}
+			if err := model.CheckText("--reveal-at", 0, revealAt); err != nil {
+				return usageError{err.Error()}
+			}
 			return runPresent(e, present.Options{Theme: th, Rotate: rotate, JoinLine: join,
 				Display: present.DisplayState{Hidden: hidden, RevealAt: revealAt}})
 		},

@@ -16,6 +16,7 @@ func TestPresentFlags(t *testing.T) {
 	}{
 		{[]string{"present", "--db", db, "--theme", "blue"}, `unknown theme "blue"`},
 		{[]string{"present", "--db", db, "--rotate", "0s"}, "--rotate must be above 0"},
+		{[]string{"present", "--db", db, "--reveal-at", "\x1b[2J15:00"}, "--reveal-at: control character"},
 	}
 	var out, errb bytes.Buffer
 	if code := run(context.Background(), []string{"present", "--db", db, "--event", "Nav tāda"},
