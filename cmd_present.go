@@ -61,11 +61,19 @@ func runPresent(e *env, o present.Options) error {
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
 	go hub.Run(ctx)
-	if o.Display != (present.DisplayState{}) {
-		hub.SetDisplay(o.Display) // --hidden, --reveal-at: for every screen on the database
-	} else {
-		o.Display = hub.Display() // as the application or another projection left it
+	// As the application or another projection left it, with what the
+	// flags say on top (--hidden, --reveal-at), for every screen.
+	d := hub.Display()
+	if o.Display.Hidden {
+		d.Hidden = true
 	}
+	if o.Display.RevealAt != "" {
+		d.RevealAt = o.Display.RevealAt
+	}
+	if d != hub.Display() {
+		hub.SetDisplay(d)
+	}
+	o.Display = d
 	sub := hub.Subscribe()
 	defer sub.Close()
 

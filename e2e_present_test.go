@@ -70,6 +70,17 @@ func TestE2EPresentProcessHides(t *testing.T) {
 	if sc := board.screen(); strings.Contains(sc, "Where they spend") {
 		t.Fatalf("the viewer's board shows the tallies while hidden:\n%s", sc)
 	}
+	// A second projection with only --reveal-at keeps the results hidden
+	// (it changes the time, not whether they show).
+	proj2 := tmuxSession{t: t, socket: proj.socket + "-2"}
+	proj2.tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "-e", "TERM=xterm-256color",
+		fmt.Sprintf("%s present --reveal-at 16:00 --db %s --event E2E --lang en", s.bin, s.db))
+	t.Cleanup(func() { exec.Command("tmux", "-L", proj2.socket, "kill-server").Run() })
+	proj2.waitFor("results at 16:00")
+	proj.waitFor("results at 16:00")
+	if sc := board.screen(); strings.Contains(sc, "Where they spend") {
+		t.Fatalf("--reveal-at alone revealed the results on the viewer's board:\n%s", sc)
+	}
 	proj.keys("h")
 	board.waitFor("Where they spend free time")
 }

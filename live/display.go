@@ -22,9 +22,9 @@ const displayTimeout = 5 * time.Second
 // screens call it from their Update. Until d is stored, refreshes keep
 // it rather than the state stored before, so hidden results never flash.
 func (h *Hub) SetDisplay(d DisplayState) {
-	h.share(d)
-	h.dispMu.Lock()
+	h.dispMu.Lock() // with share inside: no refresh shares the old state in between
 	h.dispPending, h.dispWant = true, d
+	h.share(d)
 	h.dispMu.Unlock()
 	select {
 	case h.dispKick <- struct{}{}:
@@ -40,7 +40,9 @@ func (h *Hub) displayPending() bool {
 }
 
 // storeDisplay stores the newest state set here (Run calls it); when it
-// fails, the state stays pending and the next poll tries again.
+// fails — also when the event does not exist yet (a projection opened
+// before the application started today's event) — the state stays
+// pending and the next poll tries again.
 func (h *Hub) storeDisplay(ctx context.Context) {
 	h.dispMu.Lock()
 	d, pending := h.dispWant, h.dispPending
@@ -55,7 +57,7 @@ func (h *Hub) storeDisplay(ctx context.Context) {
 	h.mu.Unlock()
 	h.dispMu.Lock()
 	defer h.dispMu.Unlock()
-	if (err == nil || errors.Is(err, db.ErrNotFound)) && h.dispWant == d {
+	if err == nil && h.dispWant == d {
 		h.dispPending = false
 	}
 }
@@ -86,7 +88,11 @@ func (h *Hub) followDisplay(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	h.share(d)
+	h.dispMu.Lock() // SetDisplay may have come meanwhile: its state wins
+	defer h.dispMu.Unlock()
+	if !h.dispPending {
+		h.share(d)
+	}
 	return nil
 }
 

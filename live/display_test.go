@@ -134,3 +134,83 @@ func TestDisplayAcrossProcesses(t *testing.T) {
 		t.Errorf("a new hub starts with %+v", c.Display())
 	}
 }
+
+// TestDisplaySetBeforeEventExists: a projection opened before the
+// application starts today's event hides the results; the state stays
+// pending until the event exists, then is stored — never lost, so the
+// results do not come back when the event is created.
+func TestDisplaySetBeforeEventExists(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openStore(t)
+	h, err := NewHub(s, testGaz(t), "today")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	go h.Run(runCtx)
+	hidden := DisplayState{Hidden: true}
+	h.SetDisplay(hidden)
+	time.Sleep(3 * pollEvery) // tries, and finds no event
+	if _, err := s.CreateEvent(ctx, "today"); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		d, err := s.Display(ctx, "today")
+		if err == nil && d == hidden {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("stored display %+v, %v; want hidden once the event exists", d, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if h.Display() != hidden {
+		t.Errorf("the hub shows %+v", h.Display())
+	}
+}
+
+// pausedDisplay is a real store whose Display, once armed, waits for
+// release after saying it was entered: a refresh caught mid-read.
+type pausedDisplay struct {
+	db.Store
+	armed            bool
+	entered, release chan struct{}
+}
+
+func (p *pausedDisplay) Display(ctx context.Context, event string) (DisplayState, error) {
+	d, err := p.Store.Display(ctx, event)
+	if p.armed {
+		p.armed = false
+		close(p.entered)
+		<-p.release
+	}
+	return d, err
+}
+
+// TestDisplayNeverReverts: a refresh that read the stored state just
+// before a screen set a new one does not then share the old one: the
+// state the screen set stays (hidden results never flash back).
+func TestDisplayNeverReverts(t *testing.T) {
+	ctx := context.Background()
+	real, _ := openStore(t)
+	s := &pausedDisplay{Store: real, entered: make(chan struct{}), release: make(chan struct{})}
+	h := newHub(t, s)
+	shown := DisplayState{RevealAt: "15:00"}
+	h.SetDisplay(shown)
+	h.storeDisplay(ctx) // as Run would: stored, nothing pending
+	s.armed = true
+	refreshed := make(chan error)
+	go func() { refreshed <- h.Refresh(ctx) }()
+	<-s.entered // the refresh has read "shown" from the store
+	hidden := DisplayState{Hidden: true, RevealAt: "15:00"}
+	h.SetDisplay(hidden) // a facilitator's h, meanwhile
+	close(s.release)
+	if err := <-refreshed; err != nil {
+		t.Fatal(err)
+	}
+	if got := h.Display(); got != hidden {
+		t.Fatalf("after the refresh the hub shows %+v, want %+v", got, hidden)
+	}
+}
