@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"context"
 	"testing"
 
 	"standmap/db"
+	"standmap/model"
 )
 
 // trackingStore counts writes begun and finished, as the SSH server's
@@ -44,4 +46,27 @@ func TestWritesCountFromTheKey(t *testing.T) {
 	if n := len(r.stored()); n != 0 {
 		t.Errorf("saved then undone: %d stored", n)
 	}
+
+	// A curation action, through the same store as the Curator.
+	r.press("gri<enter>Benches<enter><ctrl+s><ctrl+k>")
+	begun := ts.begun
+	m, cmd := r.m.Update(keys("h")[0])
+	if ts.begun != begun+1 || ts.ended != begun || cmd == nil {
+		t.Fatalf("h in the curation view: %d begun, %d ended before the command ran", ts.begun, ts.ended)
+	}
+	r.m = m.(Model)
+	r.do(cmd())
+	if ts.ended != ts.begun {
+		t.Errorf("h: %d begun, %d ended after the command", ts.begun, ts.ended)
+	}
+}
+
+// Curate and UndoCuration make trackingStore a db.Curator, as the SSH
+// session store is.
+func (s *trackingStore) Curate(ctx context.Context, event, who string, a model.CurationAction) (db.CurationEntry, error) {
+	return s.Store.(db.Curator).Curate(ctx, event, who, a)
+}
+
+func (s *trackingStore) UndoCuration(ctx context.Context, event, who string, seq int64) (db.CurationEntry, error) {
+	return s.Store.(db.Curator).UndoCuration(ctx, event, who, seq)
 }

@@ -43,6 +43,7 @@ type Curate struct {
 	rows    []curateRow
 	snap    *model.Snapshot // the snapshot shown
 	reading bool            // a read of the details is under way (one at a time)
+	readErr *model.Snapshot // the snapshot whose read failed: asked again only for a newer one
 	detail  *curateDetail   // nil until read
 	sel     int
 	marked  map[string]bool // group keys marked for a merge
@@ -107,6 +108,9 @@ func (c Curate) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case curatedMsg:
 		if msg.quiet { // the read detailCmd started has ended
 			c.reading = false
+			if msg.err != nil {
+				c.readErr = c.snap
+			}
 		}
 		if d := msg.detail; d != nil && (c.detail == nil || d.of.Version >= c.detail.of.Version) {
 			c.detail = d // never an older read over a newer one

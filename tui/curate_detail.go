@@ -69,9 +69,9 @@ func loadDetail(o CurateOptions, of *model.Snapshot) (*curateDetail, error) {
 // refreshDetail asks for the details of the snapshot shown when those
 // held are of an older one, unless a read is under way: one read at a
 // time, and when it returns for a snapshot since replaced, Update asks
-// again.
+// again; after a failed read, only a newer snapshot asks again.
 func (c Curate) refreshDetail() (Curate, tea.Cmd) {
-	if c.snap == nil || c.reading || c.detail != nil && c.detail.of == c.snap {
+	if c.snap == nil || c.reading || c.readErr == c.snap || c.detail != nil && c.detail.of == c.snap {
 		return c, nil
 	}
 	cmd := c.detailCmd()

@@ -391,3 +391,36 @@ func TestCurateFollowsRenameAndReadsOnce(t *testing.T) {
 		t.Fatalf("hide after the rename: log %+v, %v", log, err)
 	}
 }
+
+// failingReader fails every read, as a closed database would.
+type failingReader struct{}
+
+func (failingReader) Curation(context.Context, string) (*model.Curation, error) {
+	return nil, errors.New("database is closed")
+}
+func (failingReader) EachResponse(context.Context, string, func(model.Response) error) error {
+	return errors.New("database is closed")
+}
+func (failingReader) CurationLog(context.Context, string) ([]db.CurationEntry, error) {
+	return nil, errors.New("database is closed")
+}
+
+// TestCurateFailedReadWaits: a read of the details that fails is not
+// retried at once (it would loop), only for the next snapshot.
+func TestCurateFailedReadWaits(t *testing.T) {
+	c := NewCurate(CurateOptions{Curator: &fakeCurator{}, Reader: failingReader{}, Gazetteer: testCity(t).Gazetteer, Event: "Fair"})
+	m, cmd := c.Update(SnapshotMsg{Snapshot: curateSnapshot()})
+	if cmd == nil {
+		t.Fatal("a snapshot asked for no read")
+	}
+	m, again := m.(Curate).Update(cmd())
+	if again != nil {
+		t.Fatal("a failed read was retried at once")
+	}
+	if !strings.Contains(m.(Curate).status, "database is closed") {
+		t.Errorf("status %q does not say why", m.(Curate).status)
+	}
+	if _, next := m.(Curate).Update(SnapshotMsg{Snapshot: curateSnapshot()}); next == nil {
+		t.Error("a newer snapshot did not ask again")
+	}
+}
