@@ -74,7 +74,8 @@ func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInva
 	rep.Added, rep.Skipped, rep.NewEvents = res.Added, res.Skipped, res.NewEvents
 	rep.Curated, rep.CurationActions = res.Curated, res.CurationActions
 	if err := b.noteKept(ctx, store, files, res, rep); err != nil {
-		return err
+		// The import is committed: say what could not be checked, not fail.
+		rep.Notes = append(rep.Notes, fmt.Sprintf("could not compare the file's curation with the database's: %v", err))
 	}
 	rep.Rejected += len(res.Conflicts)
 	for i, r := range rs {
