@@ -207,8 +207,8 @@ func (fe *fileEvent) hides(d *derived, groups []string) []model.CurationAction {
 			out = append(out, model.CurationAction{Verb: model.VerbHide, Keys: []string{d.groupRef(g)}})
 			continue
 		}
-		for _, ref := range hidden {
-			out = append(out, model.CurationAction{Verb: model.VerbHide, Marks: []string{ref}})
+		if len(hidden) > 0 { // one action a group: the import's write stays short
+			out = append(out, model.CurationAction{Verb: model.VerbHide, Marks: hidden})
 		}
 	}
 	return out
