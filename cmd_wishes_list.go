@@ -128,7 +128,7 @@ func listSuggestions(e *env, tw *tabwriter.Writer, event string, cur *model.Cura
 	fmt.Fprintln(tw, "merge\tinto\twhy\tcommand")
 	for _, s := range ss {
 		fmt.Fprintf(tw, "%s (%d)\t%s (%d)\t%s\tstandmap wishes merge %q --into %q\n",
-			s.From.Text, s.From.Count, s.Into.Text, s.Into.Count, strings.Join(s.Reasons, ", "), s.From.Key, s.Into.Key)
+			s.From.Text, s.From.Count, s.Into.Text, s.Into.Count, s.Why(), s.From.Key, s.Into.Key)
 	}
 	return nil
 }

@@ -11,19 +11,63 @@ import (
 	"standmap/model"
 )
 
-// daugavpils lists the 25 apkaimes and their aliases as daugavpils.md has them.
+// daugavpils lists the 25 apkaimes and their aliases as daugavpils.md has
+// them: other Latvian spellings, then the Russian name in everyday use
+// (Визбули, Крижи, Эзермала transliterated; none for Dzelzceļnieks).
 var daugavpils = map[string][]string{
-	"Centrs": nil, "Cietoksnis": nil, "Dzintari": nil, "Esplanāde": nil,
+	"Centrs":          {"Центр"},
+	"Cietoksnis":      {"Крепость"},
+	"Dzintari":        {"Дзинтари"},
+	"Esplanāde":       {"Эспланада"},
 	"Dzelzceļnieks":   {"Dzelzceļnieku ciemats"},
-	"Vecā Forštadte":  {"Vecā Forštate"},
-	"Jaunā Forštadte": {"Jaunā Forštate"},
-	"Ķīmija":          {"Ķīmiķu ciemats"},
-	"Jaunbūve":        nil, "Gajoks": nil, "Čerepova": nil, "Ruģeļi": nil, "Jaunie Stropi": nil,
-	"Vecie Stropi": {"Vecstropi"},
-	"Mazie Stropi": nil, "Križi": nil,
-	"Vidus Poguļanka": {"Viduspoguļanka"},
-	"Vizbuļi":         nil, "Mežciems": nil, "Ezermala": nil, "Judovka": nil, "Grīva": nil,
-	"Liginišķi": nil, "Niderkūni": nil, "Kalkūni": nil,
+	"Vecā Forštadte":  {"Vecā Forštate", "Старый Форштадт"},
+	"Jaunā Forštadte": {"Jaunā Forštate", "Новый Форштадт"},
+	"Ķīmija":          {"Ķīmiķu ciemats", "Химия"},
+	"Jaunbūve":        {"Новое Строение"},
+	"Gajoks":          {"Гаёк"},
+	"Čerepova":        {"Черепово"},
+	"Ruģeļi":          {"Ругели"},
+	"Jaunie Stropi":   {"Новые Стропы"},
+	"Vecie Stropi":    {"Vecstropi", "Старые Стропы"},
+	"Mazie Stropi":    {"Малые Стропы"},
+	"Križi":           {"Крижи"},
+	"Vidus Poguļanka": {"Viduspoguļanka", "Погулянка"},
+	"Vizbuļi":         {"Визбули"},
+	"Mežciems":        {"Межциемс"},
+	"Ezermala":        {"Эзермала"},
+	"Judovka":         {"Юдовка"},
+	"Grīva":           {"Грива"},
+	"Liginišķi":       {"Лигинишки"},
+	"Niderkūni":       {"Нидеркуны"},
+	"Kalkūni":         {"Калкуны"},
+}
+
+// TestRussianNames: a Russian name finds its neighbourhood however it is
+// cased and whether ё and й are written or not, whole or begun.
+func TestRussianNames(t *testing.T) {
+	c, err := Load("daugavpils")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []struct{ typed, name string }{
+		{"Грива", "Grīva"}, {"грива", "Grīva"}, {"ГРИВА", "Grīva"},
+		{"Гаёк", "Gajoks"}, {"гаек", "Gajoks"}, {"ГАЕК", "Gajoks"}, {"гаёк", "Gajoks"},
+		{"новое строение", "Jaunbūve"}, {"Новое  Строение", "Jaunbūve"},
+		{"старые стропы", "Vecie Stropi"}, {"химия", "Ķīmija"},
+	} {
+		if n, ok := c.Gazetteer.Lookup(q.typed); !ok || n.Name != q.name {
+			t.Errorf("Lookup(%q) = %q, %v; want %s", q.typed, n.Name, ok, q.name)
+		}
+	}
+	for _, q := range []struct{ typed, first string }{
+		{"грив", "Grīva"}, {"гае", "Gajoks"}, {"гаё", "Gajoks"}, {"новое", "Jaunbūve"},
+		{"новый ф", "Jaunā Forštadte"}, {"старый", "Vecā Forštadte"}, {"стар", "Vecie Stropi"}, {"межц", "Mežciems"},
+		{"погул", "Vidus Poguļanka"}, {"юдов", "Judovka"},
+	} {
+		if got := c.Gazetteer.Search(q.typed); len(got) == 0 || got[0].Name != q.first {
+			t.Errorf("Search(%q) = %v, want %s first", q.typed, got, q.first)
+		}
+	}
 }
 
 func TestLoadDaugavpils(t *testing.T) {

@@ -105,11 +105,21 @@ func (e CurationEntry) Describe() string {
 		_ = json.Unmarshal([]byte(e.Args), &u)
 		return fmt.Sprintf("undo #%d", u.Seq)
 	}
-	var a model.CurationAction
-	if err := json.Unmarshal([]byte(e.Args), &a); err != nil {
+	a, ok := e.CurationAction()
+	if !ok {
 		return e.Action + " " + e.Args
 	}
 	return a.Describe()
+}
+
+// CurationAction returns the action the entry took, false for an undo or
+// arguments that cannot be read.
+func (e CurationEntry) CurationAction() (model.CurationAction, bool) {
+	var a model.CurationAction
+	if e.Action == ActionUndo || json.Unmarshal([]byte(e.Args), &a) != nil {
+		return model.CurationAction{}, false
+	}
+	return a, true
 }
 
 // CurationLog returns the event's curation audit log, oldest first.

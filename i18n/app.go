@@ -3,7 +3,7 @@ package i18n
 // The application's texts (tui): capture, board, recent, comparison and curation.
 const (
 	AppVisitors          Key = "app.visitors"
-	AppOneVisitor        Key = "app.oneVisitor"
+	AppVisitorCount      Key = "app.visitorCount"
 	AppVisitor           Key = "app.visitor"
 	AppSaved             Key = "app.saved"
 	AppPlace             Key = "app.place"
@@ -125,7 +125,7 @@ const (
 // appTexts are the application's {English, Latvian} texts.
 var appTexts = map[Key][2]string{
 	AppVisitors:          {"visitors", "apmeklētāji"},
-	AppOneVisitor:        {"visitor", "apmeklētājs"},
+	AppVisitorCount:      {"%d visitor|%d visitors", "%d apmeklētāji|%d apmeklētājs|%d apmeklētāji"},
 	AppVisitor:           {"Visitor #%d", "Apmeklētājs #%d"},
 	AppSaved:             {"saved #%d ✓", "saglabāts #%d ✓"},
 	AppPlace:             {"Place", "Vieta"},
@@ -209,7 +209,7 @@ var appTexts = map[Key][2]string{
 	AppCurateHeldFlag:    {"held: profanity", "aizturēta: rupjība"},
 	AppCurateMarkFirst:   {"mark groups with space first, then press m on the group to merge into", "vispirms atzīmējiet grupas ar atstarpi, tad spiediet m uz grupas, kurā apvienot"},
 	AppCurateDone:        {"#%d %s ✓ (u undoes)", "#%d %s ✓ (u atsauc)"},
-	AppCurateUndone:      {"undone #%d: %s ✓", "atsaukts #%d: %s ✓"},
+	AppCurateUndone:      {"undone: %s ✓", "atsaukts: %s ✓"},
 	AppCurateNothingOwn:  {"none of your actions to undo", "nav jūsu darbību, ko atsaukt"},
 	AppCurateNothing:     {"nothing to change", "nav ko mainīt"},
 	AppCurateConflict:    {"changed again since: undo the later actions first", "kopš tā mainīts vēlreiz: vispirms atsauciet vēlākās darbības"},
@@ -229,7 +229,7 @@ var appTexts = map[Key][2]string{
 	AppCurateSugTitle:    {"Probably the same (%d)", "Iespējams, viens un tas pats (%d)"},
 	AppCurateSugNone:     {"no suggestions: no two groups look alike", "ieteikumu nav: līdzīgu grupu nav"},
 	AppReasonSpelt:       {"%d letter(s) apart", "atšķiras %d burtos"},
-	AppReasonWord:        {"shared word “%s”", "kopīgs vārds “%s”"},
+	AppReasonWord:        {"words in common “%s”", "kopīgi vārdi “%s”"},
 	AppReasonCategory:    {"both %s", "abas: %s"},
 	AppHelpRename:        {"rename", "pārdēvēt"},
 	AppHelpUnmerge:       {"unmerge", "sadalīt"},

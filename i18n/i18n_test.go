@@ -12,24 +12,94 @@ import (
 	"testing"
 )
 
-func TestPick(t *testing.T) {
-	pair := [2]string{"%d visitors", "%d apmeklētāji"}
-	for _, c := range []struct{ lang, want string }{{"lv", "3 apmeklētāji"}, {"en", "3 visitors"}, {"", "3 visitors"}} {
-		if got := pick(c.lang, pair, 3); got != c.want {
-			t.Errorf("pick(%q) = %q, want %q", c.lang, got, c.want)
+func TestT(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		key  Key
+		args []any
+		want string
+	}{
+		{"lv", TooSmall, []any{60, 16}, "palieliniet logu līdz vismaz 60×16"},
+		{"ru", TooSmall, []any{60, 16}, "увеличьте окно хотя бы до 60×16"},
+		{"en", TooSmall, []any{60, 16}, "make the window at least 60×16"},
+		{"", Quit, nil, "quit"},
+		{"de", Quit, nil, "quit"}, // a language the catalogue lacks: English
+		{"lv,ru", PresentWhere, nil, "Kur pavada brīvo laiku / Где проводят свободное время"},
+		{"ru,en", PresentMore, []any{3}, "…ещё 3 / …3 more"},
+		{"lv,ru", ReplayHelpForward, nil, "+10 min / +10 мин"},
+		{"en,lv", ReplayHelpForward, nil, "+10 min"}, // the same in both: once
+		{"en", "no.such", nil, "!no.such"},
+		{"lv,ru", "no.such", nil, "!no.such"},
+	} {
+		if got := T(c.lang, c.key, c.args...); got != c.want {
+			t.Errorf("T(%q, %s) = %q, want %q", c.lang, c.key, got, c.want)
 		}
-	}
-	if got := pick("lv", [2]string{"100%", ""}); got != "100%" {
-		t.Errorf("no args, missing Latvian: %q", got)
 	}
 }
 
-func TestT(t *testing.T) {
-	if got := T("lv", TooSmall, 60, 16); got != "palieliniet logu līdz vismaz 60×16" {
-		t.Errorf("T(lv, TooSmall) = %q", got)
+func TestN(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"en", 1, "1 visitor"}, {"en", 0, "0 visitors"}, {"en", 21, "21 visitors"},
+		{"lv", 1, "1 apmeklētājs"}, {"lv", 21, "21 apmeklētājs"}, {"lv", 11, "11 apmeklētāji"},
+		{"lv", 10, "10 apmeklētāji"}, {"lv", 0, "0 apmeklētāji"}, {"lv", 2, "2 apmeklētāji"}, {"lv", 412, "412 apmeklētāji"},
+		{"ru", 1, "1 посетитель"}, {"ru", 21, "21 посетитель"}, {"ru", 11, "11 посетителей"},
+		{"ru", 2, "2 посетителя"}, {"ru", 4, "4 посетителя"}, {"ru", 12, "12 посетителей"}, {"ru", 22, "22 посетителя"},
+		{"ru", 5, "5 посетителей"}, {"ru", 0, "0 посетителей"}, {"ru", 412, "412 посетителей"}, {"ru", 111, "111 посетителей"},
+		{"lv,ru", 3, "3 apmeklētāji / 3 посетителя"},
+	} {
+		if got := N(c.lang, AppVisitorCount, c.n); got != c.want {
+			t.Errorf("N(%q, %d) = %q, want %q", c.lang, c.n, got, c.want)
+		}
 	}
-	if got := T("en", Key("no.such")); got != "!no.such" {
-		t.Errorf("a missing key shows as %q, want !no.such", got)
+}
+
+func TestParseLang(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		pairs bool
+		want  string // "" = an error
+	}{
+		{"lv", false, "lv"}, {"ru", false, "ru"}, {"en", false, "en"}, {" RU ", false, "ru"},
+		{"de", false, ""}, {"", false, ""}, {"lv,ru", false, ""},
+		{"lv,ru", true, "lv,ru"}, {"ru, en", true, "ru,en"}, {"lv,lv", true, ""}, {"lv,de", true, ""},
+		{"lv,ru,en", true, ""}, {",ru", true, ""}, {"lv,", true, ""},
+	} {
+		got, err := ParseLang(c.in, c.pairs)
+		if got != c.want || (err == nil) != (c.want != "") {
+			t.Errorf("ParseLang(%q, %v) = %q, %v; want %q", c.in, c.pairs, got, err, c.want)
+		}
+	}
+	if _, err := ParseLang("lv,ru", false); err == nil || !strings.Contains(err.Error(), "only present") {
+		t.Errorf("a pair where one language is wanted: %v", err)
+	}
+}
+
+func TestFromEnv(t *testing.T) {
+	for _, c := range []struct {
+		env  []string // LC_ALL, LC_MESSAGES, LANG
+		want string
+	}{
+		{[]string{"", "", "ru_RU.UTF-8"}, "ru"}, {[]string{"", "", "lv_LV.UTF-8"}, "lv"},
+		{[]string{"", "", "ru_LV.UTF-8"}, "ru"}, {[]string{"", "", "ru"}, "ru"}, {[]string{"", "", "ru.UTF-8"}, "ru"},
+		{[]string{"C", "", "ru_RU.UTF-8"}, "en"}, // LC_ALL wins
+		{[]string{"", "lv_LV.UTF-8", "ru_RU.UTF-8"}, "lv"},
+		{[]string{"ru_RU.UTF-8", "", "en_GB.UTF-8"}, "ru"},
+		{[]string{"", "", "en_US.UTF-8"}, "en"}, {[]string{"", "", ""}, "en"},
+		{[]string{"", "", "rus"}, "en"}, {[]string{"", "", "C.UTF-8"}, "en"},
+	} {
+		if got := FromEnv(c.env...); got != c.want {
+			t.Errorf("FromEnv(%q) = %q, want %q", c.env, got, c.want)
+		}
+	}
+}
+
+func TestFirst(t *testing.T) {
+	if First("lv,ru") != "lv" || First("ru") != "ru" {
+		t.Errorf("First: %q %q", First("lv,ru"), First("ru"))
 	}
 }
 
@@ -37,12 +107,52 @@ func TestT(t *testing.T) {
 var verbs = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
 
 // TestCatalogueComplete: every Key declared in this package has an
-// English and a Latvian text, and both take the same format verbs in the
-// same order — a translation can never eat an argument.
+// English, a Latvian and a Russian text, all three take the same format
+// verbs in the same order — a translation can never eat an argument —
+// and a text with plural forms has as many as its language needs.
 func TestCatalogueComplete(t *testing.T) {
+	declared := declaredKeys(t)
+	for name, key := range declared {
+		pair, ok := catalogue[key]
+		ru, hasRU := russian[key]
+		if !ok || !hasRU {
+			t.Errorf("%s (%s): in the catalogue %v, in Russian %v", name, key, ok, hasRU)
+			continue
+		}
+		texts := map[string]string{"en": pair[0], "lv": pair[1], "ru": ru}
+		plural := strings.Contains(pair[0], "|")
+		for _, l := range Languages {
+			s := texts[l]
+			if s == "" {
+				t.Errorf("%s: no %s text", name, l)
+				continue
+			}
+			forms := []string{s}
+			if plural {
+				if forms = strings.Split(s, "|"); len(forms) != PluralForms[l] {
+					t.Errorf("%s: %s has %d plural forms, want %d: %q", name, l, len(forms), PluralForms[l], s)
+				}
+			} else if strings.Contains(s, "|") {
+				t.Errorf("%s: %s has plural forms, English has none: %q", name, l, s)
+			}
+			for _, f := range forms {
+				if want := verbs.FindAllString(strings.Split(pair[0], "|")[0], -1); !slices.Equal(verbs.FindAllString(f, -1), want) {
+					t.Errorf("%s: %s %q takes other arguments than English %q", name, l, f, pair[0])
+				}
+			}
+		}
+	}
+	if len(declared) != len(catalogue) || len(declared) != len(russian) {
+		t.Errorf("%d keys declared, %d texts in the catalogue, %d in Russian", len(declared), len(catalogue), len(russian))
+	}
+}
+
+// declaredKeys returns every constant of type Key declared in the
+// package, by name.
+func declaredKeys(t *testing.T) map[string]Key {
 	files, _ := filepath.Glob("*.go")
 	fset := token.NewFileSet()
-	declared := 0
+	out := map[string]Key{}
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
@@ -62,26 +172,27 @@ func TestCatalogueComplete(t *testing.T) {
 					continue
 				}
 				for i, name := range v.Names {
-					declared++
 					lit, err := strconv.Unquote(v.Values[i].(*ast.BasicLit).Value)
 					if err != nil {
 						t.Fatalf("%s: %v", name.Name, err)
 					}
-					key := Key(lit)
-					pair, ok := catalogue[key]
-					switch {
-					case !ok:
-						t.Errorf("%s (%s): not in the catalogue", name.Name, key)
-					case pair[0] == "" || pair[1] == "":
-						t.Errorf("%s: lacks a text: %q", name.Name, pair)
-					case !slices.Equal(verbs.FindAllString(pair[0], -1), verbs.FindAllString(pair[1], -1)):
-						t.Errorf("%s: English %q and Latvian %q take different arguments", name.Name, pair[0], pair[1])
-					}
+					out[name.Name] = Key(lit)
 				}
 			}
 		}
 	}
-	if declared != len(catalogue) {
-		t.Errorf("%d keys declared, %d texts in the catalogue", declared, len(catalogue))
+	return out
+}
+
+func TestCategoryName(t *testing.T) {
+	for _, c := range []struct{ lang, code, want string }{
+		{"ru", "cycle", "Велодорожки и велопарковки"},
+		{"lv,ru", "fitness", "Āra trenažieri / Уличные тренажёры"},
+		{"en", "other", "Other"},
+		{"lv", "nope", "nope"},
+	} {
+		if got := CategoryName(c.lang, c.code); got != c.want {
+			t.Errorf("CategoryName(%q, %q) = %q, want %q", c.lang, c.code, got, c.want)
+		}
 	}
 }

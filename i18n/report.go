@@ -39,6 +39,7 @@ const (
 	ReportCompareTitle  Key = "report.compareTitle"
 	ReportChange        Key = "report.change"
 	ReportNewWord       Key = "report.newWord"
+	ReportMore          Key = "report.more"
 )
 
 // reportTexts are the report's {English, Latvian} texts.
@@ -80,4 +81,5 @@ var reportTexts = map[Key][2]string{
 	ReportCompareTitle:  {"%s compared with %s", "%s salīdzinājumā ar %s"},
 	ReportChange:        {"Change", "Izmaiņas"},
 	ReportNewWord:       {"new", "jauns"},
+	ReportMore:          {"…and %d more", "…un vēl %d"},
 }

@@ -36,6 +36,21 @@ func TestWishKeyFoldsTheContractExamples(t *testing.T) {
 	}
 }
 
+// TestFoldCyrillic: Russian is folded as the contract says for every
+// script: ё is е and й is и (their marks are combining after NFKD), so
+// "Гаёк" and "гаек" are one spelling; other letters stay themselves.
+func TestFoldCyrillic(t *testing.T) {
+	for in, want := range map[string]string{
+		"Гаёк": "гаек", "ГАЁК": "гаек", "гаек": "гаек", "Ёлка": "елка",
+		"Новый Форштадт": "новыи форштадт", "ЙОД": "иод",
+		"Уличные тренажёры": "уличные тренажеры", "Щъыэюя": "щъыэюя",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestSanitize(t *testing.T) {
 	cases := map[string]string{
 		"plain ā":                   "plain ā",

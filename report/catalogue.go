@@ -18,12 +18,10 @@ type messages struct {
 	Arrivals, Curated, Merged, None, CompareTitle, Change, NewWord string
 }
 
-// catalogue returns the report's texts in lang ("lv", else English),
-// from the one catalogue (package i18n).
+// catalogue returns the report's texts in lang (one of i18n.Languages,
+// else English), from the one catalogue (package i18n).
 func catalogue(lang string) *messages {
-	if lang != "lv" {
-		lang = "en"
-	}
+	lang = i18n.Lang(lang)
 	t := func(k i18n.Key) string { return i18n.T(lang, k) }
 	return &messages{Lang: lang,
 		Title:         t(i18n.ReportTitle),

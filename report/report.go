@@ -16,7 +16,7 @@ import (
 
 // Options choose what a report shows and how.
 type Options struct {
-	// Lang is the interface language: "lv" or else English.
+	// Lang is the interface language: one of i18n.Languages, else English.
 	Lang string
 	// MinGroup is the privacy threshold: an age group's figures are shown
 	// only when it has at least this many responses (0: db.DefaultMinGroup).

@@ -46,7 +46,8 @@ type Options struct {
 	City *ascii_maps.City
 	// Event is the event responses belong to.
 	Event model.Event
-	// Lang is the interface language, "lv" or "en".
+	// Lang is the interface language, one of i18n.Languages (any other:
+	// English).
 	Lang string
 	// Role is Facilitator or Viewer.
 	Role Role
@@ -107,9 +108,7 @@ type Model struct {
 
 // New returns the model of one session.
 func New(o Options) Model {
-	if o.Lang != "lv" {
-		o.Lang = "en"
-	}
+	o.Lang = i18n.Lang(o.Lang)
 	var gaz *model.Gazetteer
 	if o.City != nil {
 		gaz = o.City.Gazetteer

@@ -271,8 +271,10 @@ func (c Curate) curateCmd(a model.CurationAction, done string) tea.Cmd {
 
 // undoCmd takes back the facilitator's own newest action still in force:
 // with two facilitators curating at once, u never takes back the other's
-// work. The status names what was taken back.
+// work. The status says what was taken back, in words, with the groups'
+// shown texts: `undone: merged “velo celini” into “Veloceliņi”`.
 func (c Curate) undoCmd() tea.Cmd {
+	shown := shownTexts(c.snap)
 	return c.writeCmd(func(ctx context.Context, o CurateOptions) (string, error) {
 		target, err := ownNewest(ctx, o)
 		if err != nil {
@@ -281,7 +283,7 @@ func (c Curate) undoCmd() tea.Cmd {
 		if _, err := o.Curator.UndoCuration(ctx, o.Event, o.Who, target.Seq); err != nil {
 			return "", err
 		}
-		return tr(o.Lang, i18n.AppCurateUndone, target.Seq, model.Sanitize(target.Describe())), nil
+		return tr(o.Lang, i18n.AppCurateUndone, describeEntry(o.Lang, target, shown)), nil
 	})
 }
 
@@ -338,4 +340,26 @@ func detailAfter(o CurateOptions, of *model.Snapshot) *curateDetail {
 		return nil
 	}
 	return d
+}
+
+// shownTexts returns a lookup of the snapshot's groups' shown texts by key
+// (nil snapshot: none).
+func shownTexts(s *model.Snapshot) func(key string) string {
+	texts := map[string]string{}
+	if s != nil {
+		for _, w := range s.Wishes {
+			texts[w.Key] = w.Text
+		}
+	}
+	return func(key string) string { return texts[key] }
+}
+
+// describeEntry says what a logged action did, in words (i18n.Describe);
+// an entry whose action cannot be read is said as the log says it.
+func describeEntry(lang string, e db.CurationEntry, shown func(string) string) string {
+	a, ok := e.CurationAction()
+	if !ok {
+		return model.Sanitize(e.Describe())
+	}
+	return i18n.Describe(lang, a, shown)
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -45,23 +44,23 @@ func (c Curate) suggestLines(w, n int) []string {
 	return out
 }
 
-// reasons says model.Suggest's reasons in the view's language; a reason
-// it does not know is shown as model wrote it.
-func (c Curate) reasons(rs []string) string {
+// reasons says model.Suggest's reasons in the view's language.
+func (c Curate) reasons(rs []model.Reason) string {
 	out := make([]string, len(rs))
 	for i, r := range rs {
-		out[i] = model.Sanitize(r)
-		var d int
-		if _, err := fmt.Sscanf(r, "spelt %d letter(s) apart", &d); err == nil {
-			out[i] = c.tr(i18n.AppReasonSpelt, d)
-		} else if w, ok := strings.CutPrefix(r, "shared word "); ok {
-			if u, err := strconv.Unquote(w); err == nil {
-				out[i] = c.tr(i18n.AppReasonWord, model.Sanitize(u))
+		switch r.Kind {
+		case model.ReasonSpacing:
+			out[i] = c.tr(i18n.AppReasonSpacing)
+		case model.ReasonSpelt:
+			out[i] = c.tr(i18n.AppReasonSpelt, r.Letters)
+		case model.ReasonWords:
+			out[i] = c.tr(i18n.AppReasonWord, model.Sanitize(strings.Join(r.Words, " ")))
+		default:
+			name := r.Category
+			if cat, ok := model.CategoryByCode(r.Category); ok {
+				name = cat.Name(c.o.Lang)
 			}
-		} else if code, ok := strings.CutPrefix(r, "same category "); ok {
-			if cat, ok := model.CategoryByCode(code); ok {
-				out[i] = c.tr(i18n.AppReasonCategory, cat.Name(c.o.Lang))
-			}
+			out[i] = c.tr(i18n.AppReasonCategory, name)
 		}
 	}
 	return strings.Join(out, " · ")

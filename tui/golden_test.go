@@ -38,6 +38,10 @@ func TestScreens(t *testing.T) {
 		{"lv_board", Viewer, "f", "lv"},
 		{"mappick", Facilitator, "<ctrl+g><right><down>", ""},
 		{"lv_mappick", Facilitator, "cen<ctrl+g><left>", "lv"},
+		{"ru_marks", Facilitator, "gri<enter>ara<tab><enter>cen<enter>vel<tab><enter>2xyz<enter>", "ru"},
+		{"ru_board", Viewer, "f", "ru"},
+		{"ru_help", Viewer, "?", "ru"},
+		{"ru_typeahead", Facilitator, "гаек", "ru"},
 	}
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		for _, c := range cases {

@@ -23,17 +23,20 @@ func TestProjectionScreens(t *testing.T) {
 		role    Role
 		msgs    []tea.Msg
 		waitFor string
+		lang    string
 	}{
-		{"projection", Facilitator, []tea.Msg{namedKey("ctrl+p")}, "visitors so far"},
-		{"projection_hidden", Facilitator, []tea.Msg{namedKey("ctrl+p"), namedKey("h")}, "results will be shown later"},
-		{"projection_back", Facilitator, []tea.Msg{namedKey("ctrl+p"), namedKey("h"), namedKey("esc")}, "projection hidden"},
-		{"viewer_hidden", Viewer, []tea.Msg{DisplayMsg{Hidden: true, RevealAt: "15:00"}}, "results at 15:00"},
+		{"projection", Facilitator, []tea.Msg{namedKey("ctrl+p")}, "visitors so far", ""},
+		{"projection_hidden", Facilitator, []tea.Msg{namedKey("ctrl+p"), namedKey("h")}, "results will be shown later", ""},
+		{"projection_back", Facilitator, []tea.Msg{namedKey("ctrl+p"), namedKey("h"), namedKey("esc")}, "projection hidden", ""},
+		{"viewer_hidden", Viewer, []tea.Msg{DisplayMsg{Hidden: true, RevealAt: "15:00"}}, "results at 15:00", ""},
+		{"ru_projection", Facilitator, []tea.Msg{namedKey("ctrl+p")}, "всего посетителей", "ru"},
+		{"ru_viewer_hidden", Viewer, []tea.Msg{DisplayMsg{Hidden: true, RevealAt: "15:00"}}, "результаты в 15:00", "ru"},
 	}
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		for _, c := range cases {
 			t.Run(c.name+"_"+itoa(size[0])+"x"+itoa(size[1]), func(t *testing.T) {
 				o := Options{Role: c.role, City: city, Event: snapEvent(snap), DBPath: "/tmp/standmap.db",
-					JoinLine: "ssh -p 2222 192.0.2.7"}
+					JoinLine: "ssh -p 2222 192.0.2.7", Lang: c.lang}
 				if c.role == Facilitator {
 					o.Store = nilStore{}
 				}

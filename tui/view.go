@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -131,12 +130,8 @@ func (m Model) header(w int) string {
 	if ev == "" {
 		ev = model.Sanitize(m.o.Event.Name)
 	}
-	visitors := tr(m.lang, i18n.AppVisitors)
-	if m.snap.Responses == 1 {
-		visitors = tr(m.lang, i18n.AppOneVisitor)
-	}
 	left := " " + m.st.Header.Render("standmap") + " · " + m.st.Title.Render(ev) + " · " +
-		strconv.Itoa(m.snap.Responses) + " " + visitors
+		i18n.N(m.lang, i18n.AppVisitorCount, m.snap.Responses)
 	if m.status != "" {
 		style := m.st.Success
 		if m.statusBad {

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/ascii_maps"
+	"standmap/i18n"
 	"standmap/model"
 	"standmap/tui/mapview"
 )
@@ -24,7 +25,9 @@ const flashFor = 3 * time.Second
 type Options struct {
 	// City is the map drawn and the neighbourhoods it names.
 	City *ascii_maps.City
-	// Lang is the interface language: "lv", or else English.
+	// Lang is the interface language (i18n.Languages), or a pair of them,
+	// "lv,ru", for a bilingual room: headings and captions show in both,
+	// what only the facilitator reads (keys, status) in the first.
 	Lang string
 	// Theme is the starting palette (default dark).
 	Theme ThemeName
@@ -101,7 +104,7 @@ func New(o Options) Model {
 	if o.Theme == "" {
 		o.Theme = Dark
 	}
-	m := Model{opts: o, keys: DefaultKeyMap(o.Lang), display: o.Display, cache: &screenCache{}}
+	m := Model{opts: o, keys: DefaultKeyMap(i18n.First(o.Lang)), display: o.Display, cache: &screenCache{}}
 	m.setTheme(o.Theme)
 	if o.Snapshot != nil {
 		m.show(o.Snapshot, false)

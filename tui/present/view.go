@@ -43,7 +43,7 @@ func (m Model) Screen() string {
 		return ""
 	}
 	if w < minWidth || h < minHeight {
-		return clip(tr(m.opts.Lang, i18n.TooSmall, minWidth, minHeight), w)
+		return clip(tr(i18n.First(m.opts.Lang), i18n.TooSmall, minWidth, minHeight), w)
 	}
 	var lines []string
 	if m.display.Hidden {
@@ -126,7 +126,7 @@ func (m Model) hiddenBody(w, h int) []string {
 // footer draws the last line: the join line, then the status (frozen, the
 // panel indicator, the help key) at the right.
 func (m Model) footer(w int) string {
-	lang := m.opts.Lang
+	lang := i18n.First(m.opts.Lang)
 	var status []string
 	if m.display.Frozen {
 		status = append(status, tr(lang, i18n.PresentFrozen))
@@ -159,13 +159,14 @@ func (m Model) overlayHelp(lines []string, w int) {
 	for _, b := range bs {
 		rows = append(rows, b.Help().Key+spaces(keyW-textWidth(b.Help().Key))+"  "+b.Help().Desc)
 	}
-	inner := textWidth(tr(m.opts.Lang, i18n.PresentKeys))
+	lang := i18n.First(m.opts.Lang)
+	inner := textWidth(tr(lang, i18n.PresentKeys))
 	for _, r := range rows {
 		inner = max(inner, textWidth(r))
 	}
 	inner = min(inner, w-4)
 	box := []string{"┌" + strings.Repeat("─", inner+2) + "┐",
-		"│ " + cell(m.styles.Title, tr(m.opts.Lang, i18n.PresentKeys), inner) + " │"}
+		"│ " + cell(m.styles.Title, tr(lang, i18n.PresentKeys), inner) + " │"}
 	for _, r := range rows {
 		box = append(box, "│ "+cell(m.styles.Word, r, inner)+" │")
 	}

@@ -19,6 +19,7 @@ import (
 
 	"standmap/ascii_maps"
 	"standmap/db"
+	"standmap/i18n"
 	"standmap/model"
 	"standmap/tui"
 )
@@ -50,7 +51,8 @@ type Options struct {
 	Responses []model.Response
 	// Curation is counted under, as the live board does (nil: none).
 	Curation *model.Curation
-	// Lang is the interface language, "lv" or "en".
+	// Lang is the interface language, one of i18n.Languages (any other:
+	// English).
 	Lang string
 	// Speed is event time per wall-clock time while playing; 0 means
 	// DefaultSpeed.
@@ -129,9 +131,7 @@ func Sort(rs []model.Response) {
 
 // New returns the replay at o.At (else at the start), paused.
 func New(o Options) Model {
-	if o.Lang != "lv" {
-		o.Lang = "en"
-	}
+	o.Lang = i18n.Lang(o.Lang)
 	if o.Speed <= 0 {
 		o.Speed = DefaultSpeed
 	}
