@@ -32,6 +32,16 @@ func TestReportCommand(t *testing.T) {
 	if lv := s.ok("report", "--event", want[0].Event, "--lang", "lv"); !strings.Contains(lv, "# Pārskats: ") {
 		t.Errorf("--lang lv: %.80q", lv)
 	}
+	if ru := s.ok("report", "--event", want[0].Event, "--lang", "ru"); !strings.Contains(ru, "# Отчёт: ") ||
+		!strings.Contains(ru, "## Где молодёжь проводит свободное время") {
+		t.Errorf("--lang ru: %.120q", ru)
+	}
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "ru_RU.UTF-8")
+	if ru := s.ok("report", "--event", want[0].Event); !strings.Contains(ru, "# Отчёт: ") {
+		t.Errorf("LANG=ru_RU.UTF-8: %.80q", ru)
+	}
 
 	out := filepath.Join(t.TempDir(), "report.html")
 	s.ok("report", "--event", want[0].Event, "--format", "html", "--out", out)

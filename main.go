@@ -18,6 +18,7 @@ import (
 
 	"standmap/ascii_maps"
 	"standmap/db"
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -89,7 +90,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	fs.StringVar(&e.dbPath, "db", os.Getenv("STANDMAP_DB"), "database `path` (also STANDMAP_DB)")
 	fs.StringVar(&e.eventName, "event", "", "event `name` (default: the current event)")
 	fs.StringVar(&e.mapName, "map", "daugavpils", "city map: built-in `name` or file path")
-	fs.StringVar(&e.lang, "lang", defaultLang(), "interface language: lv or en")
+	fs.StringVar(&e.lang, "lang", defaultLang(), "interface language: lv, ru or en (present: also two, lv,ru)")
 	if c.flags != nil {
 		c.flags(fs)
 	}
@@ -104,8 +105,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		return 2
 	}
-	if e.lang != "lv" && e.lang != "en" {
-		fmt.Fprintf(stderr, "standmap: --lang %q: use lv or en\n", e.lang)
+	if e.lang, err = i18n.ParseLang(e.lang, c.name == "present"); err != nil {
+		fmt.Fprintf(stderr, "standmap %s: %v\n", c.name, err)
 		return 2
 	}
 	if err := e.open(c); err != nil {
@@ -204,17 +205,10 @@ func defaultDBPath() string {
 	return filepath.Join(base, "standmap", "standmap.db")
 }
 
-// defaultLang is lv when LANG (or LC_ALL) says Latvian, else en.
+// defaultLang is the language the locale says (LC_ALL, LC_MESSAGES, LANG:
+// lv_*, ru_*), else en.
 func defaultLang() string {
-	for _, v := range []string{os.Getenv("LC_ALL"), os.Getenv("LANG")} {
-		if strings.HasPrefix(strings.ToLower(v), "lv") {
-			return "lv"
-		}
-		if v != "" {
-			return "en"
-		}
-	}
-	return "en"
+	return i18n.FromEnv(os.Getenv("LC_ALL"), os.Getenv("LC_MESSAGES"), os.Getenv("LANG"))
 }
 
 func printHelp(w io.Writer) {
@@ -234,7 +228,7 @@ func printHelp(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  %-10s %s\n", label, c.short)
 	}
-	fmt.Fprintln(w, "\nflags of every command: --db PATH (STANDMAP_DB), --event NAME, --map NAME|PATH, --lang lv|en")
+	fmt.Fprintln(w, "\nflags of every command: --db PATH (STANDMAP_DB), --event NAME, --map NAME|PATH, --lang lv|ru|en (present: lv,ru)")
 	fmt.Fprintln(w, "standmap COMMAND -h shows a command's own flags.")
 }
 

@@ -84,6 +84,11 @@ func TestUsage(t *testing.T) {
 		{[]string{"import", "/nonexistent/file.csv"}, 1},
 		{[]string{"tally", "--event", "no such event"}, 1},
 		{[]string{"export", "--event", "no such event"}, 1},
+		{[]string{"tally", "--lang", "de"}, 2},
+		{[]string{"tally", "--lang", "ru"}, 0},
+		{[]string{"report", "--lang", "lv,ru"}, 2}, // two languages: only present
+		{[]string{"present", "--lang", "lv,de"}, 2},
+		{[]string{"present", "--lang", "ru,ru"}, 2},
 	} {
 		_, errs, code := s.run("", tc.args...)
 		if code != tc.code {

@@ -16,6 +16,7 @@ type messages struct {
 	Neighbourhood, PerHood, CityWide, PerCat, NoCategory           string
 	Ages, Age, Share, OtherAge, Total, AgesNote, AgesTotal         string
 	Arrivals, Curated, Merged, None, CompareTitle, Change, NewWord string
+	More                                                           string
 }
 
 // catalogue returns the report's texts in lang (one of i18n.Languages,
@@ -61,6 +62,7 @@ func catalogue(lang string) *messages {
 		CompareTitle:  t(i18n.ReportCompareTitle),
 		Change:        t(i18n.ReportChange),
 		NewWord:       t(i18n.ReportNewWord),
+		More:          t(i18n.ReportMore),
 	}
 }
 

@@ -43,6 +43,8 @@ type wishList struct {
 	Title, Wish, Category, Count string
 	Ranked, WithCategory         bool
 	Rows                         []wishRow
+	// More says how many more the list leaves out ("" when none).
+	More string
 }
 
 type ageRow struct {
@@ -81,16 +83,16 @@ func (r *Report) WriteHTML(w io.Writer) error {
 	}
 	v.Hoods = barChart(hoods, r.Max)
 	v.Map = mapChart(r.City, r.Counts, r.Max)
-	v.Top = wishTable(m, "", r.TopWishes(), true, true)
+	v.Top = wishTable(m, "", r.TopWishes(), r.TopMore(), true, true)
 	for _, h := range r.Hoods {
 		title := m.hoodName(clean(h.Name))
 		if h.Name != "" {
 			title = fmt.Sprintf("%s (%d)", title, h.Count)
 		}
-		v.PerHood = append(v.PerHood, wishTable(m, title, h.Wishes, false, false))
+		v.PerHood = append(v.PerHood, wishTable(m, title, h.Wishes, h.More, false, false))
 	}
 	for _, c := range r.Cats {
-		v.PerCat = append(v.PerCat, wishTable(m, fmt.Sprintf("%s (%d)", m.categoryName(c.Code), c.Count), c.Wishes, false, false))
+		v.PerCat = append(v.PerCat, wishTable(m, fmt.Sprintf("%s (%d)", m.categoryName(c.Code), c.Count), c.Wishes, c.More, false, false))
 	}
 	v.Ages = r.Ages
 	for _, a := range r.Ages.Rows {
@@ -120,9 +122,12 @@ func (r *Report) WriteHTML(w io.Writer) error {
 }
 
 // wishTable builds a wish table, with places when ranked and categories
-// when withCategory.
-func wishTable(m *messages, title string, ws []model.WishCount, ranked, withCategory bool) wishList {
+// when withCategory, and how many more it leaves out.
+func wishTable(m *messages, title string, ws []model.WishCount, more int, ranked, withCategory bool) wishList {
 	t := wishList{Title: title, Wish: m.Wish, Category: m.Category, Count: m.Count, Ranked: ranked, WithCategory: withCategory}
+	if more > 0 {
+		t.More = fmt.Sprintf(m.More, more)
+	}
 	for i, w := range ws {
 		t.Rows = append(t.Rows, wishRow{Rank: i + 1, Text: clean(w.Text), Category: m.categoryName(w.Category), Count: w.Count})
 	}

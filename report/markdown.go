@@ -46,7 +46,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	fmt.Fprintf(b, "\n## %s\n\n```text\n%s\n```\n", m.MapTitle, r.mapText())
 
 	fmt.Fprintf(b, "\n## %s\n\n", m.Top)
-	writeWishTable(b, m, r.TopWishes(), true, true)
+	writeWishTable(b, m, r.TopWishes(), r.TopMore(), true, true)
 
 	fmt.Fprintf(b, "\n## %s\n\n", m.PerHood)
 	for _, h := range r.Hoods {
@@ -55,7 +55,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			fmt.Fprintf(b, " (%d)", h.Count)
 		}
 		b.WriteString("\n\n")
-		writeWishTable(b, m, h.Wishes, false, false)
+		writeWishTable(b, m, h.Wishes, h.More, false, false)
 		b.WriteString("\n")
 	}
 	if len(r.Hoods) == 0 {
@@ -65,7 +65,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	fmt.Fprintf(b, "## %s\n\n", m.PerCat)
 	for _, c := range r.Cats {
 		fmt.Fprintf(b, "### %s (%d)\n\n", mdText(m.categoryName(c.Code)), c.Count)
-		writeWishTable(b, m, c.Wishes, false, false)
+		writeWishTable(b, m, c.Wishes, c.More, false, false)
 		b.WriteString("\n")
 	}
 	if len(r.Cats) == 0 {
@@ -150,8 +150,9 @@ func (r *Report) writeCompareMarkdown(b *strings.Builder, m *messages) {
 }
 
 // writeWishTable writes ranked wishes as a table, with their place when
-// ranked and their category when withCategory.
-func writeWishTable(b *strings.Builder, m *messages, ws []model.WishCount, ranked, withCategory bool) {
+// ranked and their category when withCategory, and under it how many more
+// the list leaves out ("…and 2 more").
+func writeWishTable(b *strings.Builder, m *messages, ws []model.WishCount, more int, ranked, withCategory bool) {
 	if len(ws) == 0 {
 		fmt.Fprintf(b, "%s\n", m.None)
 		return
@@ -175,6 +176,9 @@ func writeWishTable(b *strings.Builder, m *messages, ws []model.WishCount, ranke
 		}
 		cells = append(cells, fmt.Sprint(w.Count))
 		fmt.Fprintf(b, "| %s |\n", strings.Join(cells, " | "))
+	}
+	if more > 0 { // after a blank line: a line right under a table is one of its rows
+		fmt.Fprintf(b, "\n%s\n", fmt.Sprintf(m.More, more))
 	}
 }
 

@@ -55,6 +55,8 @@ type HoodWishes struct {
 	Count int
 	// Wishes are the top wish groups mentioned there, ranked.
 	Wishes []model.WishCount
+	// More is how many more groups were mentioned there than Wishes lists.
+	More int
 }
 
 // CategoryWishes is one category's number of responses with a wish of a
@@ -66,6 +68,8 @@ type CategoryWishes struct {
 	Count int
 	// Wishes are the category's top wish groups, ranked.
 	Wishes []model.WishCount
+	// More is how many more groups the category has than Wishes lists.
+	More int
 }
 
 // CuratedMerge is a curated merge of wish groups into one, as the report
@@ -133,11 +137,11 @@ func Build(city *ascii_maps.City, event string, rs []model.Response, o Options) 
 	rep.Totals = totals(rs, len(snap.Wishes), o.Curation)
 	for _, n := range snap.Neighbourhoods {
 		if ws := snap.ByNeighbourhood[n.Name]; len(ws) > 0 {
-			rep.Hoods = append(rep.Hoods, HoodWishes{n.Name, n.Count, head(ws, perList)})
+			rep.Hoods = append(rep.Hoods, HoodWishes{n.Name, n.Count, head(ws, perList), len(ws) - len(head(ws, perList))})
 		}
 	}
 	if ws := snap.ByNeighbourhood[""]; len(ws) > 0 {
-		rep.Hoods = append(rep.Hoods, HoodWishes{"", 0, head(ws, perList)})
+		rep.Hoods = append(rep.Hoods, HoodWishes{"", 0, head(ws, perList), len(ws) - len(head(ws, perList))})
 	}
 	rep.Cats = categories(rs, snap.Wishes, o.Curation)
 	rep.Curated = merges(city.Gazetteer, event, rs, snap.Wishes, o.Curation)
@@ -151,6 +155,9 @@ func head(ws []model.WishCount, n int) []model.WishCount { return ws[:min(n, len
 
 // TopWishes returns the overall wish list of the report.
 func (r *Report) TopWishes() []model.WishCount { return head(r.Tally.Wishes, r.Opts.Top) }
+
+// TopMore returns how many more wish groups there are than TopWishes lists.
+func (r *Report) TopMore() int { return len(r.Tally.Wishes) - len(r.TopWishes()) }
 
 // Count returns a Tallier of the responses under the curation (nil for
 // none): the one place where reports and replays count.
@@ -218,8 +225,12 @@ func categories(rs []model.Response, ws []model.WishCount, cur *model.Curation) 
 	for code, n := range count {
 		cw := CategoryWishes{Code: code, Count: n}
 		for _, w := range ws {
-			if w.Category == code && len(cw.Wishes) < perList {
+			switch {
+			case w.Category != code:
+			case len(cw.Wishes) < perList:
 				cw.Wishes = append(cw.Wishes, w)
+			default:
+				cw.More++
 			}
 		}
 		out = append(out, cw)

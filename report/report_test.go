@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -93,7 +94,7 @@ func TestGoldenFair(t *testing.T) {
 
 func TestGoldenSmall(t *testing.T) {
 	s, city := imported(t, "testdata/small.csv")
-	for _, lang := range []string{"en", "lv"} {
+	for _, lang := range []string{"en", "lv", "ru"} {
 		rep := built(t, s, city, "Skolas diena", lang, time.Time{})
 		var md, html bytes.Buffer
 		if err := rep.WriteMarkdown(&md); err != nil {
@@ -116,6 +117,59 @@ func TestGoldenSmall(t *testing.T) {
 			t.Errorf("%s Markdown holds unescaped markup", lang)
 		}
 	}
+}
+
+// TestMore: every list of wishes the report cuts short says how many it
+// leaves out, counted from the whole tally: the groups mentioned in the
+// neighbourhood, the groups of the category, all groups past the top 10.
+func TestMore(t *testing.T) {
+	s, city := imported(t, "../testdata/fair/fair.csv")
+	rep := built(t, s, city, "Profesiju gadatirgus 2025", "en", time.Time{})
+	var md bytes.Buffer
+	if err := rep.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	out := md.String()
+	if n := len(rep.Tally.Wishes) - 10; rep.TopMore() != n || n <= 0 || !strings.Contains(out, fmt.Sprintf("\n\n…and %d more\n", n)) {
+		t.Errorf("top wishes: %d more, want %d (of %d groups)", rep.TopMore(), n, len(rep.Tally.Wishes))
+	}
+	snap := Count(city.Gazetteer, rep.Event, mustResponses(t, s, rep.Event), nil).Snapshot()
+	cut := 0
+	for _, h := range rep.Hoods {
+		if all := len(snap.ByNeighbourhood[h.Name]); h.More != all-len(h.Wishes) || len(h.Wishes) != min(all, perList) {
+			t.Errorf("%q: %d listed and %d more, of %d groups", h.Name, len(h.Wishes), h.More, all)
+		}
+		if h.More > 0 {
+			cut++
+		}
+	}
+	for _, c := range rep.Cats {
+		all := 0
+		for _, w := range rep.Tally.Wishes {
+			if w.Category == c.Code {
+				all++
+			}
+		}
+		if c.More != all-len(c.Wishes) || len(c.Wishes) != min(all, perList) {
+			t.Errorf("category %q: %d listed and %d more, of %d groups", c.Code, len(c.Wishes), c.More, all)
+		}
+		if c.More > 0 {
+			cut++
+		}
+	}
+	if cut == 0 || strings.Count(out, " more\n") != cut+1 {
+		t.Errorf("%d lists cut short, %d say so", cut+1, strings.Count(out, " more\n"))
+	}
+}
+
+// mustResponses loads the event's responses.
+func mustResponses(t *testing.T, s db.Store, event string) []model.Response {
+	t.Helper()
+	rs, err := Responses(context.Background(), s, event, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
 }
 
 func TestSanitized(t *testing.T) {
