@@ -346,7 +346,7 @@ func TestWithinWindow(t *testing.T) {
 		"picked":  append(press("end"), press("f", "g", "r", "i", "enter")...),
 	}
 	for _, size := range [][2]int{{80, 24}, {160, 48}, {100, 30}, {60, 16}, {40, 10}} {
-		for _, lang := range []string{"en", "lv"} {
+		for _, lang := range []string{"en", "lv", "ru"} {
 			for name, msgs := range states {
 				m := send(f.model(Options{Lang: lang}), tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 				m = send(m, msgs...)
@@ -376,6 +376,7 @@ func TestScreens(t *testing.T) {
 	}{
 		{"hour_in", "en", append(repeat(6, "]"), press("right")...), "of 360"},
 		{"lv_end", "lv", press("end", "left"), "no 360"},
+		{"ru_playing", "ru", append(repeat(6, "]"), press("space")...), "из 360"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			tm := teatest.NewTestModel(t, f.model(Options{Lang: c.lang}),
@@ -425,7 +426,7 @@ func TestEmptyEvent(t *testing.T) {
 }
 
 func TestKeyHelp(t *testing.T) {
-	for _, lang := range []string{"en", "lv"} {
+	for _, lang := range []string{"en", "lv", "ru"} {
 		k := DefaultKeyMap(lang)
 		for _, b := range k.ShortHelp() {
 			if b.Help().Key == "" || b.Help().Desc == "" {
