@@ -280,23 +280,36 @@ func editDistance(a, b []rune, limit int) int {
 }
 
 // editDistanceIn is editDistance in the rows prev and cur, of len(b)+1.
+// Only the band of cells within limit of the diagonal is computed: a path
+// through any other cell costs more than limit (Ukkonen).
 func editDistanceIn(a, b []rune, limit int, prev, cur []int) int {
+	over := limit + 1
 	for j := range prev {
-		prev[j] = j
+		prev[j] = min(j, over)
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
+		lo, hi := max(1, i-limit), min(len(b), i+limit)
+		cur[0] = min(i, over)
+		if lo > 1 {
+			cur[lo-1] = over
+		}
 		best := cur[0]
-		for j := 1; j <= len(b); j++ {
+		if lo > 1 {
+			best = over
+		}
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost, over)
 			best = min(best, cur[j])
 		}
+		if hi < len(b) {
+			cur[hi+1] = over
+		}
 		if best > limit {
-			return limit + 1
+			return over
 		}
 		prev, cur = cur, prev
 	}

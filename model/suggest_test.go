@@ -155,6 +155,45 @@ func TestEditDistance(t *testing.T) {
 	}
 }
 
+// TestEditDistanceBand: the banded distance equals the whole table's,
+// capped at limit+1, on random words over a small alphabet.
+func TestEditDistanceBand(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	word := func() []rune {
+		r := make([]rune, rnd.IntN(9))
+		for i := range r {
+			r[i] = rune('a' + rnd.IntN(3))
+		}
+		return r
+	}
+	full := func(a, b []rune) int {
+		d := make([][]int, len(a)+1)
+		for i := range d {
+			d[i] = make([]int, len(b)+1)
+			d[i][0] = i
+		}
+		for j := range d[0] {
+			d[0][j] = j
+		}
+		for i := 1; i <= len(a); i++ {
+			for j := 1; j <= len(b); j++ {
+				cost := 1
+				if a[i-1] == b[j-1] {
+					cost = 0
+				}
+				d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			}
+		}
+		return d[len(a)][len(b)]
+	}
+	for range 20000 {
+		a, b, limit := word(), word(), rnd.IntN(4)
+		if got, want := editDistance(a, b, limit), min(full(a, b), limit+1); got != want {
+			t.Fatalf("editDistance(%q, %q, %d) = %d, want %d", string(a), string(b), limit, got, want)
+		}
+	}
+}
+
 // BenchmarkSuggest2000 compares the most groups Suggest looks at: 2,000
 // texts of two to four words from a vocabulary of 300 (made of
 // syllables, with the fair's words), so that words recur as in a fair's
