@@ -142,7 +142,7 @@ func TestE2ECurateTwoFacilitators(t *testing.T) {
 	waitScreen(t, board, 10*time.Second, "the undo on the board", func(sc string) bool {
 		return lineHas(sc, "Veloceliņi", "5") && lineHas(sc, "Joke word", "1")
 	})
-	f2.waitFor(`undone #1: hide "joke word"`)
+	f2.waitFor(`undone: hid “joke word”`)
 	wantLog = []string{wantLog[0] + " (undone by #3)", wantLog[1], "#3 " + fp2 + " undo #1"}
 	checkCurated := func(when string) {
 		t.Helper()
