@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestT(t *testing.T) {
@@ -108,8 +109,10 @@ var verbs = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
 
 // TestCatalogueComplete: every Key declared in this package has an
 // English, a Latvian and a Russian text, all three take the same format
-// verbs in the same order — a translation can never eat an argument —
-// and a text with plural forms has as many as its language needs.
+// verbs in the same order — a translation can never eat an argument —, a
+// text with plural forms has as many as its language needs, and a Russian
+// text has Russian letters where the English has words (an English text
+// pasted in as Russian is caught).
 func TestCatalogueComplete(t *testing.T) {
 	declared := declaredKeys(t)
 	for name, key := range declared {
@@ -135,6 +138,9 @@ func TestCatalogueComplete(t *testing.T) {
 			} else if strings.Contains(s, "|") {
 				t.Errorf("%s: %s has plural forms, English has none: %q", name, l, s)
 			}
+			if l == "ru" && hasLetter(verbs.ReplaceAllString(pair[0], ""), unicode.Latin) && !hasLetter(s, unicode.Cyrillic) {
+				t.Errorf("%s: the Russian %q has no Russian letter: untranslated?", name, s)
+			}
 			for _, f := range forms {
 				if want := verbs.FindAllString(strings.Split(pair[0], "|")[0], -1); !slices.Equal(verbs.FindAllString(f, -1), want) {
 					t.Errorf("%s: %s %q takes other arguments than English %q", name, l, f, pair[0])
@@ -145,6 +151,11 @@ func TestCatalogueComplete(t *testing.T) {
 	if len(declared) != len(catalogue) || len(declared) != len(russian) {
 		t.Errorf("%d keys declared, %d texts in the catalogue, %d in Russian", len(declared), len(catalogue), len(russian))
 	}
+}
+
+// hasLetter reports whether s has a letter of the script.
+func hasLetter(s string, script *unicode.RangeTable) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(script, r) })
 }
 
 // declaredKeys returns every constant of type Key declared in the

@@ -107,7 +107,7 @@ var appRU = map[Key]string{
 	AppCurateRenamed:     "показывается как «%s»",
 	AppCurateRenameHint:  "введите текст для показа · enter — применить · esc — оставить как было",
 	AppCurateRenameEmpty: "текст не может быть пустым (esc — оставить как было)",
-	AppCurateCategorised: "«%s»: %s",
+	AppCurateCategorised: "«%s»: категория %s",
 	AppCurateCatTitle:    "Категория «%s»",
 	AppCurateCatAuto:     "самая частая",
 	AppCurateUnmerged:    "«%s» разделено",
