@@ -68,7 +68,7 @@ var appRU = map[Key]string{
 	AppHelpCityWide:      "для всего города",
 	AppHelpRemoveMark:    "убрать отметку",
 	AppHelpMapPick:       "выбрать на карте",
-	AppHelpMapMove:       "ходить по карте",
+	AppHelpMapMove:       "двигаться по карте",
 	AppMapPickHint:       "стрелки — по карте · enter — выбрать · esc — назад",
 	AppHelpScroll:        "прокрутка",
 	AppHelpPresent:       "проекция",
