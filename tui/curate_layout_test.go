@@ -27,7 +27,7 @@ func TestCurateLayoutFits(t *testing.T) {
 		"refused":  "r<ctrl+u><enter>",
 		"merged":   "<down><space><up>m",
 	}
-	for _, lang := range []string{"en", "lv"} {
+	for _, lang := range []string{"en", "lv", "ru"} {
 		for name, seq := range states {
 			r := newCurateRig(t, lang, 160, 48)
 			r.press(seq)

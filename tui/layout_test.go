@@ -9,7 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// TestLayoutFits checks every screen at many sizes, including resizes.
+// TestLayoutFits checks every screen at many sizes, including resizes, in
+// English and in Russian (the longest words).
 func TestLayoutFits(t *testing.T) {
 	city := testCity(t)
 	snap := fixedSnapshot(city.Gazetteer, "Profesiju gadatirgus 2025", 412)
@@ -41,8 +42,9 @@ func TestLayoutFits(t *testing.T) {
 		"projection_back": "<ctrl+p>h<esc>",
 	}
 	for name, seq := range states {
-		for _, role := range []Role{Facilitator, Viewer} {
-			o := Options{Role: role, DBPath: "/home/facilitator/.local/share/standmap/ļoti-garš-ceļš/standmap.db"}
+		for i, role := range []Role{Facilitator, Viewer, Facilitator, Viewer} {
+			lang := []string{"en", "en", "ru", "ru"}[i]
+			o := Options{Role: role, Lang: lang, DBPath: "/home/facilitator/.local/share/standmap/ļoti-garš-ceļš/standmap.db"}
 			if role == Facilitator {
 				o.Store = nilStore{}
 			}
@@ -52,7 +54,7 @@ func TestLayoutFits(t *testing.T) {
 			}
 			for _, sz := range sizes {
 				m = send(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-				t.Run(fmt.Sprintf("%s/%d/%dx%d", name, role, sz[0], sz[1]), func(t *testing.T) {
+				t.Run(fmt.Sprintf("%s/%s/%d/%dx%d", name, lang, role, sz[0], sz[1]), func(t *testing.T) {
 					checkFits(t, m, sz[0], sz[1])
 				})
 			}

@@ -62,3 +62,27 @@ func TestBilingualTexts(t *testing.T) {
 		t.Errorf("the keys not in Latvian alone:\n%s", s)
 	}
 }
+
+// TestEverySizeFitsLanguages draws every panel, the keys and the hidden
+// results in Russian and for a bilingual room on a grid of sizes: the
+// longer texts are cut, never past the edge.
+func TestEverySizeFitsLanguages(t *testing.T) {
+	city := testCity(t)
+	snap := testSnapshot(t, 412)
+	sizes := [][2]int{{40, 12}, {41, 13}, {59, 19}, {60, 20}, {79, 23}, {80, 24}, {120, 36}, {149, 60}, {150, 33}, {160, 48}, {200, 60}, {300, 90}}
+	for _, lang := range []string{"ru", "lv,ru", "ru,en"} {
+		base := New(Options{City: city, Snapshot: snap, Lang: lang,
+			JoinLine: "ssh -p 2222 192.168.1.5 — смотрите результаты на своём компьютере", Display: DisplayState{RevealAt: "15:00"}})
+		for _, sz := range sizes {
+			m := sized(base, sz[0], sz[1])
+			for p := range panelCount {
+				m.panel = p
+				checkFits(t, m, sz[0], sz[1], lang+" panel "+strconv.Itoa(p))
+			}
+			m, _ = send(m, press("?"))
+			checkFits(t, m, sz[0], sz[1], lang+" help")
+			m, _ = send(m, press("h"))
+			checkFits(t, m, sz[0], sz[1], lang+" hidden")
+		}
+	}
+}
