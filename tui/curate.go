@@ -274,7 +274,7 @@ func (c Curate) curateCmd(a model.CurationAction, done string) tea.Cmd {
 // work. The status says what was taken back, in words, with the groups'
 // shown texts: `undone: merged “velo celini” into “Veloceliņi”`.
 func (c Curate) undoCmd() tea.Cmd {
-	shown := shownTexts(c.snap)
+	snap := c.snap // immutable: read in the command, not in Update
 	return c.writeCmd(func(ctx context.Context, o CurateOptions) (string, error) {
 		target, err := ownNewest(ctx, o)
 		if err != nil {
@@ -283,7 +283,7 @@ func (c Curate) undoCmd() tea.Cmd {
 		if _, err := o.Curator.UndoCuration(ctx, o.Event, o.Who, target.Seq); err != nil {
 			return "", err
 		}
-		return tr(o.Lang, i18n.AppCurateUndone, describeEntry(o.Lang, target, shown)), nil
+		return tr(o.Lang, i18n.AppCurateUndone, describeEntry(o.Lang, target, shownTexts(snap))), nil
 	})
 }
 
