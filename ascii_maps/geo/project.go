@@ -19,6 +19,10 @@ const (
 	MaxCols, MaxRows = 400, 200
 )
 
+// edgeSliver is the part of a cell, at the grid's east and south edges,
+// not worth a column or row of its own: rounding in a file's coordinates.
+const edgeSliver = 0.01
+
 // metresPerDegree is the length of one degree of latitude, near enough.
 const metresPerDegree = 111_320.0
 
@@ -57,8 +61,8 @@ func newProjection(b orb.Bound, cols, rows int) (projection, error) {
 	if !(p.cell > 0) {
 		return p, fmt.Errorf("the districts have no extent (every position is the same point)")
 	}
-	p.cols = min(cols, max(1, int(math.Ceil(w/p.cell-1e-9))))
-	p.rows = min(rows, max(1, int(math.Ceil(h/(2*p.cell)-1e-9))))
+	p.cols = min(cols, max(1, int(math.Ceil(w/p.cell-edgeSliver))))
+	p.rows = min(rows, max(1, int(math.Ceil(h/(2*p.cell)-edgeSliver))))
 	return p, nil
 }
 

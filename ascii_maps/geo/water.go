@@ -1,6 +1,8 @@
 package geo
 
 import (
+	"sort"
+
 	"github.com/paulmach/orb"
 
 	"standmap/model"
@@ -79,7 +81,7 @@ func draw(p projection, ds []district, ws []waterBody) (*drawing, error) {
 
 // labelWater finds a label cell for each named water (parts with the
 // same name, such as a river's stretches, share one label) that has at
-// least minWaterLabelCells cells.
+// least minWaterLabelCells cells, the largest first.
 func (m *drawing) labelWater(ws []waterBody) {
 	r := m.r
 	index := make(map[string]int) // a name's fold → its index in names
@@ -105,10 +107,16 @@ func (m *drawing) labelWater(ws []waterBody) {
 			count[o]++
 		}
 	}
-	for k, c := range labelCells(owner, r.cols, r.rows, len(names)) {
+	cells := labelCells(owner, r.cols, r.rows, len(names))
+	order := make([]int, len(names)) // the largest first
+	for k := range order {
+		order[k] = k
+	}
+	sort.SliceStable(order, func(a, b int) bool { return count[order[a]] > count[order[b]] })
+	for _, k := range order {
 		if count[k] >= minWaterLabelCells {
 			m.waterNames = append(m.waterNames, names[k])
-			m.waterLabels = append(m.waterLabels, c)
+			m.waterLabels = append(m.waterLabels, cells[k])
 		}
 	}
 }
