@@ -97,7 +97,7 @@ func Import(src []byte, opt Options) (*Result, error) {
 	}
 	m, err := draw(proj, ds, ws)
 	if err != nil {
-		return nil, err
+		return nil, fileErr(opt.File, "%v", err)
 	}
 	res.Map, err = m.write(opt, proj, ds)
 	if err != nil {

@@ -2,8 +2,10 @@ package geo
 
 import (
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/clip"
 	"github.com/paulmach/orb/planar"
 	"github.com/paulmach/orb/simplify"
 )
@@ -32,6 +34,7 @@ const simplifyCells = 0.02
 
 // piece is one polygon of a district (or of a water feature) on the grid.
 type piece struct {
+	id    int // a band's piece: its index in the whole pieces
 	owner int // the district's (or water feature's) index
 	poly  orb.Polygon
 	bound orb.Bound
@@ -69,20 +72,33 @@ func newPieces(p projection, shapes []orb.MultiPolygon) []piece {
 	return out
 }
 
-// candidates lists, for each cell, the pieces whose bounds reach it.
-func candidates(cols, rows int, pieces []piece) [][]int32 {
-	out := make([][]int32, cols*rows)
-	grid := orb.Bound{Max: orb.Point{float64(cols), float64(rows)}}
+// band returns the pieces that reach grid row row, clipped to it (orb's
+// clip), so that testing a point in that row walks a few of their edges
+// rather than all; each keeps its index in pieces as id.
+func band(pieces []piece, row, cols int) []piece {
+	b := orb.Bound{Min: orb.Point{-1, float64(row)}, Max: orb.Point{float64(cols) + 1, float64(row + 1)}}
+	var out []piece
 	for k, pc := range pieces {
-		if !pc.bound.Intersects(grid) {
+		if !pc.bound.Intersects(b) {
 			continue
 		}
-		c0, c1 := clampInt(int(pc.bound.Min[0]), cols), clampInt(int(pc.bound.Max[0]), cols)
-		r0, r1 := clampInt(int(pc.bound.Min[1]), rows), clampInt(int(pc.bound.Max[1]), rows)
-		for r := r0; r <= r1; r++ {
-			for c := c0; c <= c1; c++ {
-				out[r*cols+c] = append(out[r*cols+c], int32(k))
-			}
+		g := clip.Polygon(b, pc.poly.Clone())
+		if len(g) == 0 {
+			continue
+		}
+		out = append(out, piece{id: k, owner: pc.owner, poly: g, bound: g.Bound()})
+	}
+	return out
+}
+
+// candidates lists, for each column, the pieces of a band whose bounds
+// reach it.
+func candidates(cols int, pieces []piece) [][]int32 {
+	out := make([][]int32, cols)
+	for k, pc := range pieces {
+		c0, c1 := clampInt(int(math.Floor(pc.bound.Min[0])), cols), clampInt(int(math.Floor(pc.bound.Max[0])), cols)
+		for c := c0; c <= c1; c++ {
+			out[c] = append(out[c], int32(k))
 		}
 	}
 	return out
@@ -113,53 +129,106 @@ type vote struct {
 
 // rasterise samples every cell and gives it to whatever covers most of
 // it: a district, water (drawn over land: a river inside a district's
-// border is still a river) or background; a district wins a tie.
+// border is still a river) or background; a district wins a tie. A cell
+// that no border crosses lies wholly in one thing, so its middle stands
+// for all its samples.
 func rasterise(cols, rows, districts int, pieces, waters []piece) *raster {
 	r := &raster{cols: cols, rows: rows, owner: make([]int, cols*rows), waterOf: make([]int, cols*rows),
 		cells: make([]int, districts), pieces: pieces, hits: make([][]cellHit, len(pieces))}
-	cand, wcand := candidates(cols, rows, pieces), candidates(cols, rows, waters)
+	border := borderCells(cols, rows, append(slices.Clip(pieces), waters...))
 	pieceN := make(map[int]int)
-	for i := range r.owner {
-		col, row := i%cols, i/cols
-		v := vote{waterBy: map[int]int{}}
-		clear(pieceN)
-		for sy := range samplesY {
-			for sx := range samplesX {
-				pt := orb.Point{float64(col) + (float64(sx)+0.5)/samplesX, float64(row) + (float64(sy)+0.5)/samplesY}
-				k := containing(pieces, cand[i], pt)
+	for row := range rows {
+		lp, lw := band(pieces, row, cols), band(waters, row, cols)
+		cand, wcand := candidates(cols, lp), candidates(cols, lw)
+		for col := range cols {
+			i := row*cols + col
+			v := vote{waterBy: map[int]int{}}
+			clear(pieceN)
+			sample := func(pt orb.Point, n int) {
+				k := containing(lp, cand[col], pt)
 				if k >= 0 {
-					pieceN[k]++
+					pieceN[lp[k].id] += n
 				}
-				if w := containing(waters, wcand[i], pt); w >= 0 {
-					v.water++
-					v.waterBy[waters[w].owner]++
+				if w := containing(lw, wcand[col], pt); w >= 0 {
+					v.water += n
+					v.waterBy[lw[w].owner] += n
 				} else if k >= 0 {
-					v.add(pieces[k].owner)
+					v.add(lp[k].owner, n)
 				} else {
-					v.empty++
+					v.empty += n
 				}
 			}
-		}
-		for k, n := range pieceN {
-			r.hits[k] = append(r.hits[k], cellHit{i, n})
-		}
-		r.owner[i], r.waterOf[i] = v.winner()
-		if r.owner[i] >= 0 {
-			r.cells[r.owner[i]]++
+			x, y := float64(col), float64(row)
+			if !border[i] {
+				sample(orb.Point{x + 0.5, y + 0.5}, samplesX*samplesY)
+			} else {
+				for sy := range samplesY {
+					for sx := range samplesX {
+						sample(orb.Point{x + (float64(sx)+0.5)/samplesX, y + (float64(sy)+0.5)/samplesY}, 1)
+					}
+				}
+			}
+			for k, n := range pieceN {
+				r.hits[k] = append(r.hits[k], cellHit{i, n})
+			}
+			r.owner[i], r.waterOf[i] = v.winner()
+			if r.owner[i] >= 0 {
+				r.cells[r.owner[i]]++
+			}
 		}
 	}
 	return r
 }
 
-// add counts a sample of district d.
-func (v *vote) add(d int) {
+// borderCells marks every cell that a ring of the pieces crosses, and its
+// eight neighbours, so that no cell a border clips goes unmarked.
+func borderCells(cols, rows int, pieces []piece) []bool {
+	out := make([]bool, cols*rows)
+	mark := func(c, r int) {
+		for dr := -1; dr <= 1; dr++ {
+			for dc := -1; dc <= 1; dc++ {
+				if c+dc >= 0 && r+dr >= 0 && c+dc < cols && r+dr < rows {
+					out[(r+dr)*cols+c+dc] = true
+				}
+			}
+		}
+	}
+	for _, pc := range pieces {
+		for _, ring := range pc.poly {
+			walk(orb.LineString(ring), cols, rows, mark)
+		}
+	}
+	return out
+}
+
+// walk calls visit for the cells along line l, a quarter cell apart,
+// that lie on the grid or next to it.
+func walk(l orb.LineString, cols, rows int, visit func(c, r int)) {
+	for j := 1; j < len(l); j++ {
+		a, b := l[j-1], l[j]
+		if max(a[0], b[0]) < -1 || max(a[1], b[1]) < -1 || min(a[0], b[0]) > float64(cols)+1 || min(a[1], b[1]) > float64(rows)+1 {
+			continue
+		}
+		steps := int(math.Ceil(4*max(math.Abs(b[0]-a[0]), math.Abs(b[1]-a[1])))) + 1
+		for s := 0; s <= steps; s++ {
+			t := float64(s) / float64(steps)
+			x, y := a[0]+t*(b[0]-a[0]), a[1]+t*(b[1]-a[1])
+			if x >= -1 && y >= -1 && x < float64(cols)+1 && y < float64(rows)+1 {
+				visit(int(math.Floor(x)), int(math.Floor(y)))
+			}
+		}
+	}
+}
+
+// add counts n samples of district d.
+func (v *vote) add(d, n int) {
 	for j, x := range v.district {
 		if x == d {
-			v.n[j]++
+			v.n[j] += n
 			return
 		}
 	}
-	v.district, v.n = append(v.district, d), append(v.n, 1)
+	v.district, v.n = append(v.district, d), append(v.n, n)
 }
 
 // winner returns what covers most of the cell, and its water feature.
@@ -188,18 +257,16 @@ func (v *vote) winner() (owner, waterFeature int) {
 // drawLines makes water every cell that the lines pass through.
 func (r *raster) drawLines(p projection, feature int, lines orb.MultiLineString) {
 	for _, l := range lines {
-		for j := 1; j < len(l); j++ {
-			a, b := p.point(l[j-1]), p.point(l[j])
-			steps := int(math.Ceil(4*max(math.Abs(b[0]-a[0]), math.Abs(b[1]-a[1])))) + 1
-			for s := 0; s <= steps; s++ {
-				t := float64(s) / float64(steps)
-				c, w := int(math.Floor(a[0]+t*(b[0]-a[0]))), int(math.Floor(a[1]+t*(b[1]-a[1])))
-				if c >= 0 && w >= 0 && c < r.cols && w < r.rows {
-					r.set(w*r.cols+c, water)
-					r.waterOf[w*r.cols+c] = feature
-				}
-			}
+		g := make(orb.LineString, len(l))
+		for i, pt := range l {
+			g[i] = p.point(pt)
 		}
+		walk(g, r.cols, r.rows, func(c, w int) {
+			if c >= 0 && w >= 0 && c < r.cols && w < r.rows {
+				r.set(w*r.cols+c, water)
+				r.waterOf[w*r.cols+c] = feature
+			}
+		})
 	}
 }
 
