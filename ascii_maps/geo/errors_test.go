@@ -176,3 +176,41 @@ func TestAliases(t *testing.T) {
 		t.Errorf("a missing alias property: %v", err)
 	}
 }
+
+// TestOptionText refuses a city name or attribution with control
+// characters, and keeps the head of the map file safe from a file name or
+// text that would start a comment.
+func TestOptionText(t *testing.T) {
+	src := collection(named("A", 0))
+	for _, opt := range []Options{
+		{File: "d.geojson", NameProperty: "name", City: "Rīga\x1b]0;pwned\a"},
+		{File: "d.geojson", NameProperty: "name", Attribution: "© \u202eCC0"},
+		{File: "d.geojson", NameProperty: "name", City: "   "},
+		{File: "d.geojson"},
+		{File: "d.geojson", NameProperty: "name", Cols: 5000, Rows: 10},
+	} {
+		if res, err := Import(src, opt); err == nil || res != nil {
+			t.Errorf("%+v: no error", opt)
+		}
+	}
+	res, err := Import(src, Options{File: "dir/#1 \x1b[2Jdistricts.geojson", NameProperty: "x #y", AliasProperties: []string{"alt #2"},
+		Attribution: "Data #1: © Rīgas dome, CC BY 4.0"})
+	if err == nil {
+		t.Fatalf("no error for a missing property; map:\n%s", res.Map)
+	}
+	src = collection(feat(square(0), map[string]any{"x #y": "A"}))
+	res, err = Import(src, Options{File: "dir/#1 \x1b[2Jdistricts.geojson", NameProperty: "x #y", AliasProperties: []string{"alt #2"},
+		Attribution: "Data #1: © Rīgas dome, CC BY 4.0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.City.Name != "No.1 districts" { // the escape sequence dropped whole
+		t.Errorf("city %q", res.City.Name)
+	}
+	want := []string{`1 districts from No.1 districts.geojson, named by its "x No.y" property, aliases from alt No.2.`, "Data No.1: © Rīgas dome, CC BY 4.0"}
+	for i, w := range want {
+		if n := res.City.Notes[[]int{0, 2}[i]]; n != w {
+			t.Errorf("note %q, want %q", n, w)
+		}
+	}
+}

@@ -69,6 +69,14 @@ func Import(src []byte, opt Options) (*Result, error) {
 	if opt.NameProperty == "" {
 		return nil, errors.New("the name property is required (which property names the districts?)")
 	}
+	for what, text := range map[string]string{"city name": opt.City, "attribution": opt.Attribution} {
+		if model.HasUnsafe(text) {
+			return nil, fmt.Errorf("the %s %s holds a control, escape or bidi character", what, quote(text))
+		}
+	}
+	if opt.City != "" && strings.TrimSpace(opt.City) == "" {
+		return nil, errors.New("the city name is blank")
+	}
 	if opt.Cols == 0 && opt.Rows == 0 {
 		opt.Cols, opt.Rows = DefaultCols, DefaultRows
 	}
@@ -207,5 +215,8 @@ func cityName(opt Options) string {
 		return opt.City
 	}
 	base := filepath.Base(opt.File)
-	return strings.TrimSuffix(base, filepath.Ext(base))
+	if name := headText(strings.TrimSuffix(base, filepath.Ext(base))); name != "" {
+		return name
+	}
+	return "City"
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"standmap/model"
 )
 
 // write returns the map file's text: a head of notes and definitions,
@@ -33,21 +35,21 @@ func (m *drawing) write(opt Options, p projection, ds []district) ([]byte, error
 
 	var b bytes.Buffer
 	src := filepath.Base(opt.File)
-	fmt.Fprintf(&b, "# Made by standmap maps import from %s. Edit freely (aliases after |,\n", noComment(src))
+	fmt.Fprintf(&b, "# Made by standmap maps import from %s. Edit freely (aliases after |,\n", headText(src))
 	b.WriteString("# labels, cells); check with standmap maps check. Format: ascii_maps/FORMAT.md.\n")
-	fmt.Fprintf(&b, "city: %s\n", noComment(cityName(opt)))
+	fmt.Fprintf(&b, "city: %s\n", headText(cityName(opt)))
 	b.WriteString("schematic: no\n")
-	fmt.Fprintf(&b, "note: %d districts from %s, named by its %s property", len(ds), noComment(src), strconv.Quote(opt.NameProperty))
+	fmt.Fprintf(&b, "note: %d districts from %s, named by its %s property", len(ds), headText(src), headText(strconv.Quote(opt.NameProperty)))
 	if len(opt.AliasProperties) > 0 {
-		fmt.Fprintf(&b, ", aliases from %s", noComment(strings.Join(opt.AliasProperties, ", ")))
+		fmt.Fprintf(&b, ", aliases from %s", headText(strings.Join(opt.AliasProperties, ", ")))
 	}
 	b.WriteString(".\n")
 	if opt.Water != nil {
-		fmt.Fprintf(&b, "note: Water from %s.\n", noComment(filepath.Base(opt.WaterFile)))
+		fmt.Fprintf(&b, "note: Water from %s.\n", headText(filepath.Base(opt.WaterFile)))
 	}
 	fmt.Fprintf(&b, "note: Projection: %s.\n", p.describe())
-	if a := strings.Join(strings.Fields(opt.Attribution), " "); a != "" {
-		fmt.Fprintf(&b, "note: %s\n", noComment(a))
+	if a := headText(opt.Attribution); a != "" {
+		fmt.Fprintf(&b, "note: %s\n", a)
 	}
 	b.WriteString("\n")
 	for i, d := range ds {
@@ -72,6 +74,11 @@ func (m *drawing) write(opt Options, p projection, ds []district) ([]byte, error
 	}
 	return b.Bytes(), nil
 }
+
+// headText makes text safe in a head line: control, escape and bidi
+// characters dropped (a file's name may hold them; Import refuses them in
+// what people type), then as noComment.
+func headText(text string) string { return noComment(model.Sanitize(text)) }
 
 // cell writes cell i as the format's "COL,ROW", counted from 1.
 func (m *drawing) cell(i int) string {
