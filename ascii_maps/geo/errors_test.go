@@ -207,7 +207,7 @@ func TestOptionText(t *testing.T) {
 	if res.City.Name != "No.1 districts" { // the escape sequence dropped whole
 		t.Errorf("city %q", res.City.Name)
 	}
-	want := []string{`1 districts from No.1 districts.geojson, named by its "x No.y" property, aliases from alt No.2.`, "Data No.1: © Rīgas dome, CC BY 4.0"}
+	want := []string{`1 district from No.1 districts.geojson, named by its "x No.y" property, aliases from alt No.2.`, "Data No.1: © Rīgas dome, CC BY 4.0"}
 	for i, w := range want {
 		if n := res.City.Notes[[]int{0, 2}[i]]; n != w {
 			t.Errorf("note %q, want %q", n, w)

@@ -69,9 +69,9 @@ func Import(src []byte, opt Options) (*Result, error) {
 	if opt.NameProperty == "" {
 		return nil, errors.New("the name property is required (which property names the districts?)")
 	}
-	for what, text := range map[string]string{"city name": opt.City, "attribution": opt.Attribution} {
-		if model.HasUnsafe(text) {
-			return nil, fmt.Errorf("the %s %s holds a control, escape or bidi character", what, quote(text))
+	for _, t := range [...]struct{ what, text string }{{"city name", opt.City}, {"attribution", opt.Attribution}} {
+		if model.HasUnsafe(t.text) {
+			return nil, fmt.Errorf("the %s %s holds a control, escape or bidi character", t.what, quote(t.text))
 		}
 	}
 	if opt.City != "" && strings.TrimSpace(opt.City) == "" {

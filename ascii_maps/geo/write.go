@@ -39,7 +39,7 @@ func (m *drawing) write(opt Options, p projection, ds []district) ([]byte, error
 	b.WriteString("# labels, cells); check with standmap maps check. Format: ascii_maps/FORMAT.md.\n")
 	fmt.Fprintf(&b, "city: %s\n", headText(cityName(opt)))
 	b.WriteString("schematic: no\n")
-	fmt.Fprintf(&b, "note: %d districts from %s, named by its %s property", len(ds), headText(src), headText(strconv.Quote(opt.NameProperty)))
+	fmt.Fprintf(&b, "note: %s from %s, named by its %s property", plural(len(ds), "district"), headText(src), headText(strconv.Quote(opt.NameProperty)))
 	if len(opt.AliasProperties) > 0 {
 		fmt.Fprintf(&b, ", aliases from %s", headText(strings.Join(opt.AliasProperties, ", ")))
 	}
@@ -79,6 +79,14 @@ func (m *drawing) write(opt Options, p projection, ds []district) ([]byte, error
 // characters dropped (a file's name may hold them; Import refuses them in
 // what people type), then as noComment.
 func headText(text string) string { return noComment(model.Sanitize(text)) }
+
+// plural writes "1 district", "2 districts".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
 
 // cell writes cell i as the format's "COL,ROW", counted from 1.
 func (m *drawing) cell(i int) string {
