@@ -175,3 +175,35 @@ func TestShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestWaterBeyondTheCity clips a sea and a river far larger than the city
+// to its grid: the river crosses it, the sea outside draws nothing.
+func TestWaterBeyondTheCity(t *testing.T) {
+	water := collection(
+		feat(poly(box(-3000, -3000, -0.5, 3000)), map[string]any{"name": "Sea"}),
+		feat(map[string]any{"type": "LineString", "coordinates": [][]float64{km(-3000, 3.1), km(3000, 3.1)}}, map[string]any{"name": "Long River"}),
+	)
+	res, err := Import(fixture(t, "squares.geojson"), Options{File: "squares.geojson", NameProperty: "name", Cols: 24, Rows: 12,
+		Water: water, WaterFile: "water.geojson"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := res.City.Grid
+	for col := range g.Width { // 3.1 km north of the squares' south edge, 6 km tall: row 5
+		if g.At(col, 5) != ascii_maps.Water {
+			t.Errorf("the river does not cross cell %d,5", col)
+		}
+	}
+	riverCells := 0
+	for _, c := range g.Cells {
+		if c == ascii_maps.Water {
+			riverCells++
+		}
+	}
+	if riverCells != g.Width {
+		t.Errorf("%d water cells, want the river's %d", riverCells, g.Width)
+	}
+	if len(res.City.Water) != 1 || res.City.Water[0].Name != "Long River" {
+		t.Errorf("water labels %+v", res.City.Water)
+	}
+}

@@ -72,6 +72,23 @@ func newPieces(p projection, shapes []orb.MultiPolygon) []piece {
 	return out
 }
 
+// onGrid returns the pieces clipped to the grid and a cell around it:
+// water files often hold lakes and seas far larger than the city.
+func onGrid(pieces []piece, cols, rows int) []piece {
+	b := orb.Bound{Min: orb.Point{-1, -1}, Max: orb.Point{float64(cols) + 1, float64(rows) + 1}}
+	out := pieces[:0]
+	for _, pc := range pieces {
+		if !pc.bound.Intersects(b) {
+			continue
+		}
+		if pc.poly = clip.Polygon(b, pc.poly); len(pc.poly) > 0 {
+			pc.bound = pc.poly.Bound()
+			out = append(out, pc)
+		}
+	}
+	return out
+}
+
 // band returns the pieces that reach grid row row, clipped to it (orb's
 // clip), so that testing a point in that row walks a few of their edges
 // rather than all; each keeps its index in pieces as id.
@@ -256,11 +273,16 @@ func (v *vote) winner() (owner, waterFeature int) {
 
 // drawLines makes water every cell that the lines pass through.
 func (r *raster) drawLines(p projection, feature int, lines orb.MultiLineString) {
+	grid := orb.Bound{Min: orb.Point{-1, -1}, Max: orb.Point{float64(r.cols) + 1, float64(r.rows) + 1}}
+	var onGrid orb.MultiLineString
 	for _, l := range lines {
 		g := make(orb.LineString, len(l))
 		for i, pt := range l {
 			g[i] = p.point(pt)
 		}
+		onGrid = append(onGrid, clip.LineString(grid, g)...)
+	}
+	for _, g := range onGrid {
 		walk(g, r.cols, r.rows, func(c, w int) {
 			if c >= 0 && w >= 0 && c < r.cols && w < r.rows {
 				r.set(w*r.cols+c, water)

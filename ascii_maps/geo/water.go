@@ -66,7 +66,7 @@ func draw(p projection, ds []district, ws []waterBody) (*drawing, error) {
 	for i, w := range ws {
 		wshapes[i] = w.polys
 	}
-	r := rasterise(p.cols, p.rows, len(ds), newPieces(p, shapes), newPieces(p, wshapes))
+	r := rasterise(p.cols, p.rows, len(ds), newPieces(p, shapes), onGrid(newPieces(p, wshapes), p.cols, p.rows))
 	for i, w := range ws {
 		r.drawLines(p, i, w.lines)
 	}
