@@ -207,3 +207,36 @@ func TestWaterBeyondTheCity(t *testing.T) {
 		t.Errorf("water labels %+v", res.City.Water)
 	}
 }
+
+// TestTinyNeighbours: three districts of 10 m in one cell each get a cell
+// of their own, next to where they lie, without emptying each other.
+func TestTinyNeighbours(t *testing.T) {
+	src := collection(
+		feat(poly(box(0, 0, 4, 2)), map[string]any{"name": "Big"}),
+		feat(poly(box(2, 1, 2.01, 1.01)), map[string]any{"name": "Tiny A"}),
+		feat(poly(box(2.02, 1, 2.03, 1.01)), map[string]any{"name": "Tiny B"}),
+		feat(poly(box(2.04, 1, 2.05, 1.01)), map[string]any{"name": "Tiny C"}),
+	)
+	res, err := Import(src, Options{File: "tiny.geojson", NameProperty: "name", Cols: 16, Rows: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[ascii_maps.Point]string{}
+	for _, name := range []string{"Tiny A", "Tiny B", "Tiny C"} {
+		cells := cellsOf(t, res.City, name)
+		if len(cells) != 1 {
+			t.Fatalf("%s has %d cells", name, len(cells))
+		}
+		p := cells[0]
+		if other, dup := seen[p]; dup {
+			t.Errorf("%s and %s share cell %v", name, other, p)
+		}
+		seen[p] = name
+		if d := max(p.Col-8, 8-p.Col) + 2*max(p.Row-2, 2-p.Row); d > 3 { // 2 km east, 1 km north: cell 8,2
+			t.Errorf("%s is at %v, far from cell 8,2", name, p)
+		}
+	}
+	if n := len(cellsOf(t, res.City, "Big")); n != 16*4-3 {
+		t.Errorf("Big has %d cells, want %d", n, 16*4-3)
+	}
+}
