@@ -175,6 +175,28 @@ func TestAliases(t *testing.T) {
 	if err != nil {
 		t.Errorf("a missing alias property: %v", err)
 	}
+
+	// An alias that several districts share (their larger district) finds
+	// none of them: it is left out of all, with one warning.
+	src = collection(
+		feat(square(0), map[string]any{"name": "Loyal Heights", "nhood": "Ballard"}),
+		feat(square(1), map[string]any{"name": "Sunset Hill", "nhood": "Ballard"}),
+		feat(square(2), map[string]any{"name": "Adams", "nhood": "ballard"}),
+		feat(square(3), map[string]any{"name": "Fremont", "nhood": "Fremont Area"}),
+	)
+	res, err = Import(src, Options{File: "d.geojson", NameProperty: "name", AliasProperties: []string{"nhood"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range res.City.Neighbourhoods {
+		if want := map[string]string{"Fremont": "Fremont Area"}[n.Name]; strings.Join(n.Aliases, ",") != want {
+			t.Errorf("%s has aliases %q, want %q", n.Name, n.Aliases, want)
+		}
+	}
+	want := `d.geojson: property "nhood": alias "Ballard" left out: 3 districts have it (features[0], features[1], features[2])`
+	if len(res.Warnings) != 1 || res.Warnings[0] != want {
+		t.Errorf("warnings %q, want %q", res.Warnings, want)
+	}
 }
 
 // TestOptionText refuses a city name or attribution with control

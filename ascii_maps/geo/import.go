@@ -162,10 +162,8 @@ func readDistricts(src []byte, opt Options, warnings *[]string) ([]district, err
 		byFold[model.Fold(name)] = len(ds)
 		ds = append(ds, district{feature: f.index, name: name, shape: shape})
 	}
-	for i := range ds {
-		if err := readAliases(&ds[i], feats[ds[i].feature], opt, byFold, warnings); err != nil {
-			return nil, err
-		}
+	if err := readAliases(ds, feats, opt, byFold, warnings); err != nil {
+		return nil, err
 	}
 	sort.SliceStable(ds, func(i, j int) bool {
 		fi, fj := model.Fold(ds[i].name), model.Fold(ds[j].name)
@@ -175,38 +173,6 @@ func readDistricts(src []byte, opt Options, warnings *[]string) ([]district, err
 		return ds[i].name < ds[j].name
 	})
 	return ds, nil
-}
-
-// readAliases adds d's aliases from opt.AliasProperties; one that another
-// district already has is left out with a warning, since visitors could
-// not tell the two apart by it.
-func readAliases(d *district, f feature, opt Options, byFold map[string]int, warnings *[]string) error {
-	own := map[string]bool{model.Fold(d.name): true}
-	for _, prop := range opt.AliasProperties {
-		text, ok, err := propertyText(f, prop)
-		if err != nil {
-			return featureErr(opt.File, f.index, prop, "%v", err)
-		}
-		if !ok {
-			continue
-		}
-		alias, _, err := cleanName(text)
-		if err != nil {
-			return featureErr(opt.File, f.index, prop, "%v", err)
-		}
-		fold := model.Fold(alias)
-		if alias == "" || own[fold] {
-			continue
-		}
-		if _, taken := byFold[fold]; taken {
-			*warnings = append(*warnings, fmt.Sprintf("%s: features[%d]: property %q: alias %q of %s left out: another district has that name or alias", opt.File, f.index, prop, alias, d.name))
-			continue
-		}
-		byFold[fold] = -1
-		own[fold] = true
-		d.aliases = append(d.aliases, alias)
-	}
-	return nil
 }
 
 // cityName returns opt.City, or the file's name without its extension.
