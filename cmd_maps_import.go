@@ -29,7 +29,7 @@ func mapsImportFlags(fs *flag.FlagSet) {
 	fs.StringVar(&importCity, "city", "", "maps import: the city's `name` (default: the file's name)")
 	fs.StringVar(&importSize, "size", fmt.Sprintf("%dx%d", geo.DefaultCols, geo.DefaultRows), "maps import: the largest grid, `COLSxROWS`; the map keeps its proportions inside it")
 	fs.StringVar(&importWater, "water", "", "maps import: a GeoJSON `file` of rivers and lakes, drawn as ~")
-	fs.StringVar(&importAttribution, "attribution", "", "maps import: the data's source and licence, kept in a note")
+	fs.StringVar(&importAttribution, "attribution", "", "maps import: the data's source and licence (`TEXT`), kept in a note")
 	fs.StringVar(&importOut, "out", "", "maps import: write to `FILE` (replaced whole, atomically) instead of standard output")
 }
 
