@@ -22,13 +22,14 @@ var (
 func init() {
 	register(&command{
 		name:    "maps",
-		usage:   "[check FILE... | show [NAME|PATH] [--width N --height N --demo]]",
-		short:   "list the built-in city maps, check a map file, or draw one",
+		usage:   "[check FILE... | show [NAME|PATH] [--width N --height N --demo] | import FILE.geojson --name-property P [--alias-property P] [--city NAME] [--size COLSxROWS] [--water FILE] [--attribution TEXT] [--out FILE]]",
+		short:   "list the built-in city maps, check a map file, draw one, or make one from GeoJSON districts",
 		noStore: true,
 		flags: func(fs *flag.FlagSet) {
 			fs.IntVar(&mapsWidth, "width", 80, "maps show: width in `columns`")
 			fs.IntVar(&mapsHeight, "height", 24, "maps show: height in `lines`")
 			fs.BoolVar(&mapsDemo, "demo", false, "maps show: shade with a made-up tally, to see the borders")
+			mapsImportFlags(fs)
 		},
 		run: runMaps,
 	})
@@ -55,8 +56,10 @@ func runMaps(e *env, args []string) error {
 			name = args[1]
 		}
 		return showMap(e, name)
+	case "import":
+		return importMap(e, args[1:])
 	}
-	return usageError{fmt.Sprintf("unknown maps command %q (list, check, show)", args[0])}
+	return usageError{fmt.Sprintf("unknown maps command %q (list, check, show, import)", args[0])}
 }
 
 // listMaps prints the built-in maps: name, city, neighbourhoods.
