@@ -66,7 +66,10 @@ func TestSecondCity(t *testing.T) {
 		t.Errorf("wishes: %v", tally.Wishes)
 	}
 
-	out := s.ok("maps", "show", rivertonMap, "--width", "60", "--height", "16")
+	out, errs, code := s.RunBare("", "maps", "show", rivertonMap, "--width", "60", "--height", "16")
+	if code != 0 {
+		t.Fatalf("maps show: exit %d\n%s", code, errs)
+	}
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	if lines[0] != "Riverton" {
 		t.Errorf("maps show: title %q", lines[0])

@@ -98,7 +98,10 @@ func TestReplay(t *testing.T) {
 		"2030-01-01T00:00:00Z", // after everything
 	}
 	for _, m := range moments {
-		at, err := parseAt(m)
+		at, err := time.Parse(time.RFC3339, m)
+		if err != nil { // the local time one, as tally --at reads it
+			at, err = time.ParseInLocation("2006-01-02 15:04", m, time.Local)
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"standmap/internal/standtest"
+)
+
+// newStand is a temporary database the command lines run on, in
+// process, as a facilitator's shell would.
+func newStand(t *testing.T) *standtest.Stand { return standtest.New(t, Run) }
+
+// Test files of the repository, from this package's folder.
+const (
+	fairCSV      = "../testdata/fair/fair.csv"
+	fairExpected = "../testdata/fair/expected_tally.json"
+)
+
+func TestUsage(t *testing.T) {
+	s := newStand(t)
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"import"}, 2},
+		{[]string{"import", "a.csv", "b.csv"}, 2},
+		{[]string{"import", "--nope", "a.csv"}, 2},
+		{[]string{"export", "--format", "xml"}, 2},
+		{[]string{"export", "extra"}, 2},
+		{[]string{"tally", "--csv"}, 2},
+		{[]string{"tally", "extra"}, 2},
+		{[]string{"events", "old"}, 2},
+		{[]string{"events", "new"}, 2},
+		{[]string{"events", "new", "a", "b"}, 2},
+		{[]string{"import", "-h"}, 0},
+		{[]string{"export", "-h"}, 0},
+		{[]string{"tally", "-h"}, 0},
+		{[]string{"events", "-h"}, 0},
+		{[]string{"import", "/nonexistent/file.csv"}, 1},
+		{[]string{"tally", "--event", "no such event"}, 1},
+		{[]string{"export", "--event", "no such event"}, 1},
+	} {
+		_, errs, code := s.Run("", tc.args...)
+		if code != tc.code {
+			t.Errorf("standmap %s: exit %d, want %d\n%s", strings.Join(tc.args, " "), code, tc.code, errs)
+		}
+		if code != 0 && strings.Count(strings.TrimSpace(errs), "\n") > 0 && code == 1 {
+			t.Errorf("standmap %s: more than one line on stderr:\n%s", strings.Join(tc.args, " "), errs)
+		}
+	}
+}
+
+func TestEvents(t *testing.T) {
+	s := newStand(t)
+	if out := s.OK("events"); !strings.Contains(out, "no events") {
+		t.Errorf("events on a new database: %q", out)
+	}
+	s.OK("events", "new", "Skolu diena")
+	s.OK("events", "new", "Profesiju gadatirgus")
+	_, errs, code := s.Run("", "events", "new", "Skolu diena")
+	if code != 1 || !strings.Contains(errs, `event "Skolu diena" already exists`) {
+		t.Errorf("events new twice: exit %d, %q", code, errs)
+	}
+	s.ImportText(standtest.CSVHeader + "r1,,Skolu diena,,Centrs,,\n")
+	out := s.OK("events")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[2], "* Profesiju gadatirgus") || !strings.Contains(lines[1], "Skolu diena") ||
+		!strings.Contains(lines[1], " 1 ") {
+		t.Errorf("events:\n%s", out)
+	}
+}
+
+func TestExportOut(t *testing.T) {
+	s := newStand(t)
+	s.ImportText(standtest.CSVHeader + "r1,2025-04-24T09:00:00Z,Fair,,Centrs,\"Sakopt, vidi\",clean\n")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "export.csv")
+	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.OK("export", "--out", out)
+	b, _ := os.ReadFile(out)
+	if string(b) != s.OK("export") {
+		t.Errorf("--out wrote %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("--out left %d files behind", len(entries))
+	}
+	if _, _, code := s.Run("", "export", "--event", "Nope", "--out", out); code != 1 {
+		t.Errorf("export of an unknown event: exit %d", code)
+	}
+	if b2, _ := os.ReadFile(out); string(b2) != string(b) {
+		t.Error("a failed export changed the --out file")
+	}
+	if _, _, code := s.Run("", "export", "--out", filepath.Join(dir, "no", "such", "dir.csv")); code != 1 {
+		t.Errorf("export into a missing folder: exit %d", code)
+	}
+}
