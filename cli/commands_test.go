@@ -1,12 +1,16 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"standmap/db"
 	"standmap/internal/standtest"
+	"standmap/model"
 )
 
 // newStand is a temporary database the command lines run on, in
@@ -98,4 +102,60 @@ func TestExportOut(t *testing.T) {
 	if _, _, code := s.Run("", "export", "--out", filepath.Join(dir, "no", "such", "dir.csv")); code != 1 {
 		t.Errorf("export into a missing folder: exit %d", code)
 	}
+}
+
+// TestReadOnlyCommandsCreateNoEvent: on a new database, the commands that
+// only read (and the actions that fail) leave the schema but no event;
+// they show today's event, empty. Moderation before the first visitor
+// starts today's event.
+func TestReadOnlyCommandsCreateNoEvent(t *testing.T) {
+	s := newStand(t)
+	today := model.DefaultEventName(time.Now())
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"wishes"}, 0, "no wishes yet"},
+		{[]string{"wishes", "list"}, 0, "no wishes yet"},
+		{[]string{"wishes", "suggest"}, 0, "no suggestions"},
+		{[]string{"wishes", "pending"}, 0, "no wish is held back"},
+		{[]string{"wishes", "log"}, 0, "no curation yet"},
+		{[]string{"tally", "--json"}, 0, `"event": "` + today + `"`},
+		{[]string{"report"}, 0, "# Report: " + today},
+		{[]string{"export"}, 0, "response_id,"},
+		{[]string{"events"}, 0, "no events yet"},
+		{[]string{"wishes", "merge", "a", "--into", "b"}, 1, ""},
+		{[]string{"wishes", "undo"}, 1, ""},
+		{[]string{"replay"}, 1, ""},
+		{[]string{"tally", "--event", "Fair"}, 1, ""},
+		{[]string{"wishes", "approve", "--all"}, 1, ""},
+	} {
+		out, errs, code := s.Run("", c.args...)
+		if code != c.code || !strings.Contains(out, c.want) {
+			t.Errorf("standmap %s: exit %d, want %d with %q\n%s%s", strings.Join(c.args, " "), code, c.code, c.want, out, errs)
+		}
+	}
+	if evs := storedEvents(t, s.DB); len(evs) != 0 {
+		t.Fatalf("events stored by commands that only read: %v", evs)
+	}
+	s.OK("wishes", "moderate", "on")
+	if evs := storedEvents(t, s.DB); len(evs) != 1 || evs[0].Name != today {
+		t.Errorf("after wishes moderate on: %v, want today's event", evs)
+	}
+}
+
+// storedEvents returns the events the database at path holds.
+func storedEvents(t *testing.T, path string) []model.EventSummary {
+	t.Helper()
+	store, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	evs, err := store.Events(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return evs
 }
