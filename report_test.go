@@ -123,7 +123,7 @@ func TestReplay(t *testing.T) {
 			got := full.tallyJSONArgs("--event", w.Event, "--at", m)
 			var exp model.Tally
 			if len(kept) > 1 && part.hasEvent(w.Event) {
-				exp = part.tallyJSON(w.Event)
+				exp = part.TallyJSON(w.Event)
 			} else {
 				exp = full.tallyJSONArgs("--event", w.Event, "--at", "2000-01-01T00:00:00Z")
 				if exp.Responses != 0 {

@@ -60,55 +60,70 @@ func takeAction(e *env, a model.CurationAction) error {
 	return nil
 }
 
+// mergeOptions are wishes merge's own flags.
+type mergeOptions struct {
+	into, text string
+}
+
 // newWishesMerge returns `wishes merge KEY... --into KEY [--text TEXT]`.
 func newWishesMerge() *cobra.Command {
-	var into, text string
+	o := &mergeOptions{}
 	cmd := wishesAction("merge KEY... --into KEY", "Merge groups into one, which keeps every spelling", atLeast(1),
 		func(_ *cobra.Command, args []string) (model.CurationAction, error) {
-			if into == "" {
+			if o.into == "" {
 				return model.CurationAction{}, usagef("usage: standmap wishes merge KEY... --into KEY [--text TEXT]")
 			}
-			return model.CurationAction{Verb: model.VerbMerge, Keys: args, Into: into, Text: text}, nil
+			return model.CurationAction{Verb: model.VerbMerge, Keys: args, Into: o.into, Text: o.text}, nil
 		})
-	cmd.Flags().StringVar(&into, "into", "", "the key of the group merged into")
-	cmd.Flags().StringVar(&text, "text", "", "show the merged group as this text")
+	cmd.Flags().StringVar(&o.into, "into", "", "the key of the group merged into")
+	cmd.Flags().StringVar(&o.text, "text", "", "show the merged group as this text")
 	return cmd
+}
+
+// hideOptions are wishes hide's and show's own flags.
+type hideOptions struct {
+	marks []string // RESPONSE_ID:POSITION
 }
 
 // newWishesHide returns `wishes hide` or `wishes show` (verb): groups by
 // key, single mentions by --mark.
 func newWishesHide(verb, short string) *cobra.Command {
-	var marks []string
+	o := &hideOptions{}
 	use := verb + " KEY... | --mark RESPONSE_ID:POSITION"
 	cmd := wishesAction(use, short, atLeast(0),
 		func(_ *cobra.Command, args []string) (model.CurationAction, error) {
-			if len(args)+len(marks) == 0 {
+			if len(args)+len(o.marks) == 0 {
 				return model.CurationAction{}, usagef("usage: standmap wishes %s", use)
 			}
-			for _, m := range marks {
+			for _, m := range o.marks {
 				if _, _, ok := model.ParseMarkRef(m); !ok {
 					return model.CurationAction{}, usagef("--mark %q is not RESPONSE_ID:POSITION (position from 0)", m)
 				}
 			}
-			return model.CurationAction{Verb: verb, Keys: args, Marks: marks}, nil
+			return model.CurationAction{Verb: verb, Keys: args, Marks: o.marks}, nil
 		})
-	cmd.Flags().StringArrayVar(&marks, "mark", nil, "one mention, RESPONSE_ID:POSITION (repeatable)")
+	cmd.Flags().StringArrayVar(&o.marks, "mark", nil, "one mention, RESPONSE_ID:POSITION (repeatable)")
 	return cmd
+}
+
+// approveOptions are wishes approve's own flags.
+type approveOptions struct {
+	all bool
 }
 
 // newWishesApprove returns `wishes approve KEY...|--all`.
 func newWishesApprove() *cobra.Command {
-	p, all := newLocal(), false
+	p, o := newLocal(), &approveOptions{}
 	cmd := &cobra.Command{
 		Use:   "approve KEY... | --all",
 		Short: "Let wishes held back through to every board",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 && !all {
+			if len(args) == 0 && !o.all {
 				return usagef("usage: standmap wishes approve KEY... | --all")
 			}
 			return run(p, cmd, useDB|useEvent|useMap, func(e *env) error {
 				a := model.CurationAction{Verb: model.VerbApprove, Keys: args}
-				if all {
+				if o.all {
 					ev, err := e.readEvent()
 					if err != nil {
 						return err
@@ -125,7 +140,7 @@ func newWishesApprove() *cobra.Command {
 		},
 	}
 	p.flags(cmd, useDB|useEvent|useMap)
-	cmd.Flags().BoolVar(&all, "all", false, "every wish held back now")
+	cmd.Flags().BoolVar(&o.all, "all", false, "every wish held back now")
 	return cmd
 }
 
