@@ -145,7 +145,7 @@ func noArgs(c *cobra.Command, args []string) error {
 		return nil
 	}
 	if c.HasAvailableSubCommands() {
-		return usagef("unknown command %q (%s --help lists them)", args[0], label(c))
+		return usagef("unknown command %q (%s --help lists them)", args[0], c.CommandPath())
 	}
 	return usagef("unexpected argument %q", args[0])
 }
