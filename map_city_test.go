@@ -66,10 +66,7 @@ func TestSecondCity(t *testing.T) {
 		t.Errorf("wishes: %v", tally.Wishes)
 	}
 
-	out, errs, code := s.RunBare("", "maps", "show", rivertonMap, "--width", "60", "--height", "16")
-	if code != 0 {
-		t.Fatalf("maps show: exit %d\n%s", code, errs)
-	}
+	out := s.ok("maps", "show", rivertonMap, "--width", "60", "--height", "16")
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	if lines[0] != "Riverton" {
 		t.Errorf("maps show: title %q", lines[0])

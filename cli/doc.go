@@ -13,10 +13,11 @@
 //
 // The common flags (--db or STANDMAP_DB, --event, --map, --lang) come
 // from a place. local is one command's common flags: p.flags(cmd, u)
-// gives cmd those it uses (u: useDB|useEvent|useMap|useLang), and
-// run(p, cmd, u, fn) opens them for one run and calls fn with the env
-// (store, city, event name, language, streams). remote is the database,
-// map and event that serve serves: it gives no such flag.
+// gives cmd those it uses (u: useDB|useEvent|useMap|useLang) and the
+// others hidden (the contract accepts them on every command), and
+// run(p, cmd, u, fn) opens what u names for one run and calls fn with the
+// env (store, city, event name, language, streams). remote is the
+// database, map and event that serve serves: it gives no such flag.
 //
 // A run that fails returns an error; it is said in one line on stderr,
 // "standmap wishes merge: …" (the command is named by labelErrors), and
@@ -31,7 +32,8 @@
 //     give")), and a RunE that checks the flags first (usagef, before
 //     anything is opened), then returns run(p, cmd, u, func(e *env) error).
 //  2. In the constructor: p := newLocal(); p.flags(cmd, u) with the same
-//     u; then cmd.Flags() for its own flags, bound to the options struct.
+//     u (0 for a command that opens nothing); then cmd.Flags() for its own
+//     flags, bound to the options struct.
 //  3. What is not about the command line goes in the package it belongs
 //     to (exchange, report, db, …), tested there; the command stays thin.
 //  4. Add it to newRoot (root.go), or with AddCommand under its parent

@@ -23,18 +23,19 @@ func newMaps() *cobra.Command {
 		Args:  noArgs,
 		RunE:  list,
 	}
-	cmd.AddCommand(
-		&cobra.Command{Use: "list", Short: "List the built-in city maps", Args: noArgs, RunE: list},
-		&cobra.Command{
-			Use:   "check FILE...",
-			Short: "Check map files: every problem with its line and column (a built-in map's name checks it)",
-			Args:  args(atLeast(1), "maps check needs a FILE"),
-			RunE: func(cmd *cobra.Command, files []string) error {
-				return checkMaps(streams(cmd), files)
-			},
+	ls := &cobra.Command{Use: "list", Short: "List the built-in city maps", Args: noArgs, RunE: list}
+	check := &cobra.Command{
+		Use:   "check FILE...",
+		Short: "Check map files: every problem with its line and column (a built-in map's name checks it)",
+		Args:  args(atLeast(1), "maps check needs a FILE"),
+		RunE: func(cmd *cobra.Command, files []string) error {
+			return checkMaps(streams(cmd), files)
 		},
-		newMapsShow(),
-	)
+	}
+	for _, c := range []*cobra.Command{cmd, ls, check} {
+		newLocal().flags(c, 0) // accepted, unused
+	}
+	cmd.AddCommand(ls, check, newMapsShow())
 	return cmd
 }
 

@@ -33,7 +33,7 @@ const (
 // locally from the common flags (local), over SSH on the database and
 // event served (remote).
 type place interface {
-	// flags adds the common flags of u to cmd (none over SSH).
+	// flags adds the common flags u to cmd (none over SSH).
 	flags(cmd *cobra.Command, u uses)
 	// open opens what u needs for one run of cmd; done closes it.
 	open(cmd *cobra.Command, u uses) (e *env, done func(), err error)
@@ -69,19 +69,22 @@ func newLocal() *local { return &local{} }
 
 func (l *local) remote() bool { return false }
 
+// flags gives cmd the common flags: those of u as its own, the others
+// hidden. The contract accepts the common flags on every command (a
+// script may pass --db and --lang to all); -h shows only those it uses.
 func (l *local) flags(cmd *cobra.Command, u uses) {
 	f := cmd.Flags()
-	if u&useDB != 0 {
-		f.StringVar(&l.db, "db", os.Getenv("STANDMAP_DB"), "database path (also STANDMAP_DB; default "+defaultDBPath()+")")
-	}
-	if u&useEvent != 0 {
-		f.StringVar(&l.event, "event", "", "event name (default: the current event)")
-	}
-	if u&useMap != 0 {
-		f.StringVar(&l.mapName, "map", "daugavpils", "city map: a built-in name or a map file's path")
-	}
-	if u&useLang != 0 {
-		f.StringVar(&l.lang, "lang", defaultLang(), "interface language: lv or en")
+	f.StringVar(&l.db, "db", os.Getenv("STANDMAP_DB"), "database path (also STANDMAP_DB; default "+defaultDBPath()+")")
+	f.StringVar(&l.event, "event", "", "event name (default: the current event)")
+	f.StringVar(&l.mapName, "map", "daugavpils", "city map: a built-in name or a map file's path")
+	f.StringVar(&l.lang, "lang", defaultLang(), "interface language: lv or en")
+	for _, c := range []struct {
+		use  uses
+		name string
+	}{{useDB, "db"}, {useEvent, "event"}, {useMap, "map"}, {useLang, "lang"}} {
+		if u&c.use == 0 {
+			f.MarkHidden(c.name)
+		}
 	}
 }
 

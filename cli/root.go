@@ -30,7 +30,7 @@ func newRoot() *cobra.Command {
 
 // newVersion returns `version`, which prints what --version prints.
 func newVersion() *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "version",
 		Short: "Print the version",
 		Args:  noArgs,
@@ -39,4 +39,6 @@ func newVersion() *cobra.Command {
 			return err
 		},
 	}
+	newLocal().flags(cmd, 0) // accepted, unused
+	return cmd
 }

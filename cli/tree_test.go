@@ -44,7 +44,11 @@ func ownFlags(c *cobra.Command) []string {
 	if !c.HasParent() {
 		names = append(names, "version")
 	}
-	c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		if !f.Hidden {
+			names = append(names, f.Name)
+		}
+	})
 	slices.Sort(names)
 	return slices.Compact(names)
 }
@@ -108,6 +112,7 @@ func TestWishesVerbsHaveTheirOwnFlags(t *testing.T) {
 		{"events", "new", "X", "--min-group", "3"},
 		{"events", "--age-groups", "13-15"},
 		{"maps", "check", "x.map", "--width", "10"},
+		{"maps", "show", "--json"},
 	} {
 		_, errs, code := s.Run("", args...)
 		if code != 2 || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "unknown flag") {
@@ -156,5 +161,27 @@ func TestFlagsAnywhere(t *testing.T) {
 	s.OK("wishes", "--event", "Fair", "moderate", "on")
 	if out := s.OK("wishes", "log", "--event", "Fair"); !strings.Contains(out, "moderate on") {
 		t.Errorf("log:\n%s", out)
+	}
+}
+
+// TestCommonFlagsAccepted: every command of standmap's accepts the common
+// flags, as the contract says (a script may give --db and --lang to all),
+// those it does not use hidden from its -h.
+func TestCommonFlagsAccepted(t *testing.T) {
+	eachCommand(newRoot(), func(words []string, c *cobra.Command) {
+		if len(words) > 0 && (words[0] == "help" || words[0] == "completion") {
+			return // cobra's own
+		}
+		for _, name := range []string{"db", "event", "map", "lang"} {
+			if c.Flags().Lookup(name) == nil {
+				t.Errorf("standmap %s lacks --%s", strings.Join(words, " "), name)
+			}
+		}
+	})
+	s := newStand(t)
+	s.OK("events", "new", "Fair", "--lang", "lv", "--map", "riverton", "--event", "Other")
+	s.OK("tally", "--lang", "lv")
+	if out := s.OK("version", "--event", "Fair", "--map", "x"); out != "standmap dev\n" {
+		t.Errorf("version: %q", out)
 	}
 }
