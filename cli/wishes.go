@@ -26,22 +26,22 @@ func newWishes() *cobra.Command {
 		newWishesCurate(),
 		newWishesMerge(),
 		wishesAction("unmerge KEY...", "Take groups out of the group they were merged into", atLeast(1),
-			func(_ *cobra.Command, args []string) (model.CurationAction, error) {
+			func(args []string) (model.CurationAction, error) {
 				return model.CurationAction{Verb: model.VerbUnmerge, Keys: args}, nil
 			}),
 		wishesAction(`rename KEY TEXT`, `Show a group as TEXT ("" goes back to its most frequent spelling)`, exactly(2),
-			func(_ *cobra.Command, args []string) (model.CurationAction, error) {
+			func(args []string) (model.CurationAction, error) {
 				return model.CurationAction{Verb: model.VerbRename, Keys: args[:1], Text: args[1]}, nil
 			}),
 		wishesAction(`category KEY CODE`, `Give a group a category ("" goes back to its most frequent one)`, exactly(2),
-			func(_ *cobra.Command, args []string) (model.CurationAction, error) {
+			func(args []string) (model.CurationAction, error) {
 				return model.CurationAction{Verb: model.VerbCategorise, Keys: args[:1], Code: args[1]}, nil
 			}),
 		newWishesHide(model.VerbHide, "Keep groups, or single mentions, off every board and report"),
 		newWishesHide(model.VerbShow, "Show hidden groups, or single mentions, again"),
 		newWishesApprove(),
 		wishesAction("moderate on|off", "Hold new wishes back until approved (on), or let every wish through (off)", exactly(1),
-			func(_ *cobra.Command, args []string) (model.CurationAction, error) {
+			func(args []string) (model.CurationAction, error) {
 				if args[0] != "on" && args[0] != "off" {
 					return model.CurationAction{}, usagef("usage: standmap wishes moderate on|off")
 				}

@@ -14,7 +14,7 @@ import (
 
 // actionOf builds a command's curation action from its arguments and
 // flags; a wrong use is a usageError.
-type actionOf func(cmd *cobra.Command, args []string) (model.CurationAction, error)
+type actionOf func(args []string) (model.CurationAction, error)
 
 // wishesAction is a subcommand of wishes that takes one curation action,
 // built by action from its arguments (n says how many) and flags.
@@ -24,7 +24,7 @@ func wishesAction(use, short string, n func(int) bool, action actionOf) *cobra.C
 		Use: use, Short: short,
 		Args: args(n, "usage: standmap wishes "+use),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a, err := action(cmd, args)
+			a, err := action(args)
 			if err != nil {
 				return err
 			}
@@ -69,7 +69,7 @@ type mergeOptions struct {
 func newWishesMerge() *cobra.Command {
 	o := &mergeOptions{}
 	cmd := wishesAction("merge KEY... --into KEY", "Merge groups into one, which keeps every spelling", atLeast(1),
-		func(_ *cobra.Command, args []string) (model.CurationAction, error) {
+		func(args []string) (model.CurationAction, error) {
 			if o.into == "" {
 				return model.CurationAction{}, usagef("usage: standmap wishes merge KEY... --into KEY [--text TEXT]")
 			}
@@ -91,7 +91,7 @@ func newWishesHide(verb, short string) *cobra.Command {
 	o := &hideOptions{}
 	use := verb + " KEY... | --mark RESPONSE_ID:POSITION"
 	cmd := wishesAction(use, short, atLeast(0),
-		func(_ *cobra.Command, args []string) (model.CurationAction, error) {
+		func(args []string) (model.CurationAction, error) {
 			if len(args)+len(o.marks) == 0 {
 				return model.CurationAction{}, usagef("usage: standmap wishes %s", use)
 			}
