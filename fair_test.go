@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"standmap/internal/standtest"
 	"standmap/model"
 )
 
@@ -16,32 +17,7 @@ const (
 )
 
 // expectedFair reads the independently computed tallies of fair.csv.
-func expectedFair(t *testing.T) []model.Tally { return expectedTallies(t, fairExpected) }
-
-// expectedTallies reads a file of expected tallies.
-func expectedTallies(t *testing.T, path string) []model.Tally {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want []model.Tally
-	if err := json.Unmarshal(b, &want); err != nil {
-		t.Fatal(err)
-	}
-	return want
-}
-
-// tallyJSON runs tally --json for the event and decodes it.
-func (s *stand) tallyJSON(event string) model.Tally {
-	s.t.Helper()
-	var got model.Tally
-	out := s.ok("tally", "--json", "--event", event)
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
-		s.t.Fatalf("tally --json: %v\n%s", err, out)
-	}
-	return got
-}
+func expectedFair(t *testing.T) []model.Tally { return standtest.ExpectedTallies(t, fairExpected) }
 
 // checkFair compares every event's tally with the expectation.
 func (s *stand) checkFair(want []model.Tally) {
@@ -54,7 +30,7 @@ func (s *stand) checkFair(want []model.Tally) {
 func (s *stand) checkTallies(want []model.Tally, from string) {
 	s.t.Helper()
 	for _, w := range want {
-		if got := s.tallyJSON(w.Event); !reflect.DeepEqual(got, w) {
+		if got := s.TallyJSON(w.Event); !reflect.DeepEqual(got, w) {
 			gb, _ := json.MarshalIndent(got, "", "  ")
 			s.t.Errorf("tally of %q differs from %s; got:\n%s", w.Event, from, gb)
 		}
@@ -95,7 +71,7 @@ func TestTiesTally(t *testing.T) {
 	const expected = "testdata/fair/ties_expected.json"
 	s := newStand(t)
 	s.ok("import", "testdata/fair/ties.csv")
-	s.checkTallies(expectedTallies(t, expected), expected)
+	s.checkTallies(standtest.ExpectedTallies(t, expected), expected)
 }
 
 func TestIdempotentImport(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"standmap/cli"
 	"standmap/internal/sshterm"
 )
 
@@ -58,7 +59,7 @@ func startInProcServe(t testing.TB, facilitators int) *inProcServe {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
 	args := []string{"serve", "--listen", "127.0.0.1:0", "--db", s.db, "--event", "SOAK", "--lang", "en"}
-	go func() { s.exited <- run(ctx, args, nil, &s.stdout, &s.stderr) }()
+	go func() { s.exited <- cli.Run(ctx, args, nil, &s.stdout, &s.stderr) }()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		if m := servePort.FindStringSubmatch(s.stdout.String()); m != nil {
@@ -93,8 +94,8 @@ func (s *inProcServe) stop(t testing.TB) {
 		if code != 0 {
 			t.Errorf("standmap serve exited with %d; stderr:\n%s", code, s.stderr.String())
 		}
-	case <-time.After(shutdownGrace + 5*time.Second):
-		t.Errorf("standmap serve did not stop within %v of its context's end", shutdownGrace+5*time.Second)
+	case <-time.After(cli.ShutdownGrace + 5*time.Second):
+		t.Errorf("standmap serve did not stop within %v of its context's end", cli.ShutdownGrace+5*time.Second)
 	}
 }
 

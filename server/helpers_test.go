@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -132,6 +133,28 @@ func (m fakeApp) View() tea.View {
 	return tea.NewView(strings.Join(lines, "\n"))
 }
 
+// evilText is what fakeCommands' "evil" writes: escape sequences, a
+// terminal title, a bidi override.
+const evilText = "Bad\x1b]0;pwned\x07 wish\u202e\x1b[2J\n"
+
+// fakeCommands stands in for the command line's tree (cli): it writes
+// the role and arguments it got and exits 0; "exit N" exits N with a line
+// on stderr; "evil" writes evilText on stdout and stderr.
+func fakeCommands(_ context.Context, role Role, args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	switch args[0] {
+	case "exit":
+		code, _ := strconv.Atoi(args[1])
+		fmt.Fprintf(stderr, "standmap: exit %d\n", code)
+		return code
+	case "evil":
+		io.WriteString(stdout, evilText)
+		io.WriteString(stderr, evilText)
+		return 0
+	}
+	fmt.Fprintf(stdout, "role=%s args=%q\n", role, args)
+	return 0
+}
+
 // keys are a facilitator's and a viewer's key pairs.
 type keys struct{ fac, viewer gossh.Signer }
 
@@ -175,8 +198,9 @@ func startServer(t testing.TB, mutate func(*Config)) *testServer {
 	hub := newFakeHub()
 	cfg := Config{
 		Listen: "127.0.0.1:0", DBPath: store.Path(), Store: store, Event: "test", Hub: hub,
-		App:    func(s Session) Program { return fakeProgram(fakeApp{info: s}) },
-		Logger: log.New(io.Discard),
+		App:      func(s Session) Program { return fakeProgram(fakeApp{info: s}) },
+		Commands: fakeCommands,
+		Logger:   log.New(io.Discard),
 	}
 	if mutate != nil {
 		mutate(&cfg)

@@ -124,6 +124,8 @@ type Config struct {
 	Hub Hub
 	// App builds the program of an interactive session.
 	App func(Session) Program
+	// Commands runs the commands given as arguments (nil: none).
+	Commands Commands
 	// Logger receives the log (log.Default() when nil).
 	Logger *log.Logger
 }

@@ -47,7 +47,7 @@ func (s *Server) dispatch(next ssh.Handler) ssh.Handler {
 // middleware, fed by the hub until the session ends.
 func (s *Server) interactive(sess ssh.Session, info Session) {
 	if _, _, ok := sess.Pty(); !ok {
-		fail(sess, 2, "standmap: the board needs a terminal: ssh -t … (or give a command: %s)", commandList)
+		fail(sess, 2, "standmap: the board needs a terminal: ssh -t … (or give a command: ssh … help lists them)")
 		return
 	}
 	info.Store = s.storeFor(info.Role)

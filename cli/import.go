@@ -1,40 +1,41 @@
-package main
+package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
-	"time"
 
-	"standmap/db"
+	"github.com/spf13/cobra"
+
 	"standmap/exchange"
-	"standmap/model"
 )
 
-// importSkipInvalid is import's --skip-invalid, set anew by every parse.
-var importSkipInvalid bool
-
-func init() {
-	register(&command{
-		name:  "import",
-		usage: "FILE.csv|-",
-		short: "add responses from a CSV file (- = standard input)",
-		flags: func(fs *flag.FlagSet) {
-			fs.BoolVar(&importSkipInvalid, "skip-invalid", false,
-				"write the valid responses and report the invalid rows (a response with any invalid row is left out whole)")
-		},
-		run: runImport,
-	})
+// importOptions are import's own flags.
+type importOptions struct {
+	skipInvalid bool
 }
 
-func runImport(e *env, args []string) error {
-	if len(args) != 1 {
-		return usageError{"give one CSV file, or - for standard input"}
+// newImport returns `import FILE.csv|-`: adds responses, all or nothing.
+func newImport() *cobra.Command {
+	p, o := newLocal(), &importOptions{}
+	cmd := &cobra.Command{
+		Use:   "import FILE.csv|-",
+		Short: "Add responses from a CSV file (- = standard input)",
+		Args:  args(exactly(1), "give one CSV file, or - for standard input"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return run(p, cmd, useDB|useEvent|useMap, func(e *env) error { return runImport(e, args[0], o.skipInvalid) })
+		},
 	}
-	name, r := args[0], e.stdin
+	p.flags(cmd, useDB|useEvent|useMap)
+	cmd.Flags().BoolVar(&o.skipInvalid, "skip-invalid", false,
+		"write the valid responses and report the invalid rows (a response with any invalid row is left out whole)")
+	return cmd
+}
+
+func runImport(e *env, name string, skipInvalid bool) error {
+	r := e.stdin
 	if name == "-" {
 		name = "standard input"
 	} else {
@@ -49,7 +50,7 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := exchange.ImportFrom(e.ctx, e.store, e.city.Gazetteer, def, r, importSkipInvalid, name)
+	rep, err := exchange.ImportFrom(e.ctx, e.store, e.city.Gazetteer, def, r, skipInvalid, name)
 	for _, le := range rep.Invalid {
 		fmt.Fprintln(e.stderr, le)
 	}
@@ -109,34 +110,4 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
-}
-
-// defaultEventName is the --event name, else the current event's, else
-// today's; unlike event it creates nothing, so that a failed import
-// leaves no trace.
-func (e *env) defaultEventName() (string, error) {
-	if e.eventName != "" {
-		return e.eventName, nil
-	}
-	ev, err := e.store.CurrentEvent(e.ctx)
-	switch {
-	case err == nil:
-		return ev.Name, nil
-	case errors.Is(err, db.ErrNotFound):
-		return model.DefaultEventName(time.Now()), nil
-	}
-	return "", err
-}
-
-// existingEvent returns the --event event, which must exist, or else the
-// current one (started today when there is none).
-func (e *env) existingEvent() (model.Event, error) {
-	if e.eventName == "" {
-		return e.event()
-	}
-	ev, err := e.store.Event(e.ctx, e.eventName)
-	if errors.Is(err, db.ErrNotFound) {
-		return ev, fmt.Errorf("no event %q (standmap events lists them)", e.eventName)
-	}
-	return ev, err
 }

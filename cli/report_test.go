@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -13,15 +13,16 @@ import (
 	"time"
 
 	"standmap/db"
+	"standmap/internal/standtest"
 	"standmap/model"
 )
 
 func TestReportCommand(t *testing.T) {
 	s := newStand(t)
-	s.ok("import", fairCSV)
-	want := expectedFair(t)
+	s.OK("import", fairCSV)
+	want := standtest.ExpectedTallies(t, fairExpected)
 	t.Setenv("SOURCE_DATE_EPOCH", "1745500000")
-	md := s.ok("report", "--event", want[0].Event, "--compare", want[1].Event)
+	md := s.OK("report", "--event", want[0].Event, "--compare", want[1].Event)
 	for _, x := range []string{"# Report: " + want[0].Event, "| Visitors (responses) | 360 |", "## Map", "```text",
 		"## Top wishes", "| 1 | " + want[0].Wishes[0].Text, "## Age groups", "## Answers per half hour",
 		"compared with " + want[1].Event, "Generated 2025-04-24 "} {
@@ -29,22 +30,22 @@ func TestReportCommand(t *testing.T) {
 			t.Errorf("report lacks %q", x)
 		}
 	}
-	if lv := s.ok("report", "--event", want[0].Event, "--lang", "lv"); !strings.Contains(lv, "# Pārskats: ") {
+	if lv := s.OK("report", "--event", want[0].Event, "--lang", "lv"); !strings.Contains(lv, "# Pārskats: ") {
 		t.Errorf("--lang lv: %.80q", lv)
 	}
-	if ru := s.ok("report", "--event", want[0].Event, "--lang", "ru"); !strings.Contains(ru, "# Отчёт: ") ||
+	if ru := s.OK("report", "--event", want[0].Event, "--lang", "ru"); !strings.Contains(ru, "# Отчёт: ") ||
 		!strings.Contains(ru, "## Где молодёжь проводит свободное время") {
 		t.Errorf("--lang ru: %.120q", ru)
 	}
 	t.Setenv("LC_ALL", "")
 	t.Setenv("LC_MESSAGES", "")
 	t.Setenv("LANG", "ru_RU.UTF-8")
-	if ru := s.ok("report", "--event", want[0].Event); !strings.Contains(ru, "# Отчёт: ") {
+	if ru := s.OK("report", "--event", want[0].Event); !strings.Contains(ru, "# Отчёт: ") {
 		t.Errorf("LANG=ru_RU.UTF-8: %.80q", ru)
 	}
 
 	out := filepath.Join(t.TempDir(), "report.html")
-	s.ok("report", "--event", want[0].Event, "--format", "html", "--out", out)
+	s.OK("report", "--event", want[0].Event, "--format", "html", "--out", out)
 	b, err := os.ReadFile(out)
 	if err != nil || !strings.HasPrefix(string(b), "<!DOCTYPE html>") || !strings.Contains(string(b), "<svg") {
 		t.Errorf("--format html --out: %v %.80q", err, b)
@@ -66,7 +67,7 @@ func TestReportCommand(t *testing.T) {
 		{[]string{"report", "--event", want[0].Event, "--out", "/nonexistent/dir/r.md"}, 1},
 		{[]string{"report", "-h"}, 0},
 	} {
-		if _, errs, code := s.run("", tc.args...); code != tc.code {
+		if _, errs, code := s.Run("", tc.args...); code != tc.code {
 			t.Errorf("standmap %s: exit %d, want %d\n%s", strings.Join(tc.args, " "), code, tc.code, errs)
 		}
 	}
@@ -77,7 +78,7 @@ func TestReportCommand(t *testing.T) {
 func TestReportPrivacySetting(t *testing.T) {
 	s := newStand(t)
 	var csv strings.Builder
-	csv.WriteString(csvHeader)
+	csv.WriteString(standtest.CSVHeader)
 	for i := range 11 {
 		group := "16-18"
 		if i >= 5 {
@@ -85,18 +86,18 @@ func TestReportPrivacySetting(t *testing.T) {
 		}
 		fmt.Fprintf(&csv, "r%d,2025-04-24T09:%02d:00Z,Fair,%s,Centrs,,\n", i, i, group)
 	}
-	s.importText(csv.String())
+	s.ImportText(csv.String())
 	shown := regexp.MustCompile(`(?m)^\| 16-18 \| 5 \|`)
-	if md := s.ok("report"); !shown.MatchString(md) {
+	if md := s.OK("report"); !shown.MatchString(md) {
 		t.Errorf("16-18 with 5 responses not shown at the default threshold:\n%s", md)
 	}
-	s.ok("events", "set", "Fair", "--min-group", "6")
+	s.OK("events", "set", "Fair", "--min-group", "6")
 	// At 6, 16-18 (5) is merged; merged alone it would be 5, so 19+ (6)
 	// joins it, and only the total is left.
-	if md := s.ok("report"); shown.MatchString(md) || !strings.Contains(md, "Too few responses per age group") {
+	if md := s.OK("report"); shown.MatchString(md) || !strings.Contains(md, "Too few responses per age group") {
 		t.Errorf("16-18 with 5 responses shown at the event's threshold 6:\n%s", md)
 	}
-	if md := s.ok("report", "--min-group", "5"); !shown.MatchString(md) {
+	if md := s.OK("report", "--min-group", "5"); !shown.MatchString(md) {
 		t.Errorf("--min-group 5 did not override the event's 6")
 	}
 }
@@ -108,8 +109,8 @@ func TestReportPrivacySetting(t *testing.T) {
 // check its migrations.)
 func TestReportWhileWriting(t *testing.T) {
 	s := newStand(t)
-	s.ok("events", "new", "Live")
-	writer, err := db.Open(s.db)
+	s.OK("events", "new", "Live")
+	writer, err := db.Open(s.DB)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,9 +140,9 @@ func TestReportWhileWriting(t *testing.T) {
 	deadline := time.Now().Add(2 * time.Second)
 	for n := 0; n < 5 || time.Now().Before(deadline); n++ {
 		out := filepath.Join(t.TempDir(), "r.md")
-		s.ok("report", "--event", "Live", "--out", out)
-		s.ok("report", "--event", "Live", "--format", "html")
-		s.ok("export", "--event", "Live")
+		s.OK("report", "--event", "Live", "--out", out)
+		s.OK("report", "--event", "Live", "--format", "html")
+		s.OK("export", "--event", "Live")
 		b, _ := os.ReadFile(out)
 		m := visitors.FindStringSubmatch(string(b))
 		if m == nil {

@@ -1,49 +1,62 @@
-package main
+package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"standmap/live"
 	"standmap/model"
 )
 
-func init() {
-	var speed float64
-	register(&command{
-		name:    "demo",
-		short:   "the application on a throwaway database that fills with made-up visitors",
-		noStore: true,
-		flags: func(fs *flag.FlagSet) {
-			fs.Float64Var(&speed, "speed", 1, "visitors come `times` faster (1: one every 1–2 s)")
-		},
-		run: func(e *env, _ []string) error {
-			if speed <= 0 {
-				return usageError{"--speed must be above 0"}
+// demoOptions are demo's own flags.
+type demoOptions struct {
+	speed float64
+}
+
+// newDemo returns `demo`: the application on a throwaway database that
+// fills with made-up visitors.
+func newDemo() *cobra.Command {
+	p, o := newLocal(), &demoOptions{}
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "The application on a throwaway database that fills with made-up visitors",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if o.speed <= 0 {
+				return usagef("--speed must be above 0")
 			}
-			dir, err := os.MkdirTemp("", "standmap-demo-")
-			if err != nil {
-				return err
-			}
-			e.dbPath = filepath.Join(dir, "standmap.db")
-			fmt.Fprintf(e.stderr, "standmap demo: throwaway database %s\n", e.dbPath)
-			if err := e.open(&command{}); err != nil {
-				return err
-			}
-			defer e.store.Close()
-			if e.eventName == "" {
-				e.eventName = "Demo fair"
-			}
-			return runApp(e, func(ctx context.Context, hub *live.Hub) {
-				demoVisitors(ctx, e, hub, speed)
+			return run(p, cmd, useEvent|useMap|useLang, func(e *env) error {
+				if err := sqliteBuilt(); err != nil {
+					return err
+				}
+				dir, err := os.MkdirTemp("", "standmap-demo-")
+				if err != nil {
+					return err
+				}
+				path := filepath.Join(dir, "standmap.db")
+				fmt.Fprintf(e.stderr, "standmap demo: throwaway database %s\n", path)
+				if e.store, err = openStore(path); err != nil {
+					return err
+				}
+				defer e.store.Close()
+				if e.eventName == "" {
+					e.eventName = "Demo fair"
+				}
+				return runApp(e, false, func(ctx context.Context, hub *live.Hub) {
+					demoVisitors(ctx, e, hub, o.speed)
+				})
 			})
 		},
-	})
+	}
+	p.flags(cmd, useEvent|useMap|useLang)
+	cmd.Flags().Float64Var(&o.speed, "speed", 1, "visitors come this many times faster (1: one every 1–2 s)")
+	return cmd
 }
 
 // demoPlaces are weighted as the first Daugavpils stand reported: most marks

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"strings"
@@ -7,7 +7,7 @@ import (
 
 func TestReplayCommand(t *testing.T) {
 	s := newStand(t)
-	s.ok("import", fairCSV)
+	s.OK("import", fairCSV)
 	const ev = "Profesiju gadatirgus 2025"
 	for _, c := range []struct {
 		args []string
@@ -19,13 +19,13 @@ func TestReplayCommand(t *testing.T) {
 		{[]string{"replay", "--event", ev, "extra"}, 2, "unexpected argument"},
 		{[]string{"replay", "--event", "Atlantis"}, 1, `no event "Atlantis"`},
 	} {
-		_, errs, code := s.run("", c.args...)
+		_, errs, code := s.Run("", c.args...)
 		if code != c.code || !strings.Contains(errs, c.err) {
 			t.Errorf("standmap %s: exit %d, %q; want exit %d saying %q", strings.Join(c.args, " "), code, errs, c.code, c.err)
 		}
 	}
 	// Not a terminal: the keys come from stdin; ] moves ten minutes, q quits.
-	out, errs, code := s.run("]]]q", "replay", "--event", ev, "--at", "2025-04-24T09:30:00+03:00", "--lang", "en")
+	out, errs, code := s.Run("]]]q", "replay", "--event", ev, "--at", "2025-04-24T09:30:00+03:00", "--lang", "en")
 	if code != 0 {
 		t.Fatalf("replay: exit %d\n%s", code, errs)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -7,31 +7,6 @@ import (
 
 	"standmap/model"
 )
-
-// showWishes prints the groups (list), the likely duplicates (suggest),
-// the wishes held back (pending) or the audit log (log).
-func showWishes(e *env, event, what string) error {
-	if what == "log" {
-		return printCurationLog(e, event)
-	}
-	cur, err := e.store.Curation(e.ctx, event)
-	if err != nil {
-		return err
-	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	switch what {
-	case "list":
-		err = listGroups(e, tw, event, cur)
-	case "pending":
-		err = listHeld(e, tw, event, cur)
-	case "suggest":
-		err = listSuggestions(e, tw, event, cur)
-	}
-	if err != nil {
-		return err
-	}
-	return tw.Flush()
-}
 
 // curatedTallier counts the event's responses under cur.
 func curatedTallier(e *env, event string, cur *model.Curation) (*model.Tallier, error) {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"standmap/db"
+	"standmap/internal/standtest"
 )
 
 // curationCSV is five visitors: one wish in four spellings and two
 // languages, a bench, and a swear word.
-const curationCSV = csvHeader +
+const curationCSV = standtest.CSVHeader +
 	"c1,2025-04-24T09:00:00Z,Fair,,Centrs,Veloceliņi,cycle\n" +
 	"c1,2025-04-24T09:00:00Z,Fair,,Grīva,bike paths,\n" +
 	"c2,2025-04-24T09:01:00Z,Fair,,Grīva,velocelini,\n" +
@@ -19,17 +22,17 @@ const curationCSV = csvHeader +
 	"c4,2025-04-24T09:03:00Z,Fair,,Centrs,more benches,hangout\n" +
 	"c5,2025-04-24T09:04:00Z,Fair,,Centrs,sūds,\n"
 
-// wishLine runs tally --json and returns its wishes as "text|category|count".
-func (s *stand) wishLines() string {
-	s.t.Helper()
+// wishLines runs tally --json and returns its wishes as "text|category|count".
+func wishLines(s *standtest.Stand) string {
+	s.T.Helper()
 	var got struct {
 		Wishes []struct {
 			Text, Key, Category string
 			Count               int
 		}
 	}
-	if err := json.Unmarshal([]byte(s.ok("tally", "--json", "--event", "Fair")), &got); err != nil {
-		s.t.Fatal(err)
+	if err := json.Unmarshal([]byte(s.OK("tally", "--json", "--event", "Fair")), &got); err != nil {
+		s.T.Fatal(err)
 	}
 	var lines []string
 	for _, w := range got.Wishes {
@@ -40,7 +43,7 @@ func (s *stand) wishLines() string {
 
 func TestWishesCommandsRoundTrip(t *testing.T) {
 	s := newStand(t)
-	if _, errs, code := s.importText(curationCSV); code != 0 {
+	if _, errs, code := s.ImportText(curationCSV); code != 0 {
 		t.Fatal(errs)
 	}
 	steps := []struct {
@@ -68,19 +71,19 @@ func TestWishesCommandsRoundTrip(t *testing.T) {
 	}
 	for _, st := range steps {
 		if st.args != nil {
-			s.ok(append([]string{"wishes", "--event", "Fair"}, st.args...)...)
+			s.OK(append([]string{"wishes", "--event", "Fair"}, st.args...)...)
 		}
-		if got := s.wishLines(); got != st.want {
+		if got := wishLines(s); got != st.want {
 			t.Fatalf("after wishes %v:\n got %s\nwant %s", st.args, got, st.want)
 		}
 	}
-	log := s.ok("wishes", "log", "--event", "Fair")
+	log := s.OK("wishes", "log", "--event", "Fair")
 	for _, want := range []string{"#1 ", `merge "velocelini" "Больше велодорожек" --into "bike paths"`, "(undone by #8)", "undo #7", "local"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("log lacks %q:\n%s", want, log)
 		}
 	}
-	list := s.ok("wishes", "--event", "Fair")
+	list := s.OK("wishes", "--event", "Fair")
 	if !strings.Contains(list, "Bike paths (1)") || !strings.Contains(list, "flagged: profanity") {
 		t.Errorf("list:\n%s", list)
 	}
@@ -88,17 +91,17 @@ func TestWishesCommandsRoundTrip(t *testing.T) {
 
 func TestWishesModerationAndRefusals(t *testing.T) {
 	s := newStand(t)
-	s.importText(curationCSV)
-	s.ok("wishes", "moderate", "on", "--event", "Fair")
-	if got := s.wishLines(); got != "" {
+	s.ImportText(curationCSV)
+	s.OK("wishes", "moderate", "on", "--event", "Fair")
+	if got := wishLines(s); got != "" {
 		t.Fatalf("moderated board shows %s", got)
 	}
-	pending := s.ok("wishes", "pending", "--event", "Fair")
+	pending := s.OK("wishes", "pending", "--event", "Fair")
 	if !strings.Contains(pending, "profanity") || strings.Count(pending, "\n") < 6 {
 		t.Errorf("pending:\n%s", pending)
 	}
-	s.ok("wishes", "approve", "more benches", "--event", "Fair")
-	if got := s.wishLines(); got != "more benches|hangout|1" {
+	s.OK("wishes", "approve", "more benches", "--event", "Fair")
+	if got := wishLines(s); got != "more benches|hangout|1" {
 		t.Fatalf("approved: %s", got)
 	}
 	for _, c := range []struct {
@@ -115,7 +118,7 @@ func TestWishesModerationAndRefusals(t *testing.T) {
 		{[]string{"category", "a", "sports"}, 1},
 		{[]string{"undo", "99"}, 1},
 	} {
-		if _, _, code := s.run("", append([]string{"wishes", "--event", "Fair"}, c.args...)...); code != c.code {
+		if _, _, code := s.Run("", append([]string{"wishes", "--event", "Fair"}, c.args...)...); code != c.code {
 			t.Errorf("wishes %v: exit %d, want %d", c.args, code, c.code)
 		}
 	}
@@ -123,33 +126,34 @@ func TestWishesModerationAndRefusals(t *testing.T) {
 
 func TestWishesSuggest(t *testing.T) {
 	s := newStand(t)
-	s.importText(curationCSV + "c6,2025-04-24T09:05:00Z,Fair,,,Velocelinji,\n")
-	out := s.ok("wishes", "suggest", "--event", "Fair")
+	s.ImportText(curationCSV + "c6,2025-04-24T09:05:00Z,Fair,,,Velocelinji,\n")
+	out := s.OK("wishes", "suggest", "--event", "Fair")
 	if !strings.Contains(out, `standmap wishes merge "velocelinji" --into "velocelini"`) {
 		t.Errorf("suggest:\n%s", out)
 	}
-	if strings.Contains(s.wishLines(), "4") {
+	if strings.Contains(wishLines(s), "4") {
 		t.Error("suggest merged something")
 	}
 }
 
 func TestStartModeration(t *testing.T) {
 	s := newStand(t)
-	s.importText(curationCSV)
-	e := &env{ctx: context.Background(), dbPath: s.db, mapName: "daugavpils"}
-	if err := e.open(commands["wishes"]); err != nil {
+	s.ImportText(curationCSV)
+	store, err := db.Open(s.DB)
+	if err != nil {
 		t.Fatal(err)
 	}
-	defer e.store.Close()
+	defer store.Close()
+	e := &env{ctx: context.Background(), store: store}
 	for range 2 { // a second start is fine
 		if err := startModeration(e, "Fair", "SHA256:facilitator"); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if got := s.wishLines(); got != "" {
+	if got := wishLines(s); got != "" {
 		t.Errorf("moderated board shows %s", got)
 	}
-	if log := s.ok("wishes", "log", "--event", "Fair"); strings.Count(log, "moderate on") != 1 || !strings.Contains(log, "SHA256:facilitator") {
+	if log := s.OK("wishes", "log", "--event", "Fair"); strings.Count(log, "moderate on") != 1 || !strings.Contains(log, "SHA256:facilitator") {
 		t.Errorf("log:\n%s", log)
 	}
 }

@@ -1,15 +1,17 @@
-package main
+package cli
 
 import (
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"standmap/internal/standtest"
 )
 
 // carryCSV is seven visitors: a wish in three spellings, trees, benches
 // and spam.
-const carryCSV = csvHeader +
+const carryCSV = standtest.CSVHeader +
 	"k1,2025-05-01T10:00:00Z,Fair,,Centrs,Velo celiņi,cycle\n" +
 	"k2,2025-05-01T10:01:00Z,Fair,,Centrs,veloceliņi,\n" +
 	"k3,2025-05-01T10:02:00Z,Fair,,,bike paths,\n" +
@@ -25,7 +27,7 @@ const carryCSV = csvHeader +
 // keeps its curation, with a note; imported again, nothing new.
 func TestImportCarriesCurationCLI(t *testing.T) {
 	a := newStand(t)
-	if _, errs, code := a.importText(carryCSV); code != 0 {
+	if _, errs, code := a.ImportText(carryCSV); code != 0 {
 		t.Fatal(errs)
 	}
 	for _, args := range [][]string{
@@ -35,53 +37,53 @@ func TestImportCarriesCurationCLI(t *testing.T) {
 		{"hide", "spam spam"},
 		{"hide", "--mark", "k4:1"},
 	} {
-		a.ok(append([]string{"wishes", "--event", "Fair"}, args...)...)
+		a.OK(append([]string{"wishes", "--event", "Fair"}, args...)...)
 	}
 	file := filepath.Join(t.TempDir(), "a.csv")
-	a.ok("export", "--event", "Fair", "--out", file)
+	a.OK("export", "--event", "Fair", "--out", file)
 
 	b := newStand(t)
-	out, errs, code := b.run("", "import", file)
+	out, errs, code := b.Run("", "import", file)
 	if code != 0 || errs != "" || !strings.Contains(out, "5 actions") {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
 	}
-	if x, y := a.tallyJSON("Fair"), b.tallyJSON("Fair"); !reflect.DeepEqual(x, y) {
+	if x, y := a.TallyJSON("Fair"), b.TallyJSON("Fair"); !reflect.DeepEqual(x, y) {
 		t.Fatalf("tallies differ:\n%v\n%v", x, y)
 	}
-	log := b.ok("wishes", "log", "--event", "Fair")
+	log := b.OK("wishes", "log", "--event", "Fair")
 	if n := strings.Count(log, "import "+file); n != 5 {
 		t.Fatalf("%d actions by import:\n%s", n, log)
 	}
 	// The newest action is the rename (renames and categories come last,
 	// by group): undone, the trees show as their first spelling.
-	b.ok("wishes", "undo", "--event", "Fair")
-	if w := b.wishLines(); w != "Velo celiņi|cycle|3 ; More trees|green|2 ; benches|hangout|1" {
+	b.OK("wishes", "undo", "--event", "Fair")
+	if w := wishLines(b); w != "Velo celiņi|cycle|3 ; More trees|green|2 ; benches|hangout|1" {
 		t.Errorf("after undo: %s", w)
 	}
 
 	// Again: the responses are skipped, the curation (one undo since)
 	// differs, so a note and nothing applied.
-	out, errs, code = b.run("", "import", file)
+	out, errs, code = b.Run("", "import", file)
 	if code != 0 || !strings.Contains(out, "7 already stored") || !strings.Contains(errs, "already has a curation") {
 		t.Errorf("exit %d\n%s\n%s", code, out, errs)
 	}
-	if again := b.ok("wishes", "log", "--event", "Fair"); strings.Count(again, "\n") != strings.Count(log, "\n")+1 {
+	if again := b.OK("wishes", "log", "--event", "Fair"); strings.Count(again, "\n") != strings.Count(log, "\n")+1 {
 		t.Errorf("log grew:\n%s", again)
 	}
-	b.ok("wishes", "undo", "--event", "Fair", "6") // redo the rename
-	if out, errs, _ = b.run("", "import", file); errs != "" || strings.Contains(out, "carried") {
+	b.OK("wishes", "undo", "--event", "Fair", "6") // redo the rename
+	if out, errs, _ = b.Run("", "import", file); errs != "" || strings.Contains(out, "carried") {
 		t.Errorf("same curation, same file: %s %s", out, errs)
 	}
 
 	b2 := newStand(t)
-	b2.ok("events", "new", "Fair")
-	b2.ok("wishes", "category", "--event", "Fair", "benches", "culture")
-	out, errs, code = b2.run("", "import", file)
+	b2.OK("events", "new", "Fair")
+	b2.OK("wishes", "category", "--event", "Fair", "benches", "culture")
+	out, errs, code = b2.Run("", "import", file)
 	if code != 0 || !strings.Contains(out, "imported 7 responses") ||
 		strings.Count(errs, "\n") != 1 || !strings.Contains(errs, `event "Fair" already has a curation`) {
 		t.Errorf("exit %d\n%s\n%s", code, out, errs)
 	}
-	if w := b2.wishLines(); w != "benches|culture|2 ; More trees|green|2 ; bike paths||1 ; Spam spam||1 ; Velo celiņi|cycle|1 ; veloceliņi||1" {
+	if w := wishLines(b2); w != "benches|culture|2 ; More trees|green|2 ; bike paths||1 ; Spam spam||1 ; Velo celiņi|cycle|1 ; veloceliņi||1" {
 		t.Errorf("b2: %s", w)
 	}
 }
