@@ -11,8 +11,8 @@ import (
 
 func TestScaleIsNice(t *testing.T) {
 	for _, tc := range []struct{ top, step int }{
-		{0, 1}, {1, 1}, {4, 1}, {5, 2}, {8, 2}, {9, 5}, {20, 5}, {21, 10}, {40, 10},
-		{41, 20}, {80, 20}, {81, 50}, {203, 100}, {200, 50}, {2000, 500}, {2001, 1000},
+		{0, 1}, {1, 1}, {4, 1}, {6, 1}, {7, 2}, {15, 2}, {16, 5}, {30, 5}, {31, 10},
+		{60, 10}, {61, 20}, {203, 50}, {300, 50}, {301, 100}, {1500, 200}, {1501, 500},
 	} {
 		if got := NewScale(tc.top).Step(); got != tc.step {
 			t.Errorf("NewScale(%d).Step() = %d, want %d", tc.top, got, tc.step)
@@ -21,8 +21,9 @@ func TestScaleIsNice(t *testing.T) {
 }
 
 // TestScaleChangesOnlyAtSteps: growing the largest count from 1 to 5000,
-// the classes change only when it passes the scale's top, and every
-// count up to the largest falls into a class whose range holds it.
+// the classes change only when it passes Until, the largest count is
+// always in the last class, and every count up to it falls into a class
+// whose range holds it.
 func TestScaleChangesOnlyAtSteps(t *testing.T) {
 	prev := NewScale(1)
 	changes := 0
@@ -30,21 +31,27 @@ func TestScaleChangesOnlyAtSteps(t *testing.T) {
 		s := NewScale(top)
 		if s != prev {
 			changes++
-			if top != prev.Top()+1 {
-				t.Fatalf("the scale changed at %d, not past its top %d", top, prev.Top())
+			if top != prev.Until()+1 {
+				t.Fatalf("the scale changed at %d, not past %d", top, prev.Until())
 			}
 		}
 		prev = s
+		if top >= Classes && s.Class(top) != Classes {
+			t.Fatalf("the largest count %d is in class %d", top, s.Class(top))
+		}
 		for _, n := range []int{1, top / 2, top} {
 			c := s.Class(n)
 			lo, hi := s.Range(c)
+			if c == Classes {
+				hi = top // the last class is open
+			}
 			if n > 0 && (n < lo || n > hi) {
 				t.Fatalf("top %d: %d in class %d [%d, %d]", top, n, c, lo, hi)
 			}
 		}
 	}
-	if changes != 10 {
-		t.Errorf("%d changes from 1 to 5000, want 10 (2 5 10 20 50 100 200 500 1000 2000 per class… )", changes)
+	if changes != 9 {
+		t.Errorf("%d changes from 1 to 5000, want 9 (2 5 10 20 50 100 200 500 1000 per class)", changes)
 	}
 }
 
@@ -54,7 +61,7 @@ func TestLabels(t *testing.T) {
 	for c := range Classes + 1 {
 		got = append(got, s.Label(c))
 	}
-	if fmt.Sprint(got) != "[0 1–100 101–200 201–300 301+]" {
+	if fmt.Sprint(got) != "[0 1–50 51–100 101–150 151+]" {
 		t.Errorf("labels %v", got)
 	}
 	if got := NewScale(3).Label(2); got != "2" {

@@ -9,19 +9,20 @@ import "strconv"
 const Classes = 4
 
 // Scale puts counts into classes of equal, "nice" widths (1, 2, 5, 10,
-// 20, 50… per class). It depends only on the largest count and changes
-// only when that count passes Top, so a shade keeps its meaning while
-// the answers come in.
-type Scale struct{ step int }
+// 20, 50… per class), the last class open. It depends only on the
+// largest count, which always falls in the last class, and changes only
+// when that count passes Until, so a shade keeps its meaning while the
+// answers come in.
+type Scale struct{ k int }
 
-// NewScale returns the scale for a largest count of top: the smallest
-// nice class width whose Classes classes reach top.
+// NewScale returns the scale for a largest count of top: the widest nice
+// class width that leaves top in the last class.
 func NewScale(top int) Scale {
-	step := 1
-	for k := 0; Classes*step < top; k++ {
-		step = nice(k + 1)
+	k := 0
+	for (Classes-1)*nice(k+1) < top {
+		k++
 	}
-	return Scale{step}
+	return Scale{k}
 }
 
 // nice returns the k-th number of 1, 2, 5, 10, 20, 50, 100…
@@ -34,11 +35,11 @@ func nice(k int) int {
 }
 
 // Step returns the width of a class, in counts.
-func (s Scale) Step() int { return max(s.step, 1) }
+func (s Scale) Step() int { return nice(s.k) }
 
-// Top returns the largest count of the scale's last class: the scale
-// changes when the largest count passes it.
-func (s Scale) Top() int { return Classes * s.Step() }
+// Until returns the largest count the scale holds: past it, the classes
+// widen to the next nice width.
+func (s Scale) Until() int { return (Classes - 1) * nice(s.k+1) }
 
 // Class returns the class of count n: 0 for none, else 1 to Classes.
 func (s Scale) Class(n int) int {
@@ -54,7 +55,7 @@ func (s Scale) Range(c int) (lo, hi int) {
 }
 
 // Label returns the counts of class c as text: "1", "6–10"; the last
-// class is open ("16+"), since a count above Top still falls in it.
+// class is open ("16+"): it holds the largest count.
 func (s Scale) Label(c int) string {
 	if c <= 0 {
 		return "0"

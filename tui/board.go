@@ -6,6 +6,7 @@ import (
 
 	"standmap/i18n"
 	"standmap/model"
+	"standmap/tui/mapview"
 )
 
 // Board shows the live results: a bar chart of every neighbourhood and the
@@ -116,6 +117,7 @@ type boardKey struct {
 	picking             bool
 	palette             string // the styles, by one of their sequences
 	mark                string
+	mapSt               mapview.Styles
 }
 
 // boardCache keeps the last drawing: typing in the form redraws the screen
@@ -127,7 +129,7 @@ type boardCache struct {
 
 // View draws the board in exactly h lines of w cells.
 func (b Board) View(st Styles, lang string, s *model.Snapshot, w, h int) []string {
-	k := boardKey{s, w, h, b.offset, b.sel, b.filter, b.query.Value(), lang, b.picking, st.Bar.pre + st.Title.pre, b.mark}
+	k := boardKey{s, w, h, b.offset, b.sel, b.filter, b.query.Value(), lang, b.picking, st.Bar.pre + st.Title.pre, b.mark, st.Map}
 	if b.cache != nil && b.cache.lines != nil && b.cache.key == k {
 		return b.cache.lines
 	}
@@ -220,7 +222,7 @@ func (b Board) barsAndMap(st Styles, lang string, s *model.Snapshot, w, h int) [
 		mw := w * 45 / 100
 		bw := w - mw
 		bars := box(chart.View(st, lang, bw-2, h-2), tr(lang, i18n.AppWhere), bw, h, st.Panel, st.Title)
-		m := box(b.mapView(s, hl, mw-2, h-2), b.city, mw, h, st.Panel, st.Title)
+		m := box(b.mapView(st.Map, s, hl, mw-2, h-2), b.city, mw, h, st.Panel, st.Title)
 		return beside([]int{bw, mw}, bars, m)
 	}
 	return box(chart.View(st, lang, w-2, h-2), tr(lang, i18n.AppWhere), w, h, st.Panel, st.Title)

@@ -6,6 +6,10 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"standmap/palette"
+	"standmap/tui/mapview"
 )
 
 // Theme picks the palette: dark or light terminal background.
@@ -52,6 +56,9 @@ type Styles struct {
 	Cursor Style
 	// Help styles the help bar and the full help.
 	Help help.Styles
+	// Map draws the city map: the palette's ramp in the terminal's
+	// colours (set by the model when it learns the profile).
+	Map mapview.Styles
 }
 
 // NewStyles returns the styles of theme t.
@@ -69,6 +76,7 @@ func NewStyles(t Theme) Styles {
 	hs := help.Styles{ShortKey: keyStyle, ShortDesc: desc, ShortSeparator: desc, Ellipsis: desc,
 		FullKey: keyStyle, FullDesc: desc, FullSeparator: desc}
 	return Styles{
+		Map:        mapview.NewStyles(palette.For(t == Light), colorprofile.TrueColor),
 		Help:       hs,
 		Title:      newStyle(lipgloss.NewStyle().Bold(true).Foreground(fg)),
 		Header:     newStyle(lipgloss.NewStyle().Bold(true)),
