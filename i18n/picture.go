@@ -6,7 +6,6 @@ const (
 	MapSteps      Key = "map.steps"
 	MapNoMarks    Key = "map.noMarks"
 	AppZeroPlaces Key = "app.zeroPlaces"
-	AppZeroPlace  Key = "app.zeroPlace"
 	AppTopWishes  Key = "app.topWishes"
 )
 
@@ -15,6 +14,5 @@ var pictureTexts = map[Key][2]string{
 	MapSteps:      {"steps of %d; changes past %d", "solis %d; mainās virs %d"},
 	MapNoMarks:    {"no marks yet", "vēl nav atzīmju"},
 	AppZeroPlaces: {"%d places with no marks yet", "%d apkaimes vēl bez atzīmēm"},
-	AppZeroPlace:  {"1 place with no marks yet", "1 apkaime vēl bez atzīmēm"},
 	AppTopWishes:  {"Top wishes", "Biežākās vēlmes"},
 }

@@ -128,6 +128,7 @@ func New(o Options) Model {
 	m.help.Styles = m.st.Help
 	m.board.mapView = mapViewFor(o.City)
 	if o.City != nil {
+		m.board.gridW, m.board.gridH = o.City.Grid.Width, o.City.Grid.Height
 		m.board.city = model.Sanitize(o.City.Name)
 	}
 	if o.Role == Viewer || o.Store == nil {

@@ -38,7 +38,9 @@ type Styles struct {
 	Bar Style
 	// BarAlt draws the bar of the neighbourhood in focus.
 	BarAlt Style
-	// Muted is secondary text: counts, hints, categories.
+	// Text is what the room reads: names of places, wishes.
+	Text Style
+	// Muted is secondary text: hints, categories.
 	Muted Style
 	// Danger is an error message.
 	Danger Style
@@ -82,6 +84,7 @@ func NewStyles(t Theme) Styles {
 		Header:     newStyle(lipgloss.NewStyle().Bold(true)),
 		Bar:        newStyle(lipgloss.NewStyle().Foreground(bar)),
 		BarAlt:     newStyle(lipgloss.NewStyle().Foreground(accent).Bold(true)),
+		Text:       newStyle(lipgloss.NewStyle().Foreground(fg)),
 		Muted:      newStyle(lipgloss.NewStyle().Foreground(muted)),
 		Danger:     newStyle(lipgloss.NewStyle().Foreground(danger).Bold(true)),
 		Success:    newStyle(lipgloss.NewStyle().Foreground(ok)),

@@ -129,8 +129,9 @@ func (p *placer) place(rq labelReq) {
 	if rq.highlight {
 		rq.texts = rq.texts[:1]
 	}
-	budget := math.MaxInt // the widest text worth its cover of the map
-	if !rq.highlight && rq.area >= 0 {
+	budget := math.MaxInt                        // the widest text worth its cover of the map
+	if !rq.highlight && rq.area >= 0 && p.pads { // in colour a label keeps its area's shade
+
 		budget = max(7, int(3*math.Sqrt(float64(p.areaSize(rq.area)))))
 	}
 	for k, text := range rq.texts {
