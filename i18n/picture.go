@@ -3,16 +3,16 @@ package i18n
 // The pictures' texts: the map's legend and the board's folds, shared by
 // the application, the projection and the report.
 const (
-	MapSteps      Key = "map.steps"
-	MapNoMarks    Key = "map.noMarks"
-	AppZeroPlaces Key = "app.zeroPlaces"
-	AppTopWishes  Key = "app.topWishes"
+	MapSteps         Key = "map.steps"
+	MapNoMarks       Key = "map.noMarks"
+	AppZeroPlaces    Key = "app.zeroPlaces"
+	PictureTopWishes Key = "picture.topWishes"
 )
 
 // pictureTexts are the pictures' {English, Latvian} texts.
 var pictureTexts = map[Key][2]string{
-	MapSteps:      {"steps of %d; changes past %d", "solis %d; mainās virs %d"},
-	MapNoMarks:    {"no marks yet", "vēl nav atzīmju"},
-	AppZeroPlaces: {"%d places with no marks yet", "%d apkaimes vēl bez atzīmēm"},
-	AppTopWishes:  {"Top wishes", "Biežākās vēlmes"},
+	MapSteps:         {"steps of %d; changes past %d", "solis %d; mainās virs %d"},
+	MapNoMarks:       {"no marks yet", "vēl nav atzīmju"},
+	AppZeroPlaces:    {"%d places with no marks yet", "%d apkaimes vēl bez atzīmēm"},
+	PictureTopWishes: {"Top wishes", "Biežākās vēlmes"},
 }
