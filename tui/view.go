@@ -64,6 +64,9 @@ func (m Model) View() tea.View {
 func (m Model) render() string {
 	w, h := m.w, m.h
 	if w < minWidth || h < minHeight {
+		if m.o.Role == Viewer && w >= phoneWidth && h >= phoneHeight && !m.fullHelp {
+			return strings.Join(m.phoneBoard(w, h), "\n")
+		}
 		return tooSmall(m.lang, w, h)
 	}
 	if m.cmp.open {
