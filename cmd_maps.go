@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"standmap/ascii_maps"
+	"standmap/palette"
 	"standmap/tui/mapview"
 )
 
@@ -127,7 +128,7 @@ func showMap(e *env, name string) error {
 		title += " (schematic)"
 	}
 	fmt.Fprintln(w, title)
-	fmt.Fprintln(w, mapview.Render(c, counts, 0, mapsWidth, mapsHeight, mapview.DefaultStyles(), ""))
+	fmt.Fprintln(w, mapview.Render(c, counts, 0, mapsWidth, mapsHeight, mapview.NewStyles(palette.Dark, w.Profile), ""))
 	for _, n := range c.Notes {
 		fmt.Fprintln(w, strings.TrimSpace(n))
 	}

@@ -65,7 +65,7 @@ var Dark = Ramp{
 		{"#6a51c6", magenta}, {"#2a9d8f", cyan}, {"#6ccb5f", brightGreen}, {"#fde725", brightYellow},
 	},
 	Water:     Colour{"#17324d", blue},
-	Wave:      Colour{"#7fb8e6", brightBlue},
+	Wave:      Colour{"#7fb8e6", brightCyan},
 	Highlight: Colour{"#ff6ec7", brightMagenta},
 	Ink: [Classes + 1]Colour{
 		{"#ffffff", brightWhite}, {"#ffffff", brightWhite}, {"#000000", black}, {"#000000", black}, {"#000000", black},

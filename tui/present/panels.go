@@ -127,7 +127,11 @@ func (m Model) wishRows(ws []model.WishCount, rank bool, w, h, top int) []string
 	for _, wc := range ws[:n] {
 		textW = max(textW, textWidth(model.Sanitize(wc.Text)))
 	}
-	textW = max(1, min(textW, w-rankW-countW-2-max(min(8, w/4), (w-rankW)/2)))
+	most := w - rankW - countW - 2 - max(min(8, w/4), (w-rankW)/2)
+	if !rank { // blocks side by side: one text column, so one bar length a count
+		textW = most
+	}
+	textW = max(1, min(textW, most))
 	barW := max(0, w-rankW-textW-countW-2)
 	out := make([]string, 0, n)
 	for i, wc := range ws[:n] {
