@@ -47,17 +47,25 @@ shot() {
     "env -u TMUX -u COLORTERM -u NO_COLOR ${term[$look]} STANDMAP_DB=$tmp/fair.db $tmp/standmap $args; sleep 60"
   "${T[@]}" set-option -t "$name" status off >/dev/null
   "${T[@]}" set-option -t "$name" window-style "$style" >/dev/null
-  local end=$((SECONDS + 10))
-  until "${T[@]}" capture-pane -t "$name" -p | grep -qF -- "$wait"; do
-    ((SECONDS < end)) || { echo "screens: $name: '$wait' did not appear" >&2; "${T[@]}" capture-pane -t "$name" -p >&2; exit 1; }
-    sleep 0.2
-  done
+  settle "$name" "" # the program is up
   for k in $keys; do "${T[@]}" send-keys -t "$name" "$k"; sleep 0.3; done
+  settle "$name" "$wait"
   sleep 0.5
   "${T[@]}" capture-pane -t "$name" -p -e >"$tmp/$name.ans"
   "$tmp/screens" -theme "$theme" -o "$out/$name.png" <"$tmp/$name.ans"
   "${T[@]}" kill-session -t "$name"
   echo "$out/$name.png"
+}
+
+# settle NAME TEXT — waits until the screen shows TEXT (or, with no TEXT,
+# anything at all).
+settle() {
+  local end=$((SECONDS + 10))
+  until "${T[@]}" capture-pane -t "$1" -p | grep -qF -- "${2:-standmap}" ||
+    { [[ -z $2 ]] && [[ $("${T[@]}" capture-pane -t "$1" -p | tr -d ' \n') ]]; }; do
+    ((SECONDS < end)) || { echo "screens: $1: '$2' did not appear" >&2; "${T[@]}" capture-pane -t "$1" -p >&2; exit 1; }
+    sleep 0.2
+  done
 }
 
 ev=(--event 'Profesiju gadatirgus 2025')
