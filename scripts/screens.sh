@@ -25,6 +25,7 @@ go build -o "$tmp/standmap" .
 (cd scripts/screens && go build -o "$tmp/screens" .)
 STANDMAP_DB="$tmp/fair.db" "$tmp/standmap" import testdata/fair/fair.csv >/dev/null
 mkdir -p "$out"
+"${T[@]}" new-session -d -s keep # keeps the server up between shots
 
 # The terminals: true colour, 16 colours, no colour.
 declare -A term=(

@@ -179,7 +179,7 @@ type boardLayout struct {
 
 // Sizes of the board's parts.
 const (
-	minBarsW = 42 // the narrowest bar chart beside the map
+	minBarsW = 37 // the narrowest bar chart beside the map
 	minMapW  = 34 // the narrowest map worth drawing beside the bars
 	minMapH  = 16 // its fewest lines (an 80×24 board keeps its bars)
 )

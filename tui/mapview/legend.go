@@ -47,6 +47,22 @@ func legend(sc palette.Scale, marked bool, w int, st Styles, highlight string) s
 	if note != "" && ansi.StringWidth(line)+3+ansi.StringWidth(note) <= w {
 		line += "   " + note
 	}
+	if ansi.StringWidth(line) > w && marked && highlight == "" { // compact: one-cell swatches
+		items = items[:1]
+		for c := 0; c <= palette.Classes; c++ {
+			sw := string(palette.Patterns[c])
+			if !st.patterns() {
+				sw = "█"
+			}
+			item := paint(st, seqs, look{fg: inkZero + ink(c)}, sw) + sc.Label(c)
+			if c == 0 {
+				items[0] = item
+			} else {
+				items = append(items, item)
+			}
+		}
+		line = " " + strings.Join(items, " ")
+	}
 	for ansi.StringWidth(line) > w && len(items) > 1 {
 		items = items[:len(items)-1]
 		line = " " + strings.Join(items, "  ")
