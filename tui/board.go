@@ -179,9 +179,10 @@ type boardLayout struct {
 
 // Sizes of the board's parts.
 const (
-	minBarsW = 37 // the narrowest bar chart beside the map
-	minMapW  = 34 // the narrowest map worth drawing beside the bars
-	minMapH  = 16 // its fewest lines (an 80×24 board keeps its bars)
+	minBarsW    = 37 // the narrowest bar chart beside the map
+	minMapW     = 34 // the narrowest map worth drawing beside the bars
+	minMapH     = 12 // its fewest lines
+	minMapBoard = 26 // the lowest board with a map: at 80×24 the bars keep the room
 )
 
 // wishRowsFor returns how many ranked wishes a board h lines tall keeps
@@ -215,7 +216,7 @@ func (b Board) layout(s *model.Snapshot, w, h int) boardLayout {
 	}
 	rows := len(s.Neighbourhoods)
 	lay := boardLayout{topH: max(3, min(rows+2, h-rankMin))}
-	if b.mapView != nil && b.gridW > 0 && w-minBarsW >= minMapW && h-rankMin >= minMapH {
+	if b.mapView != nil && b.gridW > 0 && w-minBarsW >= minMapW && h >= minMapBoard && h-rankMin >= minMapH {
 		topH := h - rankMin
 		// As wide as the lines allow (a grid cell is a terminal cell),
 		// leaving the bars their room.

@@ -163,9 +163,16 @@ func (p *placer) onArea(rq labelReq, text string, n int) bool {
 		if y < 0 || y >= l.mh {
 			continue
 		}
-		for _, dx := range [...]int{0, -1, 1, -2, 2, -3, 3, -4, 4, n/2 + 1, -n/2 - 1, n/2 + 3, -n/2 - 3} {
-			x := min(max(rq.x+dx-n/2, 0), l.mw-n)
-			if x < 0 || !p.free(x, y, n) || !p.fits(rq.area, y*l.mw+x, n) {
+		for off := 0; off <= 2*l.mw; off++ { // nearest the point first, either way
+			dx := (off + 1) / 2
+			if off%2 == 1 {
+				dx = -dx
+			}
+			x := rq.x + dx - n/2
+			if x < 0 || x+n > l.mw {
+				continue
+			}
+			if !p.free(x, y, n) || !p.fits(rq.area, y*l.mw+x, n) {
 				continue
 			}
 			p.put(span{x, y, n, rq.area, false}, text, rq.on)
@@ -261,10 +268,13 @@ func (p *placer) put(s span, text string, lk look) {
 }
 
 // fits says whether a label over the n cells from i lies all on area's
-// cells and, drawn in patterns, keeps a few of them visible.
+// cells and, drawn in patterns, keeps a few of them visible. In patterns
+// a label's blank ends may also lie on a border or the background (they
+// only blank a blank), never on water or another area.
 func (p *placer) fits(area ascii_maps.Cell, i, n int) bool {
-	for _, c := range p.area[i : i+n] {
-		if c != area {
+	for k, c := range p.area[i : i+n] {
+		end := p.pads && area >= 0 && (k == 0 || k == n-1)
+		if c != area && !(end && (c == mixed || c == ascii_maps.Empty)) {
 			return false
 		}
 	}

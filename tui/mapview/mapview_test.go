@@ -116,12 +116,15 @@ func TestLabelsOnTheirOwnArea(t *testing.T) {
 					t.Errorf("%v %s: label %v leaves the %d×%d map", sz, p, a, l.mw, l.mh)
 					continue
 				}
-				for _, got := range area[a.y*l.mw+a.x : a.y*l.mw+a.x+a.n] {
+				for k, got := range area[a.y*l.mw+a.x : a.y*l.mw+a.x+a.n] {
 					want := a.area
 					if a.beside {
 						want = ascii_maps.Empty
 					}
-					if got != want {
+					// In patterns a label's blank ends may blank a border
+					// or the background.
+					end := p == colorprofile.ASCII && !a.beside && a.area >= 0 && (k == 0 || k == a.n-1)
+					if got != want && !(end && (got == mixed || got == ascii_maps.Empty)) {
 						t.Errorf("%v %s: label %q lies on %d, not on %d", sz, p,
 							string(cv.runes[(l.y0+a.y)*l.w+l.x0+a.x:(l.y0+a.y)*l.w+l.x0+a.x+a.n]), got, want)
 						break
