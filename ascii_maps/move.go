@@ -45,7 +45,7 @@ func (c *City) Move(from string, dir Direction) string {
 	case Right:
 		dx = 1
 	}
-	touching := c.touching(i, waterGap)
+	touching := c.touching(i, max(waterGap, c.Grid.Height/5)) // a finer grid draws a river in more cells
 	a := c.Areas[i]
 	best, bestScore := i, math.Inf(1)
 	for j, b := range c.Areas {

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"standmap/ascii_maps"
+	"standmap/palette"
 	"standmap/tui/mapview"
 )
 
@@ -136,7 +137,7 @@ func showMap(e *env, name string, o *mapsShowOptions) error {
 		title += " (schematic)"
 	}
 	fmt.Fprintln(w, title)
-	fmt.Fprintln(w, mapview.Render(c, counts, 0, o.width, o.height, mapview.DefaultStyles(), ""))
+	fmt.Fprintln(w, mapview.Render(c, counts, 0, o.width, o.height, mapview.NewStyles(palette.Dark, w.Profile), ""))
 	for _, n := range c.Notes {
 		fmt.Fprintln(w, strings.TrimSpace(n))
 	}

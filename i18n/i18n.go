@@ -33,10 +33,10 @@ var sharedTexts = map[Key][2]string{
 }
 
 // catalogue maps every key to its {English, Latvian} text.
-var catalogue = merge(sharedTexts, appTexts, curateTexts, presentTexts, replayTexts, reportTexts)
+var catalogue = merge(sharedTexts, appTexts, curateTexts, presentTexts, replayTexts, reportTexts, pictureTexts)
 
 // russian maps every key to its Russian text.
-var russian = merge(sharedRU, appRU, curateRU, presentRU, replayRU, reportRU)
+var russian = merge(sharedRU, appRU, curateRU, presentRU, replayRU, reportRU, pictureRU)
 
 // merge joins the screens' tables; a key given twice is a programming
 // error caught at start-up (and by the tests).

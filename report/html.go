@@ -22,6 +22,7 @@ type htmlView struct {
 	Totals            [][2]string
 	Hoods             svgBars
 	Map               svgMap
+	Shades            template.CSS // the palette's classes
 	Top               wishList
 	PerHood, PerCat   []wishList
 	Ages              AgeTable
@@ -81,7 +82,8 @@ func (r *Report) WriteHTML(w io.Writer) error {
 	for _, n := range r.Tally.Neighbourhoods {
 		hoods = append(hoods, bar{clean(n.Name), n.Count})
 	}
-	v.Hoods = barChart(hoods, r.Max)
+	v.Hoods = shadedBars(hoods, r.Max)
+	v.Shades = shadesCSS()
 	v.Map = mapChart(r.City, r.Counts, r.Max)
 	v.Top = wishTable(m, "", r.TopWishes(), r.TopMore(), true, true)
 	for _, h := range r.Hoods {

@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode"
 
+	"standmap/i18n"
 	"standmap/model"
 	"standmap/tui/mapview"
 )
@@ -211,7 +212,8 @@ func textBar(n, top, width int) string {
 
 // mapText is the city drawn by mapview without colour.
 func (r *Report) mapText() string {
-	lines := strings.Split(mapview.Render(r.City, r.Counts, 0, mapWidth, mapHeight, mapview.Styles{}, ""), "\n")
+	st := mapview.Styles{Words: mapview.Words{NoMarks: i18n.T(r.Opts.Lang, i18n.MapNoMarks), Steps: i18n.T(r.Opts.Lang, i18n.MapSteps)}}
+	lines := strings.Split(mapview.Render(r.City, r.Counts, 0, mapWidth, mapHeight, st, ""), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ")
 	}

@@ -2,8 +2,11 @@ package report
 
 import (
 	"fmt"
+	"html/template"
+	"strings"
 
 	"standmap/ascii_maps"
+	"standmap/palette"
 )
 
 // svgBars is the geometry of an SVG horizontal bar chart.
@@ -14,11 +17,13 @@ type svgBars struct {
 	Bars   []svgBar
 }
 
-// svgBar is one bar: its row's baseline Y, its length W and its text.
+// svgBar is one bar: its row's baseline Y, its length W, its text and
+// its class ("bar", or the map's shade s1–s4 of its count).
 type svgBar struct {
 	Y, W, TextX int
 	Label       string
 	Count       int
+	Class       string
 }
 
 // Bar chart layout, in SVG units (about a pixel at A4 width).
@@ -41,14 +46,49 @@ func barChart(rows []bar, top int) svgBars {
 		if r.n > 0 {
 			w = max(w, 1)
 		}
-		c.Bars = append(c.Bars, svgBar{Y: i*rowHeight + 2, W: w, TextX: labelWidth + w + 4, Label: r.label, Count: r.n})
+		c.Bars = append(c.Bars, svgBar{Y: i*rowHeight + 2, W: w, TextX: labelWidth + w + 4, Label: r.label, Count: r.n, Class: "bar"})
 	}
 	return c
+}
+
+// shadedBars is barChart with each bar in the map's shade of its count,
+// so a neighbourhood's bar and its area on the map are one colour.
+func shadedBars(rows []bar, top int) svgBars {
+	c := barChart(rows, top)
+	sc := palette.NewScale(top)
+	for i := range c.Bars {
+		c.Bars[i].Class = shadeClass(sc.Class(c.Bars[i].Count))
+	}
+	return c
+}
+
+// shadeClass is the CSS class of palette class c.
+func shadeClass(c int) string {
+	if c <= 0 {
+		return "zero"
+	}
+	return fmt.Sprintf("s%d", c)
+}
+
+// shadesCSS is the style of the shade classes: the palette's light ramp
+// (paper is light), the same colours as the terminal's light theme.
+func shadesCSS() template.CSS {
+	r := palette.Light
+	var b strings.Builder
+	rule := func(class, hex string) { fmt.Fprintf(&b, ".%s { fill: %s; background: %s; }\n", class, hex, hex) }
+	rule("zero", r.Zero.Hex)
+	for i, s := range r.Steps {
+		rule(shadeClass(i+1), s.Hex)
+	}
+	rule("water", r.Water.Hex)
+	fmt.Fprintf(&b, "svg text.label.wet { fill: %s; }\n", r.Wave.Hex)
+	return template.CSS(b.String())
 }
 
 // svgMap is the geometry of the city as an SVG grid shaded by tally.
 type svgMap struct {
 	Width, Height int
+	CellH         int // a row's height
 	Runs          []cellRun
 	Labels        []svgLabel
 	Legend        []legendItem
@@ -73,15 +113,19 @@ type legendItem struct {
 	Class, Text string
 }
 
-// Size of a grid cell in SVG units: twice as tall as wide, like the
-// terminal cells the map files are drawn for.
-const cellW, cellH = 12, 24
+// mapWidthSVG is the map's width in SVG units, whatever its grid; a
+// cell is twice as tall as wide, like the terminal cells the map files
+// are drawn for.
+const mapWidthSVG = 768
 
-// mapChart shades the city's grid by counts on a scale to top (the
-// largest count), with the same four steps as the terminal map.
+// mapChart shades the city's grid by counts on the palette's scale for
+// a largest count of top: the classes and colours of the terminal map.
 func mapChart(c *ascii_maps.City, counts map[string]int, top int) svgMap {
 	g := &c.Grid
-	mc := svgMap{Width: g.Width * cellW, Height: g.Height * cellH}
+	cellW := max(2, mapWidthSVG/max(g.Width, 1))
+	cellH := 2 * cellW
+	sc := palette.NewScale(top)
+	mc := svgMap{Width: g.Width * cellW, Height: g.Height * cellH, CellH: cellH}
 	class := func(cell ascii_maps.Cell) string {
 		switch {
 		case cell == ascii_maps.Water:
@@ -89,10 +133,7 @@ func mapChart(c *ascii_maps.City, counts map[string]int, top int) svgMap {
 		case cell < 0:
 			return ""
 		}
-		if s := shade(counts[c.Neighbourhoods[cell].Name], top); s > 0 {
-			return fmt.Sprintf("s%d", s)
-		}
-		return "zero"
+		return shadeClass(sc.Class(counts[c.Neighbourhoods[cell].Name]))
 	}
 	for row := range g.Height {
 		for col := 0; col < g.Width; {
@@ -111,41 +152,23 @@ func mapChart(c *ascii_maps.City, counts map[string]int, top int) svgMap {
 		if a.Short != "" && len([]rune(text)) > a.Cells {
 			text = a.Short
 		}
-		mc.Labels = append(mc.Labels, mapLabel(a.Label, text, false))
+		mc.Labels = append(mc.Labels, mapLabel(a.Label, text, false, cellW, cellH))
 	}
 	for _, w := range c.Water {
 		text := w.Name
 		if w.Short != "" {
 			text = w.Short
 		}
-		mc.Labels = append(mc.Labels, mapLabel(w.Label, text, true))
-	}
-	for s := 1; s <= 4 && top > 0; s++ {
-		lo, hi := top*(s-1)/4+1, top*s/4
-		switch {
-		case lo > hi:
-			continue
-		case s == 4:
-			mc.Legend = append(mc.Legend, legendItem{"s4", fmt.Sprintf("%d+", lo)})
-		case lo == hi:
-			mc.Legend = append(mc.Legend, legendItem{fmt.Sprintf("s%d", s), fmt.Sprint(lo)})
-		default:
-			mc.Legend = append(mc.Legend, legendItem{fmt.Sprintf("s%d", s), fmt.Sprintf("%d–%d", lo, hi)})
-		}
+		mc.Labels = append(mc.Labels, mapLabel(w.Label, text, true, cellW, cellH))
 	}
 	mc.Legend = append(mc.Legend, legendItem{"zero", "0"})
+	for cl := 1; cl <= palette.Classes && top > 0; cl++ {
+		mc.Legend = append(mc.Legend, legendItem{shadeClass(cl), sc.Label(cl)})
+	}
 	return mc
 }
 
-func mapLabel(p ascii_maps.Point, text string, water bool) svgLabel {
+// mapLabel returns a label centred on grid point p.
+func mapLabel(p ascii_maps.Point, text string, water bool, cellW, cellH int) svgLabel {
 	return svgLabel{X: p.Col*cellW + cellW/2, Y: p.Row*cellH + cellH*2/3, Text: clean(text), Water: water}
-}
-
-// shade is the step 1–4 of count n on a scale to top (0 for none): step i
-// holds the counts in (top·(i−1)/4, top·i/4], as on the terminal map.
-func shade(n, top int) int {
-	if n <= 0 || top <= 0 {
-		return 0
-	}
-	return min(4, (4*n+top-1)/top)
 }

@@ -127,6 +127,7 @@ func New(o Options) Model {
 	m.help.Styles = m.st.Help
 	m.board.mapView = mapViewFor(o.City)
 	if o.City != nil {
+		m.board.gridW, m.board.gridH = o.City.Grid.Width, o.City.Grid.Height
 		m.board.city = model.Sanitize(o.City.Name)
 	}
 	if o.Role == Viewer || o.Store == nil {
@@ -136,6 +137,8 @@ func New(o Options) Model {
 		m.snap, m.display = o.Hub.Snapshot(), o.Hub.Display()
 	}
 	m.light = o.Theme == Light
+	m.profile = colorprofile.TrueColor // until the terminal's is known
+	m.st.Map = mapStyles(m.light, m.profile, m.lang)
 	if m.snap == nil {
 		m.snap = model.NewTallier(gaz, o.Event.Name).Snapshot()
 		m.snap.Event = o.Event.Name
@@ -179,11 +182,13 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.toProjection(msg)
 	case tea.ColorProfileMsg:
 		m.profile = msg.Profile
+		m.st.Map = mapStyles(m.light, m.profile, m.lang)
 		return m.toProjection(msg)
 	case tea.BackgroundColorMsg:
 		if m.o.Theme == Auto && !msg.IsDark() {
 			m.light = true
 			m.st = NewStyles(Light)
+			m.st.Map = mapStyles(true, m.profile, m.lang)
 			m.help.Styles = m.st.Help
 			m.helpLines = nil // drawn again in the new colours
 		}

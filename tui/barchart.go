@@ -10,7 +10,9 @@ import (
 )
 
 // BarChart draws ranked neighbourhood counts as horizontal bars, one per
-// row, scrolled by Offset, with "…N more" when rows run short.
+// row, scrolled by Offset: the names left, the counts right-aligned, one
+// scale for every bar. When the rows run short, the places without marks
+// fold into one line, then "…N more" says what is left.
 type BarChart struct {
 	// Rows are the ranked counts (every neighbourhood of the map).
 	Rows []model.NeighbourhoodCount
@@ -30,34 +32,57 @@ func (c BarChart) View(st Styles, lang string, w, h int) []string {
 	if len(c.Rows) == 0 {
 		return []string{fit(st.Muted.Render(tr(lang, i18n.AppNoMarks)), w)}
 	}
-	nameW, countW := 0, 1
-	for _, r := range c.Rows {
+	off := max(0, min(c.Offset, len(c.Rows)-1))
+	rows := c.Rows[off:]
+	zeros := 0
+	if len(rows) > h { // fold the places without marks (ranked last)
+		for zeros < len(rows) && rows[len(rows)-1-zeros].Count == 0 && rows[len(rows)-1-zeros].Name != c.Highlight {
+			zeros++
+		}
+		if zeros < 2 {
+			zeros = 0
+		}
+		rows = rows[:len(rows)-zeros]
+	}
+	fold := 0
+	if zeros > 0 {
+		fold = 1
+	}
+	shown, more := len(rows), 0
+	if shown+fold > h {
+		shown = max(0, h-1-fold)
+		more = len(rows) - shown
+		if shown == 0 { // one line: no room to fold
+			fold, more = 0, len(rows)+zeros
+		}
+	}
+	nameW := 0
+	for _, r := range rows[:shown] {
 		nameW = max(nameW, width(model.Sanitize(r.Name)))
 	}
-	countW = len(strconv.Itoa(c.Max))
-	nameW = min(nameW, max(6, w/3))
+	countW := len(strconv.Itoa(c.Max))
+	nameW = min(nameW, max(6, (w-countW-2)/2)) // the bars keep half the width
 	barW := max(1, w-nameW-countW-2)
-	off := max(0, min(c.Offset, len(c.Rows)-1))
-	shown := len(c.Rows) - off
-	more := 0
-	if shown > h {
-		shown, more = h-1, len(c.Rows)-off-(h-1)
-	}
 	out := make([]string, 0, h)
-	for _, r := range c.Rows[off : off+shown] {
+	for _, r := range rows[:shown] {
 		bar, bw := bars.Horizontal(r.Count, c.Max, barW), bars.Width(r.Count, c.Max, barW)
 		style := st.Bar
 		name := fit(model.Sanitize(r.Name), nameW)
 		if r.Name == c.Highlight { // reversed, so it shows without colour too
 			style = st.BarAlt
 			name = st.Selected.Render(name)
+		} else {
+			name = st.Text.Render(name)
 		}
 		line := name + " " + style.Render(bar) + strings.Repeat(" ", barW-bw) + " " +
-			st.Muted.Render(padLeft(strconv.Itoa(r.Count), countW))
+			padLeft(strconv.Itoa(r.Count), countW)
 		out = append(out, fit(line, w))
 	}
 	if more > 0 {
 		out = append(out, fit(st.Muted.Render(tr(lang, i18n.AppMore, more)+" (pgdn)"), w))
+	}
+	if fold > 0 {
+		out = append(out, fit(st.Muted.Render(tr(lang, i18n.AppZeroPlaces, zeros)), w))
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 
 	"standmap/i18n"
 	"standmap/model"
+	"standmap/tui/mapview"
 )
 
 // Board shows the live results: a bar chart of every neighbourhood and the
@@ -24,8 +25,10 @@ type Board struct {
 	cache   *boardCache
 	sel     int
 	matches []model.Neighbourhood
-	// mapView draws the city map, or is nil.
-	mapView mapDrawer
+	// mapView draws the city map, or is nil; gridW×gridH are its grid's
+	// cells, for its proportions.
+	mapView      mapDrawer
+	gridW, gridH int
 	// mark is the neighbourhood being chosen on the map in the form; it
 	// is highlighted (map and bar) instead of the filter's.
 	mark string
@@ -116,6 +119,7 @@ type boardKey struct {
 	picking             bool
 	palette             string // the styles, by one of their sequences
 	mark                string
+	mapSt               mapview.Styles
 }
 
 // boardCache keeps the last drawing: typing in the form redraws the screen
@@ -127,7 +131,7 @@ type boardCache struct {
 
 // View draws the board in exactly h lines of w cells.
 func (b Board) View(st Styles, lang string, s *model.Snapshot, w, h int) []string {
-	k := boardKey{s, w, h, b.offset, b.sel, b.filter, b.query.Value(), lang, b.picking, st.Bar.pre + st.Title.pre, b.mark}
+	k := boardKey{s, w, h, b.offset, b.sel, b.filter, b.query.Value(), lang, b.picking, st.Bar.pre + st.Title.pre, b.mark, st.Map}
 	if b.cache != nil && b.cache.lines != nil && b.cache.key == k {
 		return b.cache.lines
 	}
@@ -143,18 +147,15 @@ func (b Board) draw(st Styles, lang string, s *model.Snapshot, w, h int) []strin
 	if s == nil {
 		s = &model.Snapshot{}
 	}
-	wishRows := len(s.Wishes)
 	wishes := s.Wishes
 	title := tr(lang, i18n.AppWants)
 	if b.filter != "" {
 		wishes = s.ByNeighbourhood[b.filter]
-		wishRows = len(wishes)
 		title += " · " + tr(lang, i18n.AppFilter, model.Sanitize(b.filter))
 	}
-	barH, rankH := b.split(len(s.Neighbourhoods), wishRows, h)
-	top := b.barsAndMap(st, lang, s, w, barH)
-	out := append([]string(nil), top...)
-	if rankH > 0 {
+	lay := b.layout(s, w, h)
+	out := append([]string(nil), b.barsAndMap(st, lang, s, w, lay)...)
+	if lay.rankH > 0 {
 		var lines []string
 		if b.picking {
 			lines = append(lines, st.Accent.Render(tr(lang, i18n.AppFilterPick)+" > ")+b.query.View(max(2, w-6-len(tr(lang, i18n.AppFilterPick))), true, st.Input, st.Cursor))
@@ -162,47 +163,89 @@ func (b Board) draw(st Styles, lang string, s *model.Snapshot, w, h int) []strin
 				lines = append(lines, choice(st, n.Name, i == b.sel))
 			}
 		}
-		lines = append(lines, Ranking{Wishes: wishes}.View(st, lang, w-2, rankH-2-len(lines))...)
-		out = append(out, box(lines, title, w, rankH, st.Panel, st.Title)...)
+		lines = append(lines, Ranking{Wishes: wishes}.View(st, lang, w-2, lay.rankH-2-len(lines))...)
+		out = append(out, box(lines, title, w, lay.rankH, st.Panel, st.Title)...)
 	}
 	return out
 }
 
-// split divides h lines between the bars (rows neighbourhoods) and the
-// ranking (wishRows wishes): the ranking keeps at least a few rows; the
-// bars take the rest, up to one row per neighbourhood.
-func (b Board) split(rows, wishRows, h int) (barH, rankH int) {
-	rankMin := min(max(wishRows, 1), 5) + 2
+// boardLayout is how a board shares its space: the bars (and the map
+// beside them, mapW wide, when there is room) take topH lines, the
+// ranking the rankH below.
+type boardLayout struct {
+	topH, rankH int
+	mapW        int // 0: no map
+}
+
+// Sizes of the board's parts.
+const (
+	minBarsW    = 37 // the narrowest bar chart beside the map
+	minMapW     = 34 // the narrowest map worth drawing beside the bars
+	minMapH     = 12 // its fewest lines
+	minMapBoard = 26 // the lowest board with a map: at 80×24 the bars keep the room
+)
+
+// wishRowsFor returns how many ranked wishes a board h lines tall keeps
+// room for: more as it grows, so the space goes to information.
+func wishRowsFor(h int) int {
+	switch {
+	case h >= 60:
+		return 15
+	case h >= 30:
+		return 8
+	}
+	return 5
+}
+
+// layout shares w×h between the bars, the map and the ranking. The
+// ranking keeps room for a few wishes; the map, when it fits beside bars
+// of minBarsW, grows with the space as wide as its proportions allow and
+// the ranking takes the lines it leaves.
+func (b Board) layout(s *model.Snapshot, w, h int) boardLayout {
+	wishRows := len(s.Wishes)
+	if b.filter != "" {
+		wishRows = len(s.ByNeighbourhood[b.filter])
+	}
+	want := wishRowsFor(h)
+	rankMin := min(max(wishRows, 1), want) + 2
+	if wishRows > want {
+		rankMin++ // "…N more"
+	}
 	if b.picking {
 		rankMin += 1 + len(b.matches)
 	}
-	barH = max(3, min(rows+2, h-rankMin))
-	rankH = h - barH
-	if rankH < 3 {
-		barH, rankH = h, 0
+	rows := len(s.Neighbourhoods)
+	lay := boardLayout{topH: max(3, min(rows+2, h-rankMin))}
+	if b.mapView != nil && b.gridW > 0 && w-minBarsW >= minMapW && h >= minMapBoard && h-rankMin >= minMapH {
+		topH := h - rankMin
+		// As wide as the lines allow (a grid cell is a terminal cell),
+		// leaving the bars their room.
+		mw := min(w-minBarsW, (topH-3)*b.gridW/b.gridH+2)
+		if mw >= minMapW {
+			need := (mw-2)*b.gridH/b.gridW + 1 + 3 // map rows, legend, frame
+			lay.mapW = mw
+			lay.topH = min(topH, max(need, min(rows+2, topH)))
+		}
 	}
-	return barH, rankH
+	lay.rankH = h - lay.topH
+	if lay.rankH < 3 {
+		lay.topH, lay.rankH = h, 0
+	}
+	return lay
 }
-
-// mapFits reports whether the map goes beside bars w wide and h tall.
-func (b Board) mapFits(w, h int) bool { return b.mapView != nil && w >= 100 && h >= 8 }
 
 // ShowsMap reports whether the board drawn in w×h shows the map.
 func (b Board) ShowsMap(s *model.Snapshot, w, h int) bool {
 	if s == nil {
 		s = &model.Snapshot{}
 	}
-	wishRows := len(s.Wishes)
-	if b.filter != "" {
-		wishRows = len(s.ByNeighbourhood[b.filter])
-	}
-	barH, _ := b.split(len(s.Neighbourhoods), wishRows, h)
-	return b.mapFits(w, barH)
+	return b.layout(s, w, h).mapW > 0
 }
 
-// barsAndMap draws the bar chart panel, with the map beside it when there
-// is a map and room for it.
-func (b Board) barsAndMap(st Styles, lang string, s *model.Snapshot, w, h int) []string {
+// barsAndMap draws the bar chart panel, with the map beside it when the
+// layout has room for it.
+func (b Board) barsAndMap(st Styles, lang string, s *model.Snapshot, w int, lay boardLayout) []string {
+	h := lay.topH
 	hl := b.filter
 	if b.mark != "" {
 		hl = b.mark
@@ -216,11 +259,10 @@ func (b Board) barsAndMap(st Styles, lang string, s *model.Snapshot, w, h int) [
 			}
 		}
 	}
-	if b.mapFits(w, h) {
-		mw := w * 45 / 100
+	if mw := lay.mapW; mw > 0 {
 		bw := w - mw
 		bars := box(chart.View(st, lang, bw-2, h-2), tr(lang, i18n.AppWhere), bw, h, st.Panel, st.Title)
-		m := box(b.mapView(s, hl, mw-2, h-2), b.city, mw, h, st.Panel, st.Title)
+		m := box(b.mapView(st.Map, s, hl, mw-2, h-2), b.city, mw, h, st.Panel, st.Title)
 		return beside([]int{bw, mw}, bars, m)
 	}
 	return box(chart.View(st, lang, w-2, h-2), tr(lang, i18n.AppWhere), w, h, st.Panel, st.Title)

@@ -3,14 +3,18 @@ package tui
 import (
 	"strings"
 
+	"github.com/charmbracelet/colorprofile"
+
 	"standmap/ascii_maps"
+	"standmap/i18n"
 	"standmap/model"
+	"standmap/palette"
 	"standmap/tui/mapview"
 )
 
-// mapDrawer draws the city's map shaded by a snapshot's counts in exactly
-// w×h, marking the neighbourhood highlight.
-type mapDrawer func(s *model.Snapshot, highlight string, w, h int) []string
+// mapDrawer draws the city's map in styles st, shaded by a snapshot's
+// counts in exactly w×h, marking the neighbourhood highlight.
+type mapDrawer func(st mapview.Styles, s *model.Snapshot, highlight string, w, h int) []string
 
 // mapViewFor returns the drawer of city c's map (nil when c has no grid).
 // The renderer keeps its last drawing, keyed by the snapshot's version, so
@@ -20,15 +24,23 @@ func mapViewFor(c *ascii_maps.City) mapDrawer {
 	if c == nil || c.Grid.Width == 0 || c.Grid.Height == 0 {
 		return nil
 	}
-	st := mapview.DefaultStyles()
-	r := mapview.NewRenderer(c, st)
-	return func(s *model.Snapshot, highlight string, w, h int) []string {
+	r := mapview.NewRenderer(c, mapview.DefaultStyles())
+	return func(st mapview.Styles, s *model.Snapshot, highlight string, w, h int) []string {
 		var out string
 		if s.Version == 0 {
 			out = mapview.Render(c, s.Counts, 0, w, h, st, highlight)
 		} else {
+			r.SetStyles(st)
 			out = r.Render(s.Counts, s.Version, 0, w, h, highlight)
 		}
 		return strings.Split(out, "\n")
 	}
+}
+
+// mapStyles returns the map's styles for a light or dark background on a
+// terminal of profile p, with the legend in lang.
+func mapStyles(light bool, p colorprofile.Profile, lang string) mapview.Styles {
+	st := mapview.NewStyles(palette.For(light), p)
+	st.Words = mapview.Words{NoMarks: tr(lang, i18n.MapNoMarks), Steps: tr(lang, i18n.MapSteps)}
+	return st
 }

@@ -47,15 +47,21 @@ func (r Ranking) View(st Styles, lang string, w, h int) []string {
 	}
 	if barW > 0 {
 		textW--
-		if textW > 36 { // the bar takes what a long text column would waste
-			barW += min(textW-36, 48-barW)
-			textW = 36
+		longest := 0
+		for _, g := range r.Wishes[:n] {
+			longest = max(longest, width(model.Sanitize(g.Text)))
+		}
+		// The bar takes what a long text column would waste: a text
+		// longer than that is cut with "…".
+		if keep := min(36, max(longest, 12)); textW > keep {
+			barW += textW - keep
+			textW = keep
 		}
 	}
 	out := make([]string, 0, h)
 	for i, g := range r.Wishes[:n] {
 		line := " " + padLeft(strconv.Itoa(i+1), rankW) + " " +
-			fit(model.Sanitize(g.Text), textW) + " " + padLeft(strconv.Itoa(g.Count), countW)
+			st.Text.Render(fit(model.Sanitize(g.Text), textW)) + " " + padLeft(strconv.Itoa(g.Count), countW)
 		if catW > 0 {
 			cat := ""
 			if c, ok := model.CategoryByCode(g.Category); ok {

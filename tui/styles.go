@@ -6,6 +6,10 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"standmap/palette"
+	"standmap/tui/mapview"
 )
 
 // Theme picks the palette: dark or light terminal background.
@@ -34,7 +38,9 @@ type Styles struct {
 	Bar Style
 	// BarAlt draws the bar of the neighbourhood in focus.
 	BarAlt Style
-	// Muted is secondary text: counts, hints, categories.
+	// Text is what the room reads: names of places, wishes.
+	Text Style
+	// Muted is secondary text: hints, categories.
 	Muted Style
 	// Danger is an error message.
 	Danger Style
@@ -52,6 +58,9 @@ type Styles struct {
 	Cursor Style
 	// Help styles the help bar and the full help.
 	Help help.Styles
+	// Map draws the city map: the palette's ramp in the terminal's
+	// colours (set by the model when it learns the profile).
+	Map mapview.Styles
 }
 
 // NewStyles returns the styles of theme t.
@@ -69,11 +78,13 @@ func NewStyles(t Theme) Styles {
 	hs := help.Styles{ShortKey: keyStyle, ShortDesc: desc, ShortSeparator: desc, Ellipsis: desc,
 		FullKey: keyStyle, FullDesc: desc, FullSeparator: desc}
 	return Styles{
+		Map:        mapview.NewStyles(palette.For(t == Light), colorprofile.TrueColor),
 		Help:       hs,
 		Title:      newStyle(lipgloss.NewStyle().Bold(true).Foreground(fg)),
 		Header:     newStyle(lipgloss.NewStyle().Bold(true)),
 		Bar:        newStyle(lipgloss.NewStyle().Foreground(bar)),
 		BarAlt:     newStyle(lipgloss.NewStyle().Foreground(accent).Bold(true)),
+		Text:       newStyle(lipgloss.NewStyle().Foreground(fg)),
 		Muted:      newStyle(lipgloss.NewStyle().Foreground(muted)),
 		Danger:     newStyle(lipgloss.NewStyle().Foreground(danger).Bold(true)),
 		Success:    newStyle(lipgloss.NewStyle().Foreground(ok)),

@@ -63,6 +63,9 @@ func (m Model) View() tea.View {
 func (m Model) render() string {
 	w, h := m.w, m.h
 	if w < minWidth || h < minHeight {
+		if m.o.Role == Viewer && w >= phoneWidth && h >= phoneHeight && !m.fullHelp {
+			return strings.Join(m.phoneBoard(w, h), "\n")
+		}
 		return tooSmall(m.lang, w, h)
 	}
 	if m.cmp.open {
@@ -112,7 +115,7 @@ func (m Model) captureView(w, h int, withMap bool) []string {
 	if withMap && rest >= 3 {
 		mh := rest - 1 // a blank line between the form and the map
 		lines = append(lines, "")
-		lines = append(lines, m.board.mapView(m.snap, m.capture.Picking(), w-2, mh)...)
+		lines = append(lines, m.board.mapView(m.st.Map, m.snap, m.capture.Picking(), w-2, mh)...)
 	} else if rest >= 2 {
 		lines = append(lines, m.recent.View(m.st, m.lang, m.snap.Recent, w-2, rest, m.focus == focusRecent)...)
 	}

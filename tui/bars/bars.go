@@ -1,5 +1,7 @@
 // Package bars draws horizontal bars in eighth blocks, so that a bar's
-// length is exact to an eighth of a cell.
+// length is exact to an eighth of a cell. Whole cells are seven-eighths
+// blocks (▇): bars on adjacent rows keep a gap between them and read as
+// bars, not as one staircase-shaped slab.
 package bars
 
 import "strings"
@@ -7,8 +9,11 @@ import "strings"
 // eighths are the partial blocks, from none to seven eighths.
 var eighths = [8]string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"}
 
-// blocks holds full blocks to slice bars from without building them.
-var blocks = strings.Repeat("█", 512)
+// full is a whole cell of a bar.
+const full = "▇"
+
+// blocks holds whole cells to slice bars from without building them.
+var blocks = strings.Repeat(full, 512)
 
 // Horizontal returns a bar of value/top of width cells, unpadded: at most
 // width cells, at least one eighth when value is positive, empty when
@@ -22,14 +27,14 @@ func Horizontal(value, top, width int) string {
 	if e == 0 {
 		e = 1 // a non-zero value is always visible
 	}
-	full, part := e/8, e%8
-	if n := full * len("█"); n <= len(blocks) {
+	whole, part := e/8, e%8
+	if n := whole * len(full); n <= len(blocks) {
 		if part == 0 {
 			return blocks[:n]
 		}
 		return blocks[:n] + eighths[part]
 	}
-	return strings.Repeat("█", full) + eighths[part]
+	return strings.Repeat(full, whole) + eighths[part]
 }
 
 // Width returns the cells a bar of value/top of width cells takes: what

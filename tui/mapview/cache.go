@@ -6,9 +6,10 @@ import (
 )
 
 // Renderer draws one city's map and keeps the last drawing: asked again
-// with the same counts version, top, size and highlight, it returns it
-// without any map work, so a frame with unchanged tallies costs nothing.
-// It is not safe for concurrent use: give each session its own.
+// with the same counts version, top, size, highlight and styles, it
+// returns it without any map work, so a frame with unchanged tallies
+// costs nothing. It is not safe for concurrent use: give each session
+// its own.
 type Renderer struct {
 	city   *ascii_maps.City
 	styles Styles
@@ -17,9 +18,9 @@ type Renderer struct {
 	out   string
 	valid bool
 
-	// lay and cells are the grid scaled for the last size.
-	lay   layout
-	cells []ascii_maps.Cell
+	// lay and px are the grid scaled for the last size.
+	lay layout
+	px  []ascii_maps.Cell
 }
 
 // renderKey is what a drawing depends on besides the city and styles.
@@ -37,6 +38,16 @@ func NewRenderer(c *ascii_maps.City, st Styles) *Renderer {
 // City returns the city the renderer draws.
 func (r *Renderer) City() *ascii_maps.City { return r.city }
 
+// SetStyles draws from now on in st (a theme or colour profile changed).
+func (r *Renderer) SetStyles(st Styles) {
+	if st != r.styles {
+		r.styles, r.valid = st, false
+	}
+}
+
+// Styles returns the styles the renderer draws in.
+func (r *Renderer) Styles() Styles { return r.styles }
+
 // Render is Render of the package, cached: version must change whenever
 // counts do (a snapshot's sequence number does).
 func (r *Renderer) Render(counts map[string]int, version uint64, top, w, h int, highlight string) string {
@@ -44,11 +55,12 @@ func (r *Renderer) Render(counts map[string]int, version uint64, top, w, h int, 
 	if r.valid && k == r.key {
 		return r.out
 	}
-	if !r.valid || r.lay.w != w || r.lay.h != h {
-		r.lay = newLayout(&r.city.Grid, w, h)
-		r.cells = scaled(&r.city.Grid, r.lay)
+	sub := r.styles.sub()
+	if !r.valid || r.lay.w != w || r.lay.h != h || r.lay.sub != sub {
+		r.lay = newLayout(&r.city.Grid, w, h, sub)
+		r.px = scaled(&r.city.Grid, r.lay)
 	}
-	r.out = draw(r.city, r.lay, r.cells, counts, top, r.styles, highlight)
+	r.out = draw(r.city, r.lay, r.px, counts, top, r.styles, highlight)
 	r.key, r.valid = k, true
 	return r.out
 }

@@ -5,49 +5,64 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"standmap/palette"
 )
 
-// step returns the shade step 1–4 of count n on a scale up to top, or 0
-// for no marks: step i holds the counts in (top·(i−1)/4, top·i/4].
-func step(n, top int) int {
-	if n <= 0 || top <= 0 {
-		return 0
-	}
-	return min(4, (4*n+top-1)/top)
-}
-
-// stepRange returns the counts of step i (1–4); ok is false when the
-// step holds none (a scale to fewer than 4).
-func stepRange(i, top int) (lo, hi int, ok bool) {
-	lo, hi = top*(i-1)/4+1, top*i/4
-	return lo, hi, lo <= hi
-}
-
-// legend returns the scale as one line of exactly w cells:
-// "░ 1–20  ▒ 21–60  ▓ 61–120  █ 121+  · 0"; items that do not fit are left off.
-func legend(top, w int, st Styles) string {
-	var items []string
-	if top <= 0 {
-		items = append(items, st.Zero.Render(string(ZeroRune))+st.Legend.Render(" no marks yet"))
-	}
-	for i := 1; i <= 4 && top > 0; i++ {
-		lo, hi, ok := stepRange(i, top)
-		if !ok {
-			continue
+// legend returns the scale as one line of exactly w cells: a swatch and
+// the counts of each class, zero first, then how the classes are cut and
+// when that changes ("steps of 5; changes past 20"). Before the first
+// mark (marked false) it says so. What does not fit is left off, the
+// note first. A highlighted name that found no place on the map comes
+// first, as "[name]".
+func legend(sc palette.Scale, marked bool, w int, st Styles, highlight string) string {
+	seqs := map[look]string{}
+	swatch := func(c int) string {
+		k := inkZero + ink(c)
+		s := strings.Repeat(string(palette.Patterns[c]), 2)
+		if !st.patterns() {
+			s = "██"
 		}
-		text := fmt.Sprintf("%d–%d", lo, hi)
-		switch {
-		case i == 4:
-			text = fmt.Sprintf("%d+", lo)
-		case lo == hi:
-			text = fmt.Sprint(lo)
-		}
-		items = append(items, st.Steps[i-1].Render(string(Shades[i-1]))+st.Legend.Render(" "+text))
+		return paint(st, seqs, look{fg: k}, s)
 	}
-	if top > 0 {
-		items = append(items, st.Zero.Render(string(ZeroRune))+st.Legend.Render(" 0"))
+	words := st.words()
+	items := []string{swatch(0) + " 0"}
+	note := ""
+	if !marked {
+		items[0] = swatch(0) + " " + words.NoMarks
+	} else {
+		for c := 1; c <= palette.Classes; c++ {
+			items = append(items, swatch(c)+" "+sc.Label(c))
+		}
+		note = fmt.Sprintf(words.Steps, sc.Step(), sc.Until())
+	}
+	if highlight != "" {
+		lk := look{bold: true, reverse: true}
+		if !st.patterns() {
+			lk = look{fg: inkHighText, bg: inkHighlight, bold: true}
+		}
+		items = append([]string{paint(st, seqs, lk, "["+highlight+"]")}, items...)
 	}
 	line := " " + strings.Join(items, "  ")
+	if note != "" && ansi.StringWidth(line)+3+ansi.StringWidth(note) <= w {
+		line += "   " + note
+	}
+	if ansi.StringWidth(line) > w && marked && highlight == "" { // compact: one-cell swatches
+		items = items[:1]
+		for c := 0; c <= palette.Classes; c++ {
+			sw := string(palette.Patterns[c])
+			if !st.patterns() {
+				sw = "█"
+			}
+			item := paint(st, seqs, look{fg: inkZero + ink(c)}, sw) + sc.Label(c)
+			if c == 0 {
+				items[0] = item
+			} else {
+				items = append(items, item)
+			}
+		}
+		line = " " + strings.Join(items, " ")
+	}
 	for ansi.StringWidth(line) > w && len(items) > 1 {
 		items = items[:len(items)-1]
 		line = " " + strings.Join(items, "  ")
@@ -55,11 +70,25 @@ func legend(top, w int, st Styles) string {
 	return pad(line, w)
 }
 
+// paint returns s in look lk.
+func paint(st Styles, seqs map[look]string, lk look, s string) string {
+	open, ok := seqs[lk]
+	if !ok {
+		open = st.sgr(lk)
+		seqs[lk] = open
+	}
+	if open == "" {
+		return s
+	}
+	return open + s + "\x1b[m"
+}
+
 // pad cuts or fills s with spaces to exactly w cells.
 func pad(s string, w int) string {
 	n := ansi.StringWidth(s)
 	if n > w {
-		s, n = ansi.Truncate(s, w, ""), ansi.StringWidth(ansi.Truncate(s, w, ""))
+		s = ansi.Truncate(s, w, "")
+		n = ansi.StringWidth(s)
 	}
 	return s + strings.Repeat(" ", w-n)
 }

@@ -1,11 +1,11 @@
 package mapview
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -15,6 +15,7 @@ import (
 
 	"standmap/ascii_maps"
 	"standmap/model"
+	"standmap/palette"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -29,6 +30,9 @@ var fair = map[string]int{
 
 var sizes = [][2]int{{40, 15}, {80, 24}, {160, 48}}
 
+// profiles are the terminals drawn for: true colour, 16 colours and none.
+var profiles = []colorprofile.Profile{colorprofile.TrueColor, colorprofile.ANSI, colorprofile.ASCII}
+
 func daugavpils(t testing.TB) *ascii_maps.City {
 	t.Helper()
 	c, err := ascii_maps.Load("daugavpils")
@@ -38,24 +42,13 @@ func daugavpils(t testing.TB) *ascii_maps.City {
 	return c
 }
 
-// downsample writes s as a terminal of profile p would receive it.
-func downsample(t *testing.T, s string, p colorprofile.Profile) string {
-	var buf bytes.Buffer
-	w := &colorprofile.Writer{Forward: &buf, Profile: p}
-	if _, err := w.WriteString(s); err != nil {
-		t.Fatal(err)
-	}
-	return buf.String()
-}
-
 func TestGolden(t *testing.T) {
 	c := daugavpils(t)
 	for _, sz := range sizes {
-		out := Render(c, fair, 0, sz[0], sz[1], DefaultStyles(), "Esplanāde")
-		for _, p := range []colorprofile.Profile{colorprofile.NoTTY, colorprofile.ANSI, colorprofile.ANSI256} {
+		for _, p := range profiles {
 			name := fmt.Sprintf("daugavpils_%dx%d_%s.golden", sz[0], sz[1], p)
 			t.Run(name, func(t *testing.T) {
-				got := downsample(t, out, p)
+				got := Render(c, fair, 0, sz[0], sz[1], NewStyles(palette.Dark, p), "Esplanāde")
 				checkBox(t, got, sz[0], sz[1])
 				path := filepath.Join("testdata", name)
 				if *update {
@@ -95,81 +88,129 @@ func TestEverySizeFits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, w := range []int{1, 2, 5, 9, 10, 33, 40, 61, 80, 117, 160, 200} {
-			for _, h := range []int{1, 2, 3, 4, 8, 15, 24, 37, 48, 60} {
-				for _, counts := range []map[string]int{nil, fair, {"Old Town": 3, "Harbour": 1}} {
-					out := Render(c, counts, 0, w, h, DefaultStyles(), "Grīva")
-					checkBox(t, out, w, h)
+		for _, p := range profiles {
+			st := NewStyles(palette.Dark, p)
+			for _, w := range []int{1, 2, 5, 9, 10, 33, 40, 61, 80, 117, 160, 200} {
+				for _, h := range []int{1, 2, 3, 4, 8, 15, 24, 37, 48, 60} {
+					for _, counts := range []map[string]int{nil, fair, {"Old Town": 3, "Harbour": 1}} {
+						checkBox(t, Render(c, counts, 0, w, h, st, "Grīva"), w, h)
+					}
 				}
 			}
 		}
 	}
 }
 
-func TestLabelsNeitherOverlapNorLeave(t *testing.T) {
+// TestLabelsOnTheirOwnArea: at every size and profile, no label leaves
+// the map or touches another, and each lies wholly on its own area (a
+// water's name on water) or wholly on the background beside it.
+func TestLabelsOnTheirOwnArea(t *testing.T) {
 	c := daugavpils(t)
-	for _, sz := range append(sizes, [2]int{60, 20}, [2]int{200, 60}) {
-		l := newLayout(&c.Grid, sz[0], sz[1])
-		cv, spans, _ := compose(c, l, scaled(&c.Grid, l), fair, 0, "Kalkūni")
-		for i, a := range spans {
-			if a.x < 0 || a.y < 0 || a.x+a.n > l.mw || a.y >= l.mh {
-				t.Errorf("%v: label %v leaves the %d×%d map", sz, a, l.mw, l.mh)
-			}
-			for _, b := range spans[i+1:] {
-				if a.y == b.y && a.x < b.x+b.n && b.x < a.x+a.n {
-					t.Errorf("%v: labels %v and %v overlap", sz, a, b)
+	for _, p := range profiles {
+		st := NewStyles(palette.Dark, p)
+		for _, sz := range append(sizes, [2]int{60, 20}, [2]int{120, 36}, [2]int{200, 60}, [2]int{250, 70}) {
+			l := newLayout(&c.Grid, sz[0], sz[1], st.sub())
+			cv, spans, area, _ := compose(c, l, scaled(&c.Grid, l), fair, 0, st, "Kalkūni")
+			for i, a := range spans {
+				if a.x < 0 || a.y < 0 || a.x+a.n > l.mw || a.y >= l.mh {
+					t.Errorf("%v %s: label %v leaves the %d×%d map", sz, p, a, l.mw, l.mh)
+					continue
+				}
+				for k, got := range area[a.y*l.mw+a.x : a.y*l.mw+a.x+a.n] {
+					want := a.area
+					if a.beside {
+						want = ascii_maps.Empty
+					}
+					// In patterns a label's blank ends may blank a border
+					// or the background.
+					end := p == colorprofile.ASCII && !a.beside && a.area >= 0 && (k == 0 || k == a.n-1)
+					if got != want && !(end && (got == mixed || got == ascii_maps.Empty)) {
+						t.Errorf("%v %s: label %q lies on %d, not on %d", sz, p,
+							string(cv.runes[(l.y0+a.y)*l.w+l.x0+a.x:(l.y0+a.y)*l.w+l.x0+a.x+a.n]), got, want)
+						break
+					}
+				}
+				for _, b := range spans[i+1:] {
+					if a.y == b.y && a.x <= b.x+b.n && b.x <= a.x+a.n {
+						t.Errorf("%v %s: labels %v and %v touch", sz, p, a, b)
+					}
 				}
 			}
-		}
-		if !strings.Contains(string(cv.runes), "[Kalk") {
-			t.Errorf("%v: the highlighted label is missing", sz)
+			if !strings.Contains(string(cv.runes), "[Ka") {
+				t.Errorf("%v %s: the highlighted label is missing", sz, p)
+			}
 		}
 	}
 }
 
 func TestAllLabelsAtFullScreen(t *testing.T) {
 	c := daugavpils(t)
-	out := ansi.Strip(Render(c, fair, 0, 200, 60, DefaultStyles(), ""))
-	for _, n := range c.Neighbourhoods {
-		if !strings.Contains(out, " "+n.Name+" ") {
-			t.Errorf("%s has no label at 200×60", n.Name)
+	for _, p := range profiles {
+		out := ansi.Strip(Render(c, fair, 0, 200, 60, NewStyles(palette.Dark, p), ""))
+		for _, n := range c.Neighbourhoods {
+			if !strings.Contains(out, n.Name) {
+				t.Errorf("%s: %s has no label at 200×60", p, n.Name)
+			}
 		}
-	}
-	if !strings.Contains(out, " Daugava ") {
-		t.Error("the river has no label")
+		for _, w := range c.Water {
+			if !strings.Contains(out, w.Name) && !strings.Contains(out, w.Short) {
+				t.Errorf("%s: %s has no label at 200×60", p, w.Name)
+			}
+		}
 	}
 }
 
-func TestShadesWithoutColour(t *testing.T) {
+// TestOutlineBeforeAnyMark: with no marks, the city is drawn in the
+// neutral shade (half blocks in colour, dots without) and the legend
+// says there are no marks yet.
+func TestOutlineBeforeAnyMark(t *testing.T) {
 	c := daugavpils(t)
-	out := ansi.Strip(Render(c, fair, 0, 80, 24, DefaultStyles(), "Centrs"))
+	for _, p := range profiles {
+		out := ansi.Strip(Render(c, nil, 0, 80, 24, NewStyles(palette.Dark, p), ""))
+		glyph := "█"
+		if p == colorprofile.ASCII {
+			glyph = "·"
+		}
+		if n := strings.Count(out, glyph); n < 300 {
+			t.Errorf("%s: only %d cells of the city drawn before any mark:\n%s", p, n, out)
+		}
+		if !strings.Contains(out, "no marks yet") {
+			t.Errorf("%s: the legend does not say there are no marks", p)
+		}
+	}
+}
+
+func TestPatternsWithoutColour(t *testing.T) {
+	c := daugavpils(t)
+	out := Render(c, fair, 0, 80, 24, NewStyles(palette.Dark, colorprofile.ASCII), "Centrs")
+	if regexp.MustCompile(`\x1b\[[0-9;]*[34]8;`).MatchString(out) || regexp.MustCompile(`\x1b\[[0-9;]*(3|4|9|10)[0-7]m`).MatchString(out) {
+		t.Errorf("colour codes without colour: %q", out)
+	}
+	out = ansi.Strip(out)
 	for _, r := range "░▒▓█~·[" {
 		if !strings.ContainsRune(out, r) {
 			t.Errorf("no %c without colour", r)
 		}
 	}
 	last := out[strings.LastIndex(out, "\n")+1:]
-	if !strings.HasPrefix(last, " ░ 1–50  ▒ 51–101  ▓ 102–152  █ 153+  · 0") {
+	if !strings.HasPrefix(last, " ·· 0  ░░ 1–50  ▒▒ 51–100  ▓▓ 101–150  ██ 151+") {
 		t.Errorf("legend %q", last)
 	}
 }
 
-func TestSteps(t *testing.T) {
-	for _, tc := range []struct{ top, n, want int }{
-		{0, 5, 0}, {10, 0, 0}, {203, 1, 1}, {203, 50, 1}, {203, 51, 2}, {203, 203, 4}, {203, 500, 4},
-		{1, 1, 4}, {2, 1, 2}, {2, 2, 4}, {3, 1, 2}, {3, 2, 3}, {3, 3, 4},
-	} {
-		if got := step(tc.n, tc.top); got != tc.want {
-			t.Errorf("step(%d, %d) = %d, want %d", tc.n, tc.top, got, tc.want)
-		}
-	}
-	// Every count falls in its step's range.
-	for top := 1; top < 50; top++ {
-		for n := 1; n <= top; n++ {
-			lo, hi, ok := stepRange(step(n, top), top)
-			if !ok || n < lo || n > hi {
-				t.Fatalf("top %d: %d in step %d [%d, %d]", top, n, step(n, top), lo, hi)
+// TestColoursWithinProfile: 16 colours send only the basic colour codes;
+// true colour sends true colours.
+func TestColoursWithinProfile(t *testing.T) {
+	c := daugavpils(t)
+	for _, light := range []bool{false, true} {
+		out := Render(c, fair, 0, 160, 48, NewStyles(palette.For(light), colorprofile.ANSI), "Centrs")
+		for _, bad := range []string{"38;5", "48;5", "38;2", "48;2"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("light %v: 16 colours send %s", light, bad)
 			}
+		}
+		if !strings.Contains(Render(c, fair, 0, 160, 48, NewStyles(palette.For(light), colorprofile.TrueColor), ""), "38;2;") {
+			t.Errorf("light %v: true colour sends no true colour", light)
 		}
 	}
 }
@@ -202,6 +243,11 @@ func TestRendererCaches(t *testing.T) {
 	if allocs := testing.AllocsPerRun(100, func() { r.Render(counts, 2, 0, 80, 24, "") }); allocs != 0 {
 		t.Errorf("a cached frame allocates %v times", allocs)
 	}
+	b := r.Render(counts, 2, 0, 80, 24, "")
+	r.SetStyles(NewStyles(palette.Dark, colorprofile.ASCII))
+	if r.Render(counts, 2, 0, 80, 24, "") == b {
+		t.Error("new styles should redraw")
+	}
 }
 
 func BenchmarkRenderFresh(b *testing.B) {
@@ -225,23 +271,6 @@ func BenchmarkRenderNewCounts(b *testing.B) {
 	for b.Loop() {
 		v++
 		r.Render(fair, v, 0, 160, 48, "Centrs")
-	}
-}
-
-// TestScaleSurvivesDownsampling: the four steps stay four colours, and
-// none is the water's or the highlight's, in 256 and in 16 colours.
-func TestScaleSurvivesDownsampling(t *testing.T) {
-	for name, st := range map[string]Styles{"dark": DefaultStyles(), "light": LightStyles()} {
-		for _, p := range []colorprofile.Profile{colorprofile.ANSI256, colorprofile.ANSI} {
-			seen := map[string]bool{}
-			for _, s := range append(st.Steps[:], st.Water, st.Highlight) {
-				c := fmt.Sprint(p.Convert(s.GetForeground()))
-				if seen[c] {
-					t.Errorf("%s in %s: colour %s used twice", name, p, c)
-				}
-				seen[c] = true
-			}
-		}
 	}
 }
 

@@ -3,18 +3,20 @@ package mapview
 import "standmap/ascii_maps"
 
 // layout is where the scaled grid sits in the w×h box: mw×mh cells at
-// column x0, row y0; the legend, when there is room, takes the last row.
+// column x0, row y0, each cell sub map rows tall (2 with half blocks);
+// the legend, when there is room, takes the last row.
 type layout struct {
 	w, h, mapRows int
 	x0, y0        int
 	mw, mh        int
+	sub           int
 	legend        bool
 }
 
 // newLayout fits grid g into w×h, keeping its proportions: a grid drawn
 // in terminal characters stays in proportion when scaled alike both ways.
-func newLayout(g *ascii_maps.Grid, w, h int) layout {
-	l := layout{w: w, h: h, mapRows: h, legend: h >= 3}
+func newLayout(g *ascii_maps.Grid, w, h, sub int) layout {
+	l := layout{w: w, h: h, mapRows: h, legend: h >= 3, sub: max(sub, 1)}
 	if l.legend {
 		l.mapRows--
 	}
@@ -30,11 +32,13 @@ func newLayout(g *ascii_maps.Grid, w, h int) layout {
 	return l
 }
 
-// scaled samples g at mw×mh cells, nearest neighbour.
+// scaled samples g at mw×(mh·sub) points, nearest neighbour: the map's
+// pixels, row by row.
 func scaled(g *ascii_maps.Grid, l layout) []ascii_maps.Cell {
-	out := make([]ascii_maps.Cell, l.mw*l.mh)
-	for y := range l.mh {
-		row := (2*y + 1) * g.Height / (2 * l.mh)
+	ph := l.mh * l.sub
+	out := make([]ascii_maps.Cell, l.mw*ph)
+	for y := range ph {
+		row := (2*y + 1) * g.Height / (2 * ph)
 		for x := range l.mw {
 			out[y*l.mw+x] = g.At((2*x+1)*g.Width/(2*l.mw), row)
 		}

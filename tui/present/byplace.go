@@ -19,8 +19,8 @@ const (
 // of each neighbourhood in ranked order (city-wide ones last), in as many
 // columns as fit; neighbourhoods that do not fit are left out.
 func (m Model) byPlacePanel(w, h int) []string {
-	out := []string{cell(m.styles.Title, tr(m.opts.Lang, i18n.PresentByPlace), w)}
-	rows := h - 1
+	out := titled(m.styles.Title, tr(m.opts.Lang, i18n.PresentByPlace), w)
+	rows := h - len(out)
 	if m.snap == nil || rows <= 0 {
 		return fill(out, w, h)
 	}
@@ -62,6 +62,18 @@ func (m Model) byPlacePanel(w, h int) []string {
 	return fill(append(out, beside(rows, widths, blocks...)...), w, h)
 }
 
+// placeTop returns the largest count of a wish in any neighbourhood: the
+// one scale of the panel's bars, so that equal counts draw equal bars.
+func (m Model) placeTop() int {
+	top := 1
+	for _, ws := range m.snap.ByNeighbourhood {
+		if len(ws) > 0 {
+			top = max(top, ws[0].Count)
+		}
+	}
+	return top
+}
+
 // placeBlock draws one neighbourhood's name and count ("" is city-wide),
 // its top wishes indented, and a blank line, each line w cells.
 func (m Model) placeBlock(name string, count int, ws []model.WishCount, w int) []string {
@@ -72,7 +84,7 @@ func (m Model) placeBlock(name string, count int, ws []model.WishCount, w int) [
 		head += " · " + strconv.Itoa(count)
 	}
 	out := []string{cell(m.styles.Word, head, w)}
-	for _, line := range m.wishRows(ws, false, w-2, wishesPerPlace) {
+	for _, line := range m.wishRows(ws, false, w-2, wishesPerPlace, m.placeTop()) {
 		out = append(out, "  "+line)
 	}
 	return append(out, spaces(w))

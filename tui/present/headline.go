@@ -6,6 +6,7 @@ import (
 
 	"standmap/i18n"
 	"standmap/model"
+	"standmap/tui/bigtext"
 )
 
 // figure is one headline figure: a number or a word, its caption, and
@@ -69,8 +70,9 @@ func (m Model) headline(w, rows int) []string {
 }
 
 // figureBlock draws one figure centred in rows lines of w cells: block
-// digits when the value is a number that fits, else the word in bold,
-// letter-spaced when it fits so.
+// digits when the value is a number that fits, else the word in big
+// letters when they fit, else in bold capitals, letter-spaced when it
+// fits so; the caption carries the word's count.
 func (m Model) figureBlock(f figure, w, rows int) []string {
 	st := m.styles
 	out := make([]string, 0, rows)
@@ -85,11 +87,19 @@ func (m Model) figureBlock(f figure, w, rows int) []string {
 	}
 	word, caption := f.value, f.caption
 	if f.count != "" {
-		if c := caption + " · " + f.count; textWidth(c) <= w {
-			caption = c
-		} else { // the count goes with the word, which gives way to it
-			word = clip(word, w-len(f.count)-1) + " " + f.count
+		caption += " · " + f.count
+	}
+	if big := bigWord(word, w, rows-1); big != nil {
+		out = append(out[:0], blank((rows-1-len(big))/2, w)...)
+		for _, line := range big {
+			out = append(out, center(st.Word, line, w))
 		}
+		out = fill(out, w, rows-1)
+		return append(out, center(st.Caption, caption, w))
+	}
+	if f.count != "" && textWidth(caption) > w { // the count goes with the word, which gives way to it
+		caption = f.caption
+		word = clip(word, w-len(f.count)-1) + " " + f.count
 	}
 	if rows > bigRows && textWidth(word)*2-1 <= w {
 		word = letterSpaced(word)
@@ -97,6 +107,39 @@ func (m Model) figureBlock(f figure, w, rows int) []string {
 	out = append(out, center(st.Word, word, w))
 	out = fill(out, w, rows-1)
 	return append(out, center(st.Caption, caption, w))
+}
+
+// bigWord returns word in big block letters in at most rows lines of w
+// cells: twice the size when it fits, else on one line, else on two
+// (split at a space); nil when it fits in none of these, or the font
+// lacks a letter of it (the word is then written in bold capitals).
+func bigWord(word string, w, rows int) []string {
+	for _, scale := range []int{2, 1} {
+		if n, ok := bigtext.Width(word, scale); ok && n <= w && bigtext.Rows*scale <= rows {
+			lines, _ := bigtext.Render(word, scale)
+			return lines
+		}
+	}
+	if 2*bigtext.Rows > rows {
+		return nil
+	}
+	best, bestW := -1, 0
+	for i, r := range word {
+		if r != ' ' {
+			continue
+		}
+		a, okA := bigtext.Width(word[:i], 1)
+		b, okB := bigtext.Width(word[i+1:], 1)
+		if okA && okB && max(a, b) <= w && (best < 0 || max(a, b) < bestW) {
+			best, bestW = i, max(a, b)
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	top, _ := bigtext.Render(word[:best], 1)
+	bottom, _ := bigtext.Render(word[best+1:], 1)
+	return append(top, bottom...)
 }
 
 // bigScale returns how wide (1 to most) the block digits of s can be

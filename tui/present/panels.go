@@ -16,8 +16,8 @@ const minBarColumn = 30
 // cells: a title, then as many columns as the rows need and the width
 // allows, "…N more" when even they run short.
 func (m Model) barsPanel(w, h int) []string {
-	out := []string{cell(m.styles.Title, tr(m.opts.Lang, i18n.PresentWhere), w)}
-	rows := h - 1
+	out := titled(m.styles.Title, tr(m.opts.Lang, i18n.PresentWhere), w)
+	rows := h - len(out)
 	if m.snap == nil || len(m.snap.Neighbourhoods) == 0 || rows <= 0 {
 		return fill(append(out, cell(m.styles.Muted, tr(m.opts.Lang, i18n.PresentNoMarks), w)), w, h)
 	}
@@ -79,8 +79,8 @@ func (m Model) barRow(n model.NeighbourhoodCount, top, w, nameW, barW, countW in
 // mapPanel draws the shaded map under a title in h lines of w cells; the
 // neighbourhood that rose highest in the ranking is marked.
 func (m Model) mapPanel(w, h int) []string {
-	out := []string{cell(m.styles.Title, tr(m.opts.Lang, i18n.PresentMap), w)}
-	if m.maps == nil || h < 2 {
+	out := titled(m.styles.Title, tr(m.opts.Lang, i18n.PresentMap), w)
+	if m.maps == nil || h <= len(out) {
 		return fill(out, w, h)
 	}
 	highlight := ""
@@ -92,19 +92,32 @@ func (m Model) mapPanel(w, h int) []string {
 			}
 		}
 	}
-	drawn := m.maps.Render(m.counts, m.drawn, 0, w, h-1, highlight)
+	drawn := m.maps.Render(m.counts, m.drawn, 0, w, h-len(out), highlight)
 	return fill(append(out, strings.Split(drawn, "\n")...), w, h)
 }
 
+// mapRows returns the lines the map panel needs at width w: the title,
+// the map in its proportions and the legend (0 without a map).
+func (m Model) mapRows(w int) int {
+	if m.opts.City == nil || m.opts.City.Grid.Width == 0 {
+		return 0
+	}
+	g := m.opts.City.Grid
+	return 1 + (w*g.Height+g.Width-1)/g.Width + 1
+}
+
 // wishRows draws up to h ranked wishes in lines of w cells: rank, text,
-// bar and count.
-func (m Model) wishRows(ws []model.WishCount, rank bool, w, h int) []string {
+// bar and count, the bars on a scale to top (0: the first wish's count).
+// A long text is cut with "…" so that the bars keep half the width.
+func (m Model) wishRows(ws []model.WishCount, rank bool, w, h, top int) []string {
 	st := m.styles
 	n := min(len(ws), h)
 	if n == 0 {
 		return nil
 	}
-	top := max(ws[0].Count, 1)
+	if top <= 0 {
+		top = max(ws[0].Count, 1)
+	}
 	countW := len(strconv.Itoa(top))
 	rankW := 0
 	if rank {
@@ -114,7 +127,11 @@ func (m Model) wishRows(ws []model.WishCount, rank bool, w, h int) []string {
 	for _, wc := range ws[:n] {
 		textW = max(textW, textWidth(model.Sanitize(wc.Text)))
 	}
-	textW = max(1, min(textW, w-rankW-countW-2-min(8, w/4)))
+	most := w - rankW - countW - 2 - max(min(8, w/4), (w-rankW)/2)
+	if !rank { // blocks side by side: one text column, so one bar length a count
+		textW = most
+	}
+	textW = max(1, min(textW, most))
 	barW := max(0, w-rankW-textW-countW-2)
 	out := make([]string, 0, n)
 	for i, wc := range ws[:n] {
@@ -138,15 +155,24 @@ func (m Model) wishRows(ws []model.WishCount, rank bool, w, h int) []string {
 	return out
 }
 
-// wishesPanel draws the top 10 wishes under a title in h lines of w cells.
+// wishesPanel draws the top wishes under a title in h lines of w cells:
+// the top 10, or up to 20 when the lines are there.
 func (m Model) wishesPanel(w, h int) []string {
-	out := []string{cell(m.styles.Title, tr(m.opts.Lang, i18n.PresentTopWishes), w)}
 	var ws []model.WishCount
 	if m.snap != nil {
 		ws = m.snap.Wishes
 	}
+	n := min(len(ws), h-1, 20)
+	title := tr(m.opts.Lang, i18n.PresentTopWishes)
+	if n > 10 {
+		title = tr(m.opts.Lang, i18n.PictureTopWishes)
+	} else {
+		n = min(n, 10)
+	}
+	out := titled(m.styles.Title, title, w)
+	n = min(n, h-len(out))
 	if len(ws) == 0 {
 		out = append(out, cell(m.styles.Muted, tr(m.opts.Lang, i18n.PresentNoWishes), w))
 	}
-	return fill(append(out, m.wishRows(ws, true, w, min(10, h-1))...), w, h)
+	return fill(append(out, m.wishRows(ws, true, w, n, 0)...), w, h)
 }

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"standmap/ascii_maps"
 	"standmap/i18n"
@@ -81,7 +82,8 @@ type Model struct {
 	cache  *screenCache
 
 	w, h    int
-	colour  bool // the terminal shows colours: the theme's background is set
+	colour  bool                 // the terminal shows colours: the theme's background is set
+	profile colorprofile.Profile // the terminal's colours (true colour until told)
 	display DisplayState
 	help    bool
 
@@ -104,7 +106,8 @@ func New(o Options) Model {
 	if o.Theme == "" {
 		o.Theme = Dark
 	}
-	m := Model{opts: o, keys: DefaultKeyMap(i18n.First(o.Lang)), display: o.Display, cache: &screenCache{}}
+	m := Model{opts: o, keys: DefaultKeyMap(i18n.First(o.Lang)), display: o.Display, cache: &screenCache{},
+		profile: colorprofile.TrueColor}
 	m.setTheme(o.Theme)
 	if o.Snapshot != nil {
 		m.show(o.Snapshot, false)
@@ -135,7 +138,7 @@ func (m *Model) setTheme(t ThemeName) {
 	m.theme = t
 	m.styles = newStyles(t)
 	if m.opts.City != nil {
-		m.maps = mapview.NewRenderer(m.opts.City, m.styles.Map)
+		m.maps = mapview.NewRenderer(m.opts.City, mapStyles(t, m.profile, m.opts.Lang))
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"standmap/i18n"
 )
 
 // gap is the space between columns.
@@ -126,4 +128,15 @@ func letterSpaced(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// titled returns a panel's title in style st in lines of exactly w cells:
+// one line, or for a bilingual room ("Kur … / Где …") one line per
+// language when the pair is wider than w, so neither is cut.
+func titled(st paint, title string, w int) []string {
+	first, second, pair := strings.Cut(title, i18n.Separator)
+	if !pair || textWidth(title) <= w {
+		return []string{cell(st, title, w)}
+	}
+	return []string{cell(st, first, w), cell(st, second, w)}
 }

@@ -6,7 +6,10 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 
+	"standmap/i18n"
+	"standmap/palette"
 	"standmap/tui/mapview"
 )
 
@@ -62,7 +65,22 @@ type styles struct {
 	Muted   paint
 	Join    paint
 	Status  paint
-	Map     mapview.Styles
+}
+
+// mapStyles returns the map's styles of theme t for a terminal of
+// profile p: the palette's ramp, and patterns without colour (the
+// contrast theme, NO_COLOR).
+func mapStyles(t ThemeName, p colorprofile.Profile, lang string) mapview.Styles {
+	r := palette.Dark
+	switch t {
+	case Light:
+		r = palette.Light
+	case Contrast:
+		p = min(p, colorprofile.ASCII)
+	}
+	st := mapview.NewStyles(r, p)
+	st.Words = mapview.Words{NoMarks: tr(lang, i18n.MapNoMarks), Steps: tr(lang, i18n.MapSteps)}
+	return st
 }
 
 // paint is a one-line style whose escape sequences are worked out once,
@@ -87,19 +105,16 @@ func (p paint) Render(s string) string {
 	return p.pre + s + p.post
 }
 
-// palette is the colours of a theme as hex ("" = the terminal's own).
-type palette struct {
+// colours are the colours of a theme as hex ("" = the terminal's own).
+type colours struct {
 	fg, bg, figure, bar, rose, muted string
-	steps                            [4]string
 }
 
-var palettes = map[ThemeName]palette{
+var palettes = map[ThemeName]colours{
 	// Okabe–Ito sky blue and orange; viridis steps rising in lightness.
-	Dark: {fg: "#ffffff", bg: "#000000", figure: "#f0e442", bar: "#56b4e9", rose: "#e69f00", muted: "#a8a8a8",
-		steps: [4]string{"#3b528b", "#21918c", "#5ec962", "#fde725"}},
+	Dark: {fg: "#ffffff", bg: "#000000", figure: "#f0e442", bar: "#56b4e9", rose: "#e69f00", muted: "#a8a8a8"},
 	// Okabe–Ito blue and vermillion; blue to purple steps darkening.
-	Light: {fg: "#000000", bg: "#ffffff", figure: "#0072b2", bar: "#0072b2", rose: "#d55e00", muted: "#4e4e4e",
-		steps: [4]string{"#56b4e9", "#0072b2", "#7b3294", "#2d004b"}},
+	Light:    {fg: "#000000", bg: "#ffffff", figure: "#0072b2", bar: "#0072b2", rose: "#d55e00", muted: "#4e4e4e"},
 	Contrast: {},
 }
 
@@ -127,17 +142,5 @@ func newStyles(t ThemeName) styles {
 	if p.fg != "" {
 		st.fg, st.bg = lipgloss.Color(p.fg), lipgloss.Color(p.bg)
 	}
-	m := mapview.Styles{
-		Zero: fg(p.muted), Water: fg(p.bar), Label: fg(p.fg).Bold(true),
-		WaterLabel: fg(p.bar).Italic(true), Highlight: fg(p.rose).Bold(true),
-		HighlightLabel: lipgloss.NewStyle().Bold(true).Reverse(true), Legend: fg(p.muted),
-	}
-	for i, s := range p.steps {
-		m.Steps[i] = fg(s)
-	}
-	if t == Contrast {
-		m.Highlight = lipgloss.NewStyle().Bold(true)
-	}
-	st.Map = m
 	return st
 }

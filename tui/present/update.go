@@ -22,6 +22,10 @@ func (m Model) Handle(msg tea.Msg) (Model, tea.Cmd) {
 		m.w, m.h = msg.Width, msg.Height
 	case tea.ColorProfileMsg:
 		m.colour = msg.Profile >= colorprofile.ANSI // NO_COLOR gives ASCII
+		m.profile = msg.Profile
+		if m.maps != nil {
+			m.maps.SetStyles(mapStyles(m.theme, m.profile, m.opts.Lang))
+		}
 	case SnapshotMsg:
 		if msg.Snapshot == nil {
 			return m, nil

@@ -48,7 +48,7 @@ func TestRotation(t *testing.T) {
 func TestNoRotationWhenAllFit(t *testing.T) {
 	m := sized(New(Options{City: testCity(t), Snapshot: testSnapshot(t, 50)}), 200, 60)
 	s := plain(m)
-	for _, want := range []string{"Where they spend free time", "The city", "Top 10 wishes"} {
+	for _, want := range []string{"Where they spend free time", "The city", "Top wishes"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("200×60 lacks %q", want)
 		}
@@ -174,7 +174,7 @@ func TestKeys(t *testing.T) {
 func TestLatvian(t *testing.T) {
 	m := sized(New(Options{City: testCity(t), Lang: "lv", Snapshot: testSnapshot(t, 50)}), 200, 60)
 	s := plain(m)
-	for _, want := range []string{"apmeklētāji līdz šim", "Kur pavada brīvo laiku", "10 biežākās vēlmes", "Jaunā Forštadte"} {
+	for _, want := range []string{"apmeklētāji līdz šim", "Kur pavada brīvo laiku", "Biežākās vēlmes", "Jaunā Forštadte"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("lv screen lacks %q", want)
 		}
@@ -205,5 +205,31 @@ func TestHighlightWish(t *testing.T) {
 	}
 	if !strings.Contains(plain(m), ". Veloceliņi") || strings.Count(plain(m), "▲") != 2 { // the wish and the visitors
 		t.Fatalf("no ▲ on the wish:\n%s", plain(m))
+	}
+}
+
+// TestHeadlineInBigLetters: at 200×60 the top place stands in block
+// letters at least 3 lines tall, the top wish too, with their counts;
+// a word with a letter the font lacks is written in bold capitals.
+func TestHeadlineInBigLetters(t *testing.T) {
+	snap := testSnapshot(t, 412)
+	m := sized(New(Options{City: testCity(t), Snapshot: snap}), 200, 60)
+	screen := plain(m)
+	for _, word := range []string{snap.Neighbourhoods[0].Name, snap.Wishes[0].Text} {
+		big := bigWord(strings.ToUpper(word), 64, 10)
+		if len(big) < 3 {
+			t.Fatalf("%q: %d lines of big letters", word, len(big))
+		}
+		for _, l := range big {
+			if strings.TrimSpace(l) != "" && !strings.Contains(screen, l) {
+				t.Fatalf("%q is not in big letters on the screen:\n%s", word, screen)
+			}
+		}
+	}
+	if !strings.Contains(screen, "most marked · "+strconv.Itoa(snap.Neighbourhoods[0].Count)) {
+		t.Errorf("the top place's count is not under it:\n%s", screen)
+	}
+	if got := bigWord("CAFÉ ☕", 64, 10); got != nil {
+		t.Errorf("a word with a letter the font lacks was drawn big: %q", got)
 	}
 }

@@ -73,14 +73,7 @@ func (m Model) body(w, h int) []string {
 	out := append(m.headline(w, rows), spaces(w))
 	ph := h - len(out)
 	if !m.rotating(w, h+1) {
-		barsW, wishW := w*3/10, w*3/10
-		mapW := w - barsW - wishW - 2*gap
-		third := m.wishesPanel(wishW, min(11, ph))
-		if rest := ph - len(third) - 1; rest >= 4 {
-			third = append(append(third, spaces(wishW)), m.byPlacePanel(wishW, rest)...)
-		}
-		return append(out, beside(ph, []int{barsW, mapW, wishW},
-			m.barsPanel(barsW, ph), m.mapPanel(mapW, ph), third)...)
+		return append(out, m.columns(w, ph)...)
 	}
 	var p []string
 	switch m.panel % panelCount {
@@ -94,6 +87,27 @@ func (m Model) body(w, h int) []string {
 		p = m.byPlacePanel(w, ph)
 	}
 	return append(out, p...)
+}
+
+// columns draws every panel at once in h lines of w cells: the bars,
+// the map as tall as its width makes it with the wishes by neighbourhood
+// under it, and the top wishes, so that no band of lines stays empty.
+func (m Model) columns(w, h int) []string {
+	barsW, wishW := max(40, w*22/100), max(44, w*28/100)
+	mapW := w - barsW - wishW - 2*gap
+	mapH := min(h, max(m.mapRows(mapW), 8))
+	middle := m.mapPanel(mapW, mapH)
+	var third []string
+	if rest := h - mapH - 1; rest >= 6 {
+		middle = append(append(middle, spaces(mapW)), m.byPlacePanel(mapW, rest)...)
+		third = m.wishesPanel(wishW, h)
+	} else {
+		third = m.wishesPanel(wishW, min(11, h))
+		if rest := h - len(third) - 1; rest >= 4 {
+			third = append(append(third, spaces(wishW)), m.byPlacePanel(wishW, rest)...)
+		}
+	}
+	return beside(h, []int{barsW, mapW, wishW}, m.barsPanel(barsW, h), middle, third)
 }
 
 // hiddenBody draws, while results are hidden, only the number of answers
