@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"io"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
@@ -59,10 +60,15 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 	defer stop()
 	s.log.Info("session", "role", info.Role, "who", info.Who, "present", info.Present, "remote-addr", sess.RemoteAddr())
 	app := s.cfg.App(info)
-	end := &inputEnd{}
+	end := &programEnd{in: newSessionInput(sess)}
 	p := tea.NewProgram(app.Model, programOptions(sess, end)...)
+	io.WriteString(sess, startupQueries(sess.Environ()))
 	go forward(ctx, s.cfg.Hub.Subscribe(), p, app)
 	runProgram(sess, p, end, s.base.Done())
+	if end.in.refused.Load() {
+		s.log.Warn("input refused: too long without a key", "who", info.Who, "limit", maxUnreadInput, "remote-addr", sess.RemoteAddr())
+		fmt.Fprintf(sess.Stderr(), "\nstandmap: input refused: over %d KB without a key\n", maxUnreadInput>>10)
+	}
 	if s.closing.Load() {
 		fmt.Fprint(sess.Stderr(), "\nstandmap: the server is shutting down\n")
 	}
