@@ -27,12 +27,13 @@ type programEnd struct {
 }
 
 // filter is the program's message filter: it holds quits until the
-// input has ended (above), drops input events after the user quit, and
-// resumes at once from a
+// input has ended (above), drops input events after the user quit,
+// clamps every window size (clampSize: a terminal's answer to a size
+// query is input too), and resumes at once from a
 // suspend (an SSH session cannot be suspended), as wish's
 // bubbletea.MakeOptions does.
 func (e *programEnd) filter(_ tea.Model, msg tea.Msg) tea.Msg {
-	switch msg.(type) {
+	switch msg := msg.(type) {
 	case inputEndMsg:
 		e.mu.Lock()
 		defer e.mu.Unlock()
@@ -56,6 +57,8 @@ func (e *programEnd) filter(_ tea.Model, msg tea.Msg) tea.Msg {
 		if e.userQuit {
 			return nil
 		}
+	case tea.WindowSizeMsg:
+		return clampSize(msg)
 	case tea.SuspendMsg:
 		return tea.ResumeMsg{}
 	}
@@ -80,6 +83,24 @@ func (e *programEnd) quit(p *tea.Program, gone bool) {
 	if ended {
 		go p.Quit() // Send blocks while the program is busy
 	}
+}
+
+// The largest window a session is drawn for. The screen buffers, and the
+// frames written, grow with the cells of the window (about 500 bytes of
+// heap a cell for the application), and a client chooses its window:
+// 8000×4000 asked for gigabytes. No projector needs more: a 4K one in an
+// 8-pixel font is 480×135 cells. A larger terminal shows the board at
+// this size in its top-left corner.
+const (
+	// MaxWidth is the widest window drawn, in cells.
+	MaxWidth = 500
+	// MaxHeight is the tallest window drawn, in cells.
+	MaxHeight = 200
+)
+
+// clampSize bounds a window size to MaxWidth×MaxHeight (and to 0 below).
+func clampSize(w tea.WindowSizeMsg) tea.WindowSizeMsg {
+	return tea.WindowSizeMsg{Width: min(max(w.Width, 0), MaxWidth), Height: min(max(w.Height, 0), MaxHeight)}
 }
 
 // runProgram runs p, built with programOptions, until it ends: the user
@@ -127,7 +148,7 @@ func runProgram(sess ssh.Session, p *tea.Program, e *programEnd, quit <-chan str
 				case <-sizes:
 				default:
 				}
-				sizes <- tea.WindowSizeMsg{Width: w.Width, Height: w.Height}
+				sizes <- clampSize(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
 			}
 		}
 	}()
@@ -137,12 +158,15 @@ func runProgram(sess ssh.Session, p *tea.Program, e *programEnd, quit <-chan str
 }
 
 // programOptions are wish's options for the session (its terminal,
-// environment and colour profile), without
+// environment and colour profile) with the window clamped, and without
 // Bubble Tea's own input reader: the server reads the input (readInput)
 // and programEnd filters the messages. The server allocates no real PTY
 // (no ssh.AllocatePty), so wish's options write to the session itself.
 func programOptions(sess ssh.Session, e *programEnd) []tea.ProgramOption {
+	pty, _, _ := sess.Pty()
+	size := clampSize(tea.WindowSizeMsg{Width: pty.Window.Width, Height: pty.Window.Height})
 	return append(bubbletea.MakeOptions(sess),
+		tea.WithWindowSize(size.Width, size.Height),
 		tea.WithInput(nil), tea.WithFilter(e.filter), tea.WithoutSignalHandler())
 }
 
