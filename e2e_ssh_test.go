@@ -278,3 +278,39 @@ func (l *lockedBuffer) String() string {
 	defer l.mu.Unlock()
 	return l.b.String()
 }
+
+// TestE2EKeysFailClosed: with the real ssh client against the built
+// binary, the authorized keys file edited while serve runs to drop the
+// facilitator's key K and add a malformed line: K is a viewer on its next
+// login and its export is refused, and the log names the bad line. Then
+// the file at mode 0666: serve refuses to start, naming the mode.
+func TestE2EKeysFailClosed(t *testing.T) {
+	s := startServe(t)
+	keys := filepath.Join(filepath.Dir(s.db), "authorized_keys")
+	if _, errOut, code := s.ssh([]string{"fac"}, "export"); code != 0 {
+		t.Fatalf("K's export: exit %d, %q", code, errOut)
+	}
+	viewerPub, _ := os.ReadFile(filepath.Join(s.dir, "viewer.pub"))
+	os.WriteFile(keys, append([]byte("# K removed\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5-truncated\n"), viewerPub...), 0o600)
+	out, errOut, code := s.ssh([]string{"fac"}, "export")
+	if code != 1 || out != "" || !strings.Contains(errOut, "export is for facilitators") {
+		t.Errorf("K's export after its removal: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if _, errOut, code := s.ssh([]string{"viewer"}, "export"); code != 0 {
+		t.Errorf("the key added beside the bad line: export exit %d, %q", code, errOut)
+	}
+	if log := s.stderr.String(); !strings.Contains(log, "line 2") || !strings.Contains(log, "facilitators=1") {
+		t.Errorf("the log does not name the bad line and the facilitators:\n%s", log)
+	}
+	stopServe(t, s.cmd, s.exited)
+	s.cmd = nil
+	os.Chmod(keys, 0o666)
+	cmd := exec.Command(s.bin, "serve", "--listen", fmt.Sprintf("127.0.0.1:%d", s.port), "--db", s.db, "--event", "E2E")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(stderr.String(), "mode 0666") || !strings.Contains(stderr.String(), keys) {
+		t.Errorf("serve with a 0666 keys file: %v, stderr %q", err, stderr.String())
+	}
+}

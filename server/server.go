@@ -184,6 +184,7 @@ func New(cfg Config) (*Server, error) {
 		wish.WithMaxTimeout(cfg.MaxTimeout),
 		func(srv *ssh.Server) error {
 			srv.ConnCallback = boundConn(cfg.HandshakeTimeout, cfg.IdleTimeout)
+			srv.PtyCallback = s.ptyAllowed
 			return nil
 		},
 		// The last listed runs first: recover outermost, then the log,

@@ -7,6 +7,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
+	"github.com/anmitsu/go-shlex"
+	gossh "golang.org/x/crypto/ssh"
 
 	"standmap/model"
 )
@@ -30,12 +32,20 @@ func (s *Server) limit(next ssh.Handler) ssh.Handler {
 func (s *Server) dispatch(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer next(sess)
-		role, who := s.roleOf(sess)
+		role, key := s.roleOf(sess)
 		if role == Viewer && s.cfg.NoViewers {
 			fail(sess, 1, "standmap: this server admits facilitators only")
 			return
 		}
+		who := ""
 		args := sess.Command()
+		if role == Facilitator {
+			who = gossh.FingerprintSHA256(key.key)
+			if key.command != "" { // the key's line decides, not the client
+				args, _ = shlex.Split(key.command, true)
+				s.log.Info("forced command", "who", who, "line", key.line, "command", key.command)
+			}
+		}
 		if len(args) == 0 || (len(args) == 1 && args[0] == "present") {
 			s.interactive(sess, Session{Role: role, Who: who, Present: len(args) == 1})
 			return
