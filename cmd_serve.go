@@ -22,7 +22,7 @@ import (
 // serve's flags, set anew by every parse.
 var serveFlags struct {
 	listen, hostKey, authorizedKeys string
-	maxSessions                     int
+	maxViewers                      int
 	noViewers, moderate             bool
 }
 
@@ -38,7 +38,7 @@ func init() {
 			fs.StringVar(&serveFlags.listen, "listen", server.DefaultListen, "`address` to listen on (:2222 for the room's network)")
 			fs.StringVar(&serveFlags.hostKey, "host-key", "", "host key `path` (default: "+server.HostKeyName+" beside the database; created when missing)")
 			fs.StringVar(&serveFlags.authorizedKeys, "authorized-keys", "", "facilitators' public keys, OpenSSH `file` (default: "+server.AuthorizedKeysName+" beside the database)")
-			fs.IntVar(&serveFlags.maxSessions, "max-sessions", 0, "refuse sessions beyond this `number` at once (0: no limit)")
+			fs.IntVar(&serveFlags.maxViewers, "max-viewers", server.DefaultMaxViewers, "admit at most this `number` of viewers at once (facilitators always get in)")
 			fs.BoolVar(&serveFlags.noViewers, "no-viewers", false, "admit facilitators only")
 			moderateFlag(fs, &serveFlags.moderate)
 		},
@@ -55,8 +55,8 @@ func runServe(e *env, args []string) error {
 	if len(args) > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
 	}
-	if serveFlags.maxSessions < 0 {
-		return usageError{"--max-sessions: give 0 (no limit) or more"}
+	if serveFlags.maxViewers < 1 {
+		return usageError{"--max-viewers: give 1 or more (--no-viewers admits none)"}
 	}
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
@@ -88,7 +88,7 @@ func runServe(e *env, args []string) error {
 	srv, err := server.New(server.Config{
 		Listen: ln.Addr().String(), DBPath: e.store.Path(),
 		HostKeyPath: serveFlags.hostKey, AuthorizedKeysPath: serveFlags.authorizedKeys,
-		MaxSessions: serveFlags.maxSessions, NoViewers: serveFlags.noViewers,
+		MaxViewers: serveFlags.maxViewers, NoViewers: serveFlags.noViewers,
 		Store: e.store, Event: ev.Name, Hub: hubAdapter{hub}, App: app, Logger: logger,
 	})
 	if err != nil {
@@ -142,6 +142,8 @@ func printServeBanner(w io.Writer, srv *server.Server, event string, joins []str
 	fmt.Fprintf(w, "facilitators  %d  %s\n", srv.Facilitators(), cfg.AuthorizedKeysPath)
 	if cfg.NoViewers {
 		fmt.Fprintln(w, "viewers       not admitted (--no-viewers)")
+	} else {
+		fmt.Fprintf(w, "viewers       up to %d at once (--max-viewers)\n", cfg.MaxViewers)
 	}
 	fmt.Fprintln(w)
 }

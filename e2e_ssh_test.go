@@ -27,6 +27,7 @@ type sshServe struct {
 	stdout, stderr lockedBuffer
 	cmd            *exec.Cmd  // the running server
 	exited         chan error // receives its exit
+	flags          []string   // serve's flags beyond those start gives
 }
 
 // sshCmd runs the real ssh client with key (and others after it) against
@@ -91,8 +92,9 @@ func freePort(t *testing.T) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-// startServe builds standmap, makes the keys and starts the server.
-func startServe(t *testing.T) *sshServe {
+// startServe builds standmap, makes the keys and starts the server,
+// with flags after those start gives.
+func startServe(t *testing.T, flags ...string) *sshServe {
 	for _, tool := range []string{"ssh", "ssh-keygen", "tmux"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("%s is not installed: the SSH end-to-end test needs the OpenSSH client and tmux (CI installs them)", tool)
@@ -102,7 +104,7 @@ func startServe(t *testing.T) *sshServe {
 		t.Skip("-short: no end-to-end test")
 	}
 	dir := t.TempDir()
-	s := &sshServe{t: t, dir: dir, bin: standmapBinary(t), db: filepath.Join(dir, "data", "standmap.db")}
+	s := &sshServe{t: t, dir: dir, bin: standmapBinary(t), db: filepath.Join(dir, "data", "standmap.db"), flags: flags}
 	for _, k := range []string{"fac", "viewer"} {
 		if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", filepath.Join(dir, k)).CombinedOutput(); err != nil {
 			t.Fatalf("ssh-keygen: %v\n%s", err, out)
@@ -135,7 +137,7 @@ func startServe(t *testing.T) *sshServe {
 func (s *sshServe) start() {
 	t := s.t
 	t.Helper()
-	cmd := exec.Command(s.bin, "serve", "--listen", fmt.Sprintf("127.0.0.1:%d", s.port), "--db", s.db, "--event", "E2E", "--lang", "en")
+	cmd := exec.Command(s.bin, append([]string{"serve", "--listen", fmt.Sprintf("127.0.0.1:%d", s.port), "--db", s.db, "--event", "E2E", "--lang", "en"}, s.flags...)...)
 	cmd.Stdout, cmd.Stderr = &s.stdout, &s.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -312,5 +314,25 @@ func TestE2EKeysFailClosed(t *testing.T) {
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(stderr.String(), "mode 0666") || !strings.Contains(stderr.String(), keys) {
 		t.Errorf("serve with a 0666 keys file: %v, stderr %q", err, stderr.String())
+	}
+}
+
+// TestE2EViewerCap: with the real ssh client against the built binary
+// and --max-viewers 1, a viewer's board open: another viewer is refused,
+// and a facilitator still gets the application and export.
+func TestE2EViewerCap(t *testing.T) {
+	s := startServe(t, "--max-viewers", "1")
+	board := s.terminal("viewer", 100, 30)
+	board.waitFor("read-only board")
+	if _, errOut, code := s.ssh([]string{"viewer"}, "tally"); code != 1 || !strings.Contains(errOut, "the server is full: it admits 1 viewers at once") {
+		t.Errorf("second viewer: exit %d, stderr %q", code, errOut)
+	}
+	app := s.terminal("fac", 120, 40)
+	app.waitFor("Visitor #1")
+	if out, errOut, code := s.ssh([]string{"fac"}, "export"); code != 0 || !strings.HasPrefix(out, "response_id,") {
+		t.Errorf("facilitator export at the cap: exit %d, %q", code, errOut)
+	}
+	if !strings.Contains(s.stdout.String(), "viewers       up to 1 at once") {
+		t.Errorf("the banner does not give the cap:\n%s", s.stdout.String())
 	}
 }

@@ -168,16 +168,6 @@ func (s *Server) keyboardInteractive() ssh.Option {
 	}
 }
 
-// roleOf is the session's role, from the key it authenticated with and
-// the address it comes from, and the facilitator's key line (its forced
-// command and terminal rule).
-func (s *Server) roleOf(sess ssh.Session) (Role, facilitatorKey) {
-	if k, ok := s.keys.lookup(sess.PublicKey(), sess.RemoteAddr()); ok {
-		return Facilitator, k
-	}
-	return Viewer, facilitatorKey{}
-}
-
 // ptyAllowed is the PTY callback: a facilitator's key with no-pty (or
 // restrict) gets no terminal, as with OpenSSH; the client goes on
 // without one.

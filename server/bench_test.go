@@ -75,7 +75,7 @@ func openMarked(b *testing.B, ts *testServer, n int) []*marker {
 func BenchmarkSnapshotDelivered(b *testing.B) {
 	for _, n := range []int{1, 100, 500} {
 		b.Run(fmt.Sprintf("sessions=%d", n), func(b *testing.B) {
-			ts := startServer(b, nil)
+			ts := startServer(b, func(c *Config) { c.MaxViewers = n })
 			ms := openMarked(b, ts, n)
 			v := uint64(1)
 			b.ResetTimer()
@@ -130,7 +130,7 @@ func heapInUse() uint64 {
 // in another process.
 func BenchmarkIdleSessionMemory(b *testing.B) {
 	const n = 200
-	ts := startServer(b, nil)
+	ts := startServer(b, func(c *Config) { c.MaxViewers = n })
 	for b.Loop() {
 		before, gBefore := heapInUse(), runtime.NumGoroutine()
 		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperClients$", "-test.count=1")

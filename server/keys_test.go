@@ -33,8 +33,8 @@ func (l *logBuffer) String() string {
 	return l.b.String()
 }
 
-// logged starts a server whose log is returned.
-func logged(t *testing.T, mutate func(*Config)) (*testServer, *logBuffer) {
+// loggedServer starts a server whose log is returned.
+func loggedServer(t *testing.T, mutate func(*Config)) (*testServer, *logBuffer) {
 	var lb logBuffer
 	ts := startServer(t, func(c *Config) {
 		c.Logger = log.New(&lb)
@@ -66,7 +66,7 @@ func authLine(s gossh.Signer) string {
 // login and its export is refused, another key still is a facilitator,
 // and the log names the bad line and the new number of facilitators.
 func TestRemovedKeyLosesRole(t *testing.T) {
-	ts, lb := logged(t, nil)
+	ts, lb := loggedServer(t, nil)
 	other := newSigner(t)
 	ts.writeKeys(t, authLine(ts.keys.fac), authLine(other))
 	if _, errOut, code := run(t, ts.dial(t, gossh.PublicKeys(ts.keys.fac)), "export"); code != 0 {
@@ -111,7 +111,7 @@ func TestBadLineAtStart(t *testing.T) {
 // made so at runtime, it leaves no facilitators. A host key others can
 // read is refused too.
 func TestWritableFilesRefused(t *testing.T) {
-	ts, lb := logged(t, nil)
+	ts, lb := loggedServer(t, nil)
 	keys := filepath.Join(ts.dir, AuthorizedKeysName)
 	newServer := func() error {
 		_, err := New(Config{DBPath: ts.store.Path(), Store: ts.store, Hub: ts.hub, App: ts.cfg.App, Logger: log.New(io.Discard)})
@@ -147,7 +147,7 @@ func TestWritableFilesRefused(t *testing.T) {
 // TestKeyOptions: options on a facilitator's line are honoured (from=,
 // command=, no-pty, restrict, expiry-time) or the line is refused.
 func TestKeyOptions(t *testing.T) {
-	ts, lb := logged(t, nil)
+	ts, lb := loggedServer(t, nil)
 	k := authLine(ts.keys.fac)
 	asFac := func() *gossh.Client { return ts.dial(t, gossh.PublicKeys(ts.keys.fac)) }
 	exportCode := func() int { _, _, code := run(t, asFac(), "export"); return code }

@@ -109,8 +109,9 @@ type Config struct {
 	// AuthorizedKeysPath lists the facilitators' public keys; a missing
 	// file means no facilitators.
 	AuthorizedKeysPath string
-	// MaxSessions refuses sessions beyond this many at once (0: no limit).
-	MaxSessions int
+	// MaxViewers refuses viewers' sessions beyond this many at once
+	// (0: DefaultMaxViewers); facilitators always get in.
+	MaxViewers int
 	// NoViewers admits facilitators only.
 	NoViewers bool
 	// HandshakeTimeout, IdleTimeout and MaxTimeout bound each connection
@@ -141,6 +142,7 @@ type Server struct {
 	stop     context.CancelFunc
 	closing  atomic.Bool
 	active   atomic.Int64 // open sessions
+	viewers  atomic.Int64 // viewers' open sessions
 	writes   atomic.Int64 // saves in flight
 	listenMu sync.Mutex
 	addr     net.Addr
@@ -163,6 +165,9 @@ func New(cfg Config) (*Server, error) {
 	cfg.HandshakeTimeout = timeout(cfg.HandshakeTimeout, DefaultHandshakeTimeout)
 	cfg.IdleTimeout = timeout(cfg.IdleTimeout, DefaultIdleTimeout)
 	cfg.MaxTimeout = timeout(cfg.MaxTimeout, DefaultMaxTimeout)
+	if cfg.MaxViewers <= 0 {
+		cfg.MaxViewers = DefaultMaxViewers
+	}
 	s := &Server{cfg: cfg, log: cfg.Logger}
 	if s.log == nil {
 		s.log = log.Default()
@@ -188,10 +193,11 @@ func New(cfg Config) (*Server, error) {
 			return nil
 		},
 		// The last listed runs first: recover outermost, then the log,
-		// the session limit, and the commands or the program.
+		// who the session is and whether it is admitted, and the
+		// commands or the program.
 		wish.WithMiddleware(
 			s.dispatch,
-			s.limit,
+			s.admit,
 			logging.StructuredMiddlewareWithLogger(s.log, log.InfoLevel),
 			recover.MiddlewareWithLogger(s.log),
 		),

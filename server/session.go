@@ -8,49 +8,28 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"github.com/anmitsu/go-shlex"
-	gossh "golang.org/x/crypto/ssh"
 
 	"standmap/model"
 )
-
-// limit refuses a session beyond MaxSessions with a message and exit 1.
-func (s *Server) limit(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		sessionStarted(sess)
-		n := s.active.Add(1)
-		defer s.active.Add(-1)
-		if max := s.cfg.MaxSessions; max > 0 && n > int64(max) {
-			s.log.Warn("session refused: limit reached", "max-sessions", max, "remote-addr", sess.RemoteAddr())
-			fail(sess, 1, "standmap: the server is full (%d sessions); try again later", max)
-			return
-		}
-		next(sess)
-	}
-}
 
 // dispatch runs the command given as arguments, or the program.
 func (s *Server) dispatch(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer next(sess)
-		role, key := s.roleOf(sess)
-		if role == Viewer && s.cfg.NoViewers {
-			fail(sess, 1, "standmap: this server admits facilitators only")
-			return
-		}
-		who := ""
-		args := sess.Command()
-		if role == Facilitator {
-			who = gossh.FingerprintSHA256(key.key)
-			if key.command != "" { // the key's line decides, not the client
-				args, _ = shlex.Split(key.command, true)
-				s.log.Info("forced command", "who", who, "line", key.line, "command", key.command)
+		id := identify(sess)
+		who, args := "", sess.Command()
+		if id.role == Facilitator {
+			who = id.who
+			if id.key.command != "" { // the key's line decides, not the client
+				args, _ = shlex.Split(id.key.command, true)
+				s.log.Info("forced command", "who", who, "line", id.key.line, "command", id.key.command)
 			}
 		}
 		if len(args) == 0 || (len(args) == 1 && args[0] == "present") {
-			s.interactive(sess, Session{Role: role, Who: who, Present: len(args) == 1})
+			s.interactive(sess, Session{Role: id.role, Who: who, Present: len(args) == 1})
 			return
 		}
-		sess.Exit(s.command(sess, role, args))
+		sess.Exit(s.command(sess, id.role, args))
 	}
 }
 

@@ -132,12 +132,35 @@ func TestSessionsReleased(t *testing.T) {
 	}
 }
 
-func TestMaxSessions(t *testing.T) {
-	ts := startServer(t, func(c *Config) { c.MaxSessions = 2 })
-	openScreens(t, ts, 2)
-	_, errOut, code := run(t, ts.dial(t, noKey), "tally")
-	if code != 1 || !strings.Contains(errOut, "the server is full (2 sessions)") {
-		t.Errorf("third session: exit %d, stderr %q", code, errOut)
+// TestMaxViewers: with the viewer cap reached, another viewer is refused
+// (board or command), and a facilitator still gets the application and
+// export; a viewer gets in again once one leaves.
+func TestMaxViewers(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.MaxViewers = 2 })
+	first := ts.dial(t, noKey)
+	openScreen(t, first, "").waitFor(t, "got v=1.", 5*time.Second)
+	openScreens(t, ts, 1)
+	if _, errOut, code := run(t, ts.dial(t, noKey), "tally"); code != 1 || !strings.Contains(errOut, "the server is full: it admits 2 viewers at once") {
+		t.Errorf("third viewer: exit %d, stderr %q", code, errOut)
+	}
+	fac := ts.dial(t, gossh.PublicKeys(ts.keys.fac))
+	for range 3 {
+		openScreen(t, fac, "").waitFor(t, "role=facilitator", 5*time.Second)
+	}
+	if _, errOut, code := run(t, fac, "export"); code != 0 {
+		t.Errorf("facilitator export at the cap: exit %d, %q", code, errOut)
+	}
+	first.Close()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		_, _, code := run(t, ts.dial(t, noKey), "tally")
+		if code == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no viewer got in after one left")
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 
