@@ -336,3 +336,31 @@ func TestE2EViewerCap(t *testing.T) {
 		t.Errorf("the banner does not give the cap:\n%s", s.stdout.String())
 	}
 }
+
+// TestE2ELongCommand: with the real ssh client against the built binary,
+// a 100 KB command is refused (exit 2) and the log does not hold it; the
+// facilitator's export is logged with the key's fingerprint. The wall
+// time is logged here and measured by BenchmarkLongCommandRefused
+// (server), not asserted.
+func TestE2ELongCommand(t *testing.T) {
+	s := startServe(t)
+	long := "tally " + strings.Repeat("x\"'", 100<<10/3)
+	start := time.Now()
+	_, errOut, code := s.ssh([]string{"viewer"}, long)
+	t.Logf("a 100 KB command refused after %v (wall time, ssh's start included)", time.Since(start).Round(time.Millisecond))
+	if code != 2 || !strings.Contains(errOut, "command refused") {
+		t.Errorf("100 KB command: exit %d, stderr %.300q", code, errOut)
+	}
+	s.ssh([]string{"fac"}, "export")
+	fp, err := exec.Command("ssh-keygen", "-l", "-f", filepath.Join(s.dir, "fac.pub")).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := s.stderr.String()
+	if strings.Contains(log, "x\"'x") || !strings.Contains(log, "command refused") {
+		t.Errorf("the log holds the command, or not its refusal:\n%.2000s", log)
+	}
+	if f := strings.Fields(string(fp)); len(f) < 2 || !strings.Contains(log, "who="+f[1]+" ") || !strings.Contains(log, "command=export") {
+		t.Errorf("the export is not logged with the key's fingerprint %s:\n%s", fp, log)
+	}
+}

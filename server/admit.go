@@ -53,7 +53,7 @@ func (s *Server) admit(next ssh.Handler) ssh.Handler {
 			n := s.viewers.Add(1)
 			defer s.viewers.Add(-1)
 			if max := s.cfg.MaxViewers; n > int64(max) {
-				s.log.Warn("viewer refused: the viewer cap is reached", "max-viewers", max, "remote-addr", sess.RemoteAddr())
+				s.log.Warn("viewer refused: the viewer cap is reached", "who", id.who, "max-viewers", max, "remote-addr", sess.RemoteAddr())
 				fail(sess, 1, "standmap: the server is full: it admits %d viewers at once; try again later", max)
 				return
 			}

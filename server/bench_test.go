@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -152,5 +153,18 @@ func BenchmarkIdleSessionMemory(b *testing.B) {
 		b.ReportMetric(float64(gAfter-gBefore)/n, "goroutines/session")
 		stdin.Close()
 		cmd.Wait()
+	}
+}
+
+// BenchmarkLongCommandRefused is the wall time from a 100 KB command
+// sent on an open connection to its refusal (exit 2) received.
+func BenchmarkLongCommandRefused(b *testing.B) {
+	ts := startServer(b, nil)
+	c := ts.dial(b, noKey)
+	long := "tally " + strings.Repeat("x\"'", 100<<10/3)
+	for b.Loop() {
+		if _, _, code := run(b, c, long); code != 2 {
+			b.Fatalf("exit %d, want 2", code)
+		}
 	}
 }

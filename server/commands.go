@@ -61,7 +61,7 @@ func (s *Server) command(sess ssh.Session, role Role, args []string) int {
 	case errors.Is(err, errUsage):
 		return 2
 	case err != nil:
-		s.log.Error("command failed", "command", args[0], "err", err)
+		s.log.Error("command failed", "who", identify(sess).who, "command", logged(args[0]), "err", err)
 		fmt.Fprintf(sess.Stderr(), "standmap %s: %v\n", args[0], err)
 		return 1
 	}

@@ -17,7 +17,6 @@ import (
 	"charm.land/log/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
-	"charm.land/wish/v2/logging"
 	"charm.land/wish/v2/recover"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -192,13 +191,15 @@ func New(cfg Config) (*Server, error) {
 			srv.PtyCallback = s.ptyAllowed
 			return nil
 		},
-		// The last listed runs first: recover outermost, then the log,
-		// who the session is and whether it is admitted, and the
-		// commands or the program.
+		// The last listed runs first: recover outermost, then who the
+		// session is and whether it is admitted, the refusal of junk
+		// before anything parses or logs it, the log, and the commands
+		// or the program.
 		wish.WithMiddleware(
 			s.dispatch,
+			s.logSession,
+			s.refuseLong,
 			s.admit,
-			logging.StructuredMiddlewareWithLogger(s.log, log.InfoLevel),
 			recover.MiddlewareWithLogger(s.log),
 		),
 	)

@@ -47,7 +47,7 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 	defer cancel()
 	stop := context.AfterFunc(s.base, cancel)
 	defer stop()
-	s.log.Info("session", "role", info.Role, "who", info.Who, "present", info.Present, "remote-addr", sess.RemoteAddr())
+	s.log.Info("session", "role", info.Role, "who", identify(sess).who, "present", info.Present, "remote-addr", sess.RemoteAddr())
 	app := s.cfg.App(info)
 	end := &programEnd{in: newSessionInput(sess)}
 	p := tea.NewProgram(app.Model, programOptions(sess, end)...)
@@ -55,7 +55,7 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 	go forward(ctx, s.cfg.Hub.Subscribe(), p, app)
 	runProgram(sess, p, end, s.base.Done())
 	if end.in.refused.Load() {
-		s.log.Warn("input refused: too long without a key", "who", info.Who, "limit", maxUnreadInput, "remote-addr", sess.RemoteAddr())
+		s.log.Warn("input refused: too long without a key", "who", identify(sess).who, "limit", maxUnreadInput, "remote-addr", sess.RemoteAddr())
 		fmt.Fprintf(sess.Stderr(), "\nstandmap: input refused: over %d KB without a key\n", maxUnreadInput>>10)
 	}
 	if s.closing.Load() {
