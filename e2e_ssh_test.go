@@ -364,3 +364,41 @@ func TestE2ELongCommand(t *testing.T) {
 		t.Errorf("the export is not logged with the key's fingerprint %s:\n%s", fp, log)
 	}
 }
+
+// TestE2EShutdownShowsSaved: with the real ssh client against the built
+// binary, a facilitator presses ctrl+s and serve gets SIGTERM at once:
+// when the session ends, its terminal says the server is shutting down
+// and that the visitor was saved, under its number (the program's screen
+// is gone with it), and the database holds it once.
+func TestE2EShutdownShowsSaved(t *testing.T) {
+	s := startServe(t)
+	c := s.terminalOn(fmt.Sprintf("standmap-e2e-term-%d-%d", os.Getpid(), s.port), "fac", 120, 40, true)
+	c.waitFor("Visitor #1")
+	for _, k := range []string{"cen", "Enter", "shutdown wish", "Enter"} {
+		if k == "Enter" {
+			c.tmux("send-keys", "-t", "e2e", k)
+		} else {
+			c.tmux("send-keys", "-t", "e2e", "-l", k)
+		}
+	}
+	c.waitFor("shutdown wish")
+	c.tmux("send-keys", "-t", "e2e", "C-s")
+	s.cmd.Process.Signal(syscall.SIGTERM)
+	if err := <-s.exited; err != nil {
+		t.Errorf("serve after SIGTERM: %v", err)
+	}
+	s.cmd = nil
+	for end := time.Now().Add(10 * time.Second); strings.TrimSpace(c.tmux("display-message", "-p", "-t", "e2e", "#{pane_dead}")) != "1"; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatalf("ssh did not end; the screen:\n%s", c.screen())
+		}
+	}
+	sc := c.screen()
+	if !strings.Contains(sc, "the server is shutting down; 1 saved in this session, the last: #1 ✓") {
+		t.Errorf("the facilitator was not told the save:\n%s", sc)
+	}
+	out, err := exec.Command(s.bin, "export", "--db", s.db, "--event", "E2E").Output()
+	if err != nil || strings.Count(string(out), ",Centrs,shutdown wish,") != 1 {
+		t.Errorf("export after the shutdown: %v\n%s", err, out)
+	}
+}

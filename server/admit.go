@@ -45,7 +45,10 @@ func (s *Server) admit(next ssh.Handler) ssh.Handler {
 			id = identity{role: Facilitator, key: k, who: gossh.FingerprintSHA256(k.key)}
 		}
 		sess.Context().SetValue(identityKey{}, id)
-		if id.role == Viewer {
+		if id.role == Facilitator {
+			s.facilitators.Add(1)
+			defer s.facilitators.Add(-1)
+		} else {
 			if s.cfg.NoViewers {
 				fail(sess, 1, "standmap: this server admits facilitators only")
 				return

@@ -103,6 +103,13 @@ func clampSize(w tea.WindowSizeMsg) tea.WindowSizeMsg {
 	return tea.WindowSizeMsg{Width: min(max(w.Width, 0), MaxWidth), Height: min(max(w.Height, 0), MaxHeight)}
 }
 
+// clientGone reports whether the client went before the program ended.
+func (e *programEnd) clientGone() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.gone
+}
+
 // runProgram runs p, built with programOptions, until it ends: the user
 // quits, the server quits it (quit), or the client goes. The client has
 // gone when its connection ends or when it closes the session (which

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
@@ -33,6 +35,10 @@ func (s *Server) dispatch(next ssh.Handler) ssh.Handler {
 	}
 }
 
+// storeWait bounds how long a session that ended waits for its saves in
+// flight before its last words (a save's own limit is 15 s).
+const storeWait = 20 * time.Second
+
 // interactive runs one Bubble Tea program for the session through wish's
 // middleware, fed by the hub until the session ends.
 func (s *Server) interactive(sess ssh.Session, info Session) {
@@ -40,7 +46,8 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 		fail(sess, 2, "standmap: the board needs a terminal: ssh -t … (or give a command: %s)", commandList)
 		return
 	}
-	info.Store = s.storeFor(info.Role)
+	store := s.storeFor(info.Role)
+	info.Store = store
 	// The connection's context outlives this session when the client
 	// multiplexes sessions; ctx ends with the session and with Shutdown.
 	ctx, cancel := context.WithCancel(sess.Context())
@@ -58,8 +65,27 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 		s.log.Warn("input refused: too long without a key", "who", identify(sess).who, "limit", maxUnreadInput, "remote-addr", sess.RemoteAddr())
 		fmt.Fprintf(sess.Stderr(), "\nstandmap: input refused: over %d KB without a key\n", maxUnreadInput>>10)
 	}
+	if !end.clientGone() {
+		s.lastWords(sess, store)
+	}
+}
+
+// lastWords tells a client whose program has ended how its saves ended,
+// once those in flight are done: the program's screen is gone, and a
+// save it did not show as saved (the server shutting down, a quit right
+// after ctrl+s) must not be entered twice.
+func (s *Server) lastWords(sess ssh.Session, store *sessionStore) {
+	var words []string
 	if s.closing.Load() {
-		fmt.Fprint(sess.Stderr(), "\nstandmap: the server is shutting down\n")
+		words = append(words, "the server is shutting down")
+	}
+	if saves, last, failed := store.settled(storeWait); failed != nil {
+		words = append(words, fmt.Sprintf("the last visitor was NOT saved (%s): enter it again after a restart", model.Sanitize(failed.Error())))
+	} else if saves > 0 {
+		words = append(words, fmt.Sprintf("%d saved in this session, the last: #%d ✓", saves, last))
+	}
+	if len(words) > 0 {
+		fmt.Fprintf(sess.Stderr(), "\nstandmap: %s\n", strings.Join(words, "; "))
 	}
 }
 
