@@ -90,12 +90,12 @@ func TestRoles(t *testing.T) {
 func TestRoleFromAuthenticatedKey(t *testing.T) {
 	ts := startServer(t, nil)
 	s := openScreen(t, ts.dial(t, gossh.PublicKeys(ts.keys.viewer, ts.keys.fac)), "")
-	s.waitFor(t, "role=viewer", 5*time.Second)
+	s.waitFor(t, "role=viewer", 30*time.Second)
 	s = openScreen(t, ts.dial(t, gossh.PublicKeys(ts.keys.fac)), "present")
-	s.waitFor(t, "role=facilitator present=true", 5*time.Second)
-	s.waitFor(t, "who="+gossh.FingerprintSHA256(ts.keys.fac.PublicKey())[:20], 5*time.Second)
+	s.waitFor(t, "role=facilitator present=true", 30*time.Second)
+	s.waitFor(t, "who="+gossh.FingerprintSHA256(ts.keys.fac.PublicKey())[:20], 30*time.Second)
 	s = openScreen(t, ts.dial(t, noKey), "")
-	s.waitFor(t, "role=viewer present=false", 5*time.Second)
+	s.waitFor(t, "role=viewer present=false", 30*time.Second)
 }
 
 func TestNoViewers(t *testing.T) {

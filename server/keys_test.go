@@ -80,7 +80,7 @@ func TestRemovedKeyLosesRole(t *testing.T) {
 		t.Errorf("the remaining facilitator's export: exit %d, %q", code, errOut)
 	}
 	s := openScreen(t, ts.dial(t, gossh.PublicKeys(ts.keys.fac)), "")
-	s.waitFor(t, "role=viewer", 5*time.Second)
+	s.waitFor(t, "role=viewer", 30*time.Second)
 	log := lb.String()
 	for _, want := range []string{"line 3", "facilitators=1", "bad-lines=1"} {
 		if !strings.Contains(log, want) {
@@ -199,7 +199,7 @@ func TestKeyOptions(t *testing.T) {
 		}
 	}
 	ts.writeKeys(t, "restrict,pty "+k)
-	openScreen(t, asFac(), "").waitFor(t, "role=facilitator", 5*time.Second)
+	openScreen(t, asFac(), "").waitFor(t, "role=facilitator", 30*time.Second)
 }
 
 func TestFromPatterns(t *testing.T) {

@@ -32,16 +32,16 @@ func TestWindowClamped(t *testing.T) {
 	if err := huge.Shell(); err != nil {
 		t.Fatal(err)
 	}
-	out.waitFor(t, "size=500x200", 5*time.Second)
+	out.waitFor(t, "size=500x200", 30*time.Second)
 	if err := huge.WindowChange(20000, 20000); err != nil {
 		t.Fatal(err)
 	}
 	if err := huge.WindowChange(30, 100); err != nil {
 		t.Fatal(err)
 	}
-	out.waitFor(t, "size=100x30", 5*time.Second)
+	out.waitFor(t, "size=100x30", 30*time.Second)
 	io.WriteString(in, "\x1b[8;1000;1000t") // "my window is 1000×1000", as a terminal reports it
-	for deadline := time.Now().Add(5 * time.Second); strings.Count(out.String(), "size=500x200") < 2; time.Sleep(2 * time.Millisecond) {
+	for deadline := time.Now().Add(30 * time.Second); strings.Count(out.String(), "size=500x200") < 2; time.Sleep(2 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("the size report was not taken: %q", tail(out.String(), 300))
 		}
@@ -49,7 +49,7 @@ func TestWindowClamped(t *testing.T) {
 	if err := huge.WindowChange(31, 101); err != nil {
 		t.Fatal(err)
 	}
-	out.waitFor(t, "size=101x31", 5*time.Second)
+	out.waitFor(t, "size=101x31", 30*time.Second)
 	if s := out.String(); strings.Contains(s, "size=1000") || strings.Contains(s, "size=8000") || strings.Contains(s, "size=20000") {
 		t.Errorf("a session was drawn past the clamp: %q", tail(s, 300))
 	}
@@ -73,7 +73,7 @@ func TestEndlessInputRefused(t *testing.T) {
 		if err := sess.Shell(); err != nil {
 			t.Fatal(err)
 		}
-		out.waitFor(t, "got v=1.", 5*time.Second)
+		out.waitFor(t, "got v=1.", 30*time.Second)
 		fill := "1"
 		if name == "OSC" || name == "paste" {
 			fill = "a"
@@ -91,7 +91,7 @@ func TestEndlessInputRefused(t *testing.T) {
 		go func() { done <- sess.Wait() }()
 		select {
 		case <-done:
-		case <-time.After(10 * time.Second):
+		case <-time.After(30 * time.Second):
 			t.Fatalf("%s: the session did not end", name)
 		}
 		if !strings.Contains(out.String(), "input refused") {
@@ -99,5 +99,5 @@ func TestEndlessInputRefused(t *testing.T) {
 		}
 		sess.Close()
 	}
-	openScreen(t, ts.dial(t, noKey), "").waitFor(t, "got v=1.", 5*time.Second)
+	openScreen(t, ts.dial(t, noKey), "").waitFor(t, "got v=1.", 30*time.Second)
 }

@@ -78,7 +78,7 @@ func TestKeysBeforeDropReachProgram(t *testing.T) {
 		select {
 		case k := <-keys:
 			got.WriteString(k)
-		case <-time.After(10 * time.Second):
+		case <-time.After(30 * time.Second):
 			t.Fatalf("the programs got %d of the %d keys sent before the drops", got.Len(), 2*n)
 		}
 	}
@@ -106,7 +106,7 @@ func TestQuitLeavesNoReader(t *testing.T) {
 		go func() { done <- sess.Wait() }()
 		select {
 		case <-done:
-		case <-time.After(10 * time.Second):
+		case <-time.After(30 * time.Second):
 			t.Fatal("the session did not end after q")
 		}
 	}
@@ -133,7 +133,7 @@ func readers() int {
 // waitReaders waits until no more readers run than base.
 func waitReaders(t *testing.T, base int) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for readers() > base {
 		if time.Now().After(deadline) {
 			buf := make([]byte, 1<<22)
@@ -146,7 +146,7 @@ func waitReaders(t *testing.T, base int) {
 // waitSessionsEnded waits until every session's handler has returned.
 func waitSessionsEnded(t *testing.T, ts *testServer) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for ts.active.Load() > 0 {
 		if time.Now().After(deadline) {
 			t.Fatalf("%d sessions still running after their clients went", ts.active.Load())
@@ -176,7 +176,7 @@ func typedSession(t *testing.T, c *gossh.Client) (*gossh.Session, io.Writer) {
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)
 	}
-	out.waitFor(t, "ready.", 5*time.Second)
+	out.waitFor(t, "ready.", 30*time.Second)
 	return sess, in
 }
 
@@ -223,10 +223,10 @@ func TestShutdownWaitsForLastKeysSave(t *testing.T) {
 	io.WriteString(in, "s")
 	select {
 	case <-got:
-	case <-time.After(5 * time.Second):
+	case <-time.After(30 * time.Second):
 		t.Fatal("the program never got the key")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	ts.Shutdown(ctx)
 	select {

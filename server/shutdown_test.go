@@ -47,7 +47,7 @@ func TestStalledViewerDoesNotHoldShutdown(t *testing.T) {
 	others := openScreens(t, ts, 2)
 	for v := uint64(2); v < 60; v++ { // far past the 2 MiB window
 		ts.hub.publish(&model.Snapshot{Version: v})
-		awaitAll(t, others, fmt.Sprintf("got v=%d.", v), 5*time.Second)
+		awaitAll(t, others, fmt.Sprintf("got v=%d.", v), 30*time.Second)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -114,7 +114,7 @@ func TestShutdownShowsSaved(t *testing.T) {
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)
 	}
-	out.waitFor(t, "ready.", 5*time.Second)
+	out.waitFor(t, "ready.", 30*time.Second)
 	io.WriteString(in, "s")
 	for ts.writes.Load() == 0 { // the key was handled: the save is in flight
 		time.Sleep(time.Millisecond)
@@ -127,5 +127,5 @@ func TestShutdownShowsSaved(t *testing.T) {
 	default:
 		t.Error("Shutdown returned before the save finished")
 	}
-	out.waitFor(t, "the server is shutting down; 1 saved in this session, the last: #412 ✓", 5*time.Second)
+	out.waitFor(t, "the server is shutting down; 1 saved in this session, the last: #412 ✓", 30*time.Second)
 }
