@@ -88,7 +88,7 @@ func runServe(e *env, args []string) error {
 	srv, err := server.New(server.Config{
 		Listen: ln.Addr().String(), DBPath: e.store.Path(),
 		HostKeyPath: serveFlags.hostKey, AuthorizedKeysPath: serveFlags.authorizedKeys,
-		MaxViewers: serveFlags.maxViewers, NoViewers: serveFlags.noViewers,
+		MaxViewers: serveFlags.maxViewers, NoViewers: serveFlags.noViewers, Lang: e.lang,
 		Store: e.store, Event: ev.Name, Hub: hubAdapter{hub}, App: app, Logger: logger,
 	})
 	if err != nil {

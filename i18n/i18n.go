@@ -1,6 +1,6 @@
 // Package i18n is standmap's one catalogue of interface text: every
 // message of every screen (the application, the projection, replay and
-// the report) in English and Latvian, under a Key. A screen asks T for a
+// the report) and the SSH server's words to a client, in English and Latvian, under a Key. A screen asks T for a
 // key in the user's language; a third language is added here and nowhere
 // else. The Latvian awaits a native speaker's check.
 package i18n
@@ -24,7 +24,7 @@ var sharedTexts = map[Key][2]string{
 }
 
 // catalogue maps every key to its {English, Latvian} text.
-var catalogue = merge(sharedTexts, appTexts, presentTexts, replayTexts, reportTexts)
+var catalogue = merge(sharedTexts, appTexts, presentTexts, replayTexts, reportTexts, serverTexts)
 
 // merge joins the screens' tables; a key given twice is a programming
 // error caught at start-up (and by the tests).

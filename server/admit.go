@@ -3,6 +3,8 @@ package server
 import (
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
+
+	"standmap/i18n"
 )
 
 // DefaultMaxViewers is the viewers admitted at once when Config leaves
@@ -50,14 +52,14 @@ func (s *Server) admit(next ssh.Handler) ssh.Handler {
 			defer s.facilitators.Add(-1)
 		} else {
 			if s.cfg.NoViewers {
-				fail(sess, 1, "standmap: this server admits facilitators only")
+				fail(sess, 1, "standmap: %s", s.say(i18n.ServerFacilitatorsOnly))
 				return
 			}
 			n := s.viewers.Add(1)
 			defer s.viewers.Add(-1)
 			if max := s.cfg.MaxViewers; n > int64(max) {
 				s.log.Warn("viewer refused: the viewer cap is reached", "who", id.who, "max-viewers", max, "remote-addr", sess.RemoteAddr())
-				fail(sess, 1, "standmap: the server is full: it admits %d viewers at once; try again later", max)
+				fail(sess, 1, "standmap: %s", s.say(i18n.ServerFull, max))
 				return
 			}
 		}

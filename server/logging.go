@@ -6,6 +6,7 @@ import (
 
 	"charm.land/ssh"
 
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -26,7 +27,7 @@ func (s *Server) refuseLong(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if n := len(sess.RawCommand()); n > maxCommand {
 			s.log.Warn("command refused: too long", "who", identify(sess).who, "bytes", n, "max", maxCommand, "remote-addr", sess.RemoteAddr())
-			fail(sess, 2, "standmap: command refused: %d bytes (at most %d)", n, maxCommand)
+			fail(sess, 2, "standmap: %s", s.say(i18n.ServerCommandTooLong, n, maxCommand))
 			return
 		}
 		next(sess)
@@ -49,6 +50,9 @@ func (s *Server) logSession(next ssh.Handler) ssh.Handler {
 			"duration", time.Since(start).Round(time.Millisecond))
 	}
 }
+
+// say is the catalogue's text for key in the server's language.
+func (s *Server) say(key i18n.Key, args ...any) string { return i18n.T(s.cfg.Lang, key, args...) }
 
 // logged is a client's text as a log line carries it: control and bidi
 // characters removed (model.Sanitize), at most maxLogged bytes.

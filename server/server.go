@@ -113,6 +113,9 @@ type Config struct {
 	MaxViewers int
 	// NoViewers admits facilitators only.
 	NoViewers bool
+	// Lang is the language of the server's words to clients (i18n; ""
+	// is English).
+	Lang string
 	// HandshakeTimeout, IdleTimeout and MaxTimeout bound each connection
 	// (the defaults above when zero; negative: none).
 	HandshakeTimeout, IdleTimeout, MaxTimeout time.Duration

@@ -11,6 +11,7 @@ import (
 	"charm.land/ssh"
 	"github.com/anmitsu/go-shlex"
 
+	"standmap/i18n"
 	"standmap/model"
 )
 
@@ -43,7 +44,7 @@ const storeWait = 20 * time.Second
 // middleware, fed by the hub until the session ends.
 func (s *Server) interactive(sess ssh.Session, info Session) {
 	if _, _, ok := sess.Pty(); !ok {
-		fail(sess, 2, "standmap: the board needs a terminal: ssh -t … (or give a command: %s)", commandList)
+		fail(sess, 2, "standmap: %s", s.say(i18n.ServerNeedsTerminal, commandList))
 		return
 	}
 	store := s.storeFor(info.Role)
@@ -63,7 +64,7 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 	runProgram(sess, p, end, s.base.Done())
 	if end.in.refused.Load() {
 		s.log.Warn("input refused: too long without a key", "who", identify(sess).who, "limit", maxUnreadInput, "remote-addr", sess.RemoteAddr())
-		fmt.Fprintf(sess.Stderr(), "\nstandmap: input refused: over %d KB without a key\n", maxUnreadInput>>10)
+		fmt.Fprintf(sess.Stderr(), "\nstandmap: %s\n", s.say(i18n.ServerInputRefused, maxUnreadInput>>10))
 	}
 	if !end.clientGone() {
 		s.lastWords(sess, store)
@@ -77,12 +78,12 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 func (s *Server) lastWords(sess ssh.Session, store *sessionStore) {
 	var words []string
 	if s.closing.Load() {
-		words = append(words, "the server is shutting down")
+		words = append(words, s.say(i18n.ServerShuttingDown))
 	}
 	if saves, last, failed := store.settled(storeWait); failed != nil {
-		words = append(words, fmt.Sprintf("the last visitor was NOT saved (%s): enter it again after a restart", model.Sanitize(failed.Error())))
+		words = append(words, s.say(i18n.ServerNotSaved, model.Sanitize(failed.Error())))
 	} else if saves > 0 {
-		words = append(words, fmt.Sprintf("%d saved in this session, the last: #%d ✓", saves, last))
+		words = append(words, s.say(i18n.ServerSaved, saves, last))
 	}
 	if len(words) > 0 {
 		fmt.Fprintf(sess.Stderr(), "\nstandmap: %s\n", strings.Join(words, "; "))
