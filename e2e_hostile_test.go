@@ -103,7 +103,8 @@ func TestE2ELongCommand(t *testing.T) {
 }
 
 // TestE2EShutdownShowsSaved: with the real ssh client against the built
-// binary, a facilitator presses ctrl+s and serve gets SIGTERM at once:
+// binary, a facilitator presses ctrl+s and serve gets SIGTERM as soon as
+// the screen shows the key taken ("saving…", or already "saved"):
 // when the session ends, its terminal says the server is shutting down
 // and that the visitor was saved, under its number (the program's screen
 // is gone with it), and the database holds it once.
@@ -120,6 +121,13 @@ func TestE2EShutdownShowsSaved(t *testing.T) {
 	}
 	c.waitFor("shutdown wish")
 	c.tmux("send-keys", "-t", "e2e", "C-s")
+	// SIGTERM once the server has the key (a key it never got cannot be
+	// saved): the save is in flight or just done.
+	for end := time.Now().Add(30 * time.Second); !strings.Contains(c.screen(), "saving…") && !strings.Contains(c.screen(), "saved #1"); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatalf("ctrl+s was not taken; the screen:\n%s", c.screen())
+		}
+	}
 	s.cmd.Process.Signal(syscall.SIGTERM)
 	if err := <-s.exited; err != nil {
 		t.Errorf("serve after SIGTERM: %v", err)

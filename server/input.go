@@ -5,6 +5,7 @@ import (
 	"io"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	uv "github.com/charmbracelet/ultraviolet"
@@ -17,6 +18,22 @@ import (
 // keys each end at once; the longest legitimate run is a paste, and a
 // wish is 280 characters.
 const maxUnreadInput = 64 << 10
+
+// Input from a client that went: a viewer's is dropped (its keys can
+// change nothing), a facilitator's is handled up to afterGoneInput bytes
+// (a ctrl+s typed ahead of a busy server is saved), and the rest dropped.
+const afterGoneInput = 4 << 10
+
+// Each event (a key, a paste, a terminal's reply) costs the program an
+// Update and a View, so a client that floods the server with keys would
+// take a core for itself. While the client is there, its events reach
+// the program at most eventRate a second after a burst of eventBurst: far
+// above a person's typing, and the flood waits in the client's SSH
+// window, not in the server's memory.
+const (
+	eventRate  = 100
+	eventBurst = 200
+)
 
 // sessionInput is a session's input as the server reads it. The server,
 // not Bubble Tea, runs the session's terminal reader (readInput): Bubble
@@ -37,11 +54,16 @@ type sessionInput struct {
 	// unread counts the bytes handed to the reader since its last event.
 	unread  atomic.Int64
 	refused atomic.Bool
+
+	gone     chan struct{} // closed when the client has gone
+	goneOnce sync.Once
+	budget   atomic.Int64 // bytes still taken after the client went
+	cut      atomic.Int64 // bytes left unhandled after the client went
 }
 
 // newSessionInput starts reading r.
 func newSessionInput(r io.Reader) *sessionInput {
-	in := &sessionInput{chunks: make(chan []byte), stop: make(chan struct{})}
+	in := &sessionInput{chunks: make(chan []byte), stop: make(chan struct{}), gone: make(chan struct{})}
 	go in.pump(r)
 	return in
 }
@@ -87,10 +109,42 @@ func (in *sessionInput) Read(p []byte) (int, error) {
 		in.end()
 		return 0, io.EOF
 	}
+	if in.isGone() {
+		left := in.budget.Load()
+		if left <= 0 {
+			in.cut.Add(int64(len(in.rest)))
+			in.rest = nil
+			in.end()
+			return 0, io.EOF
+		}
+		p = p[:min(int64(len(p)), left)]
+	}
 	n := copy(p, in.rest)
 	in.rest = in.rest[n:]
 	in.unread.Add(int64(n))
+	in.budget.Add(-int64(n))
 	return n, nil
+}
+
+// clientGone records that the client has gone: a viewer's input ends at
+// once, a facilitator's after afterGoneInput bytes more.
+func (in *sessionInput) clientGone(viewer bool) {
+	in.goneOnce.Do(func() {
+		in.budget.Store(afterGoneInput)
+		close(in.gone)
+	})
+	if viewer {
+		in.end()
+	}
+}
+
+func (in *sessionInput) isGone() bool {
+	select {
+	case <-in.gone:
+		return true
+	default:
+		return false
+	}
 }
 
 // end ends the input: the reader gets io.EOF from its next read on, and
@@ -111,9 +165,35 @@ func readInput(in *sessionInput, term string, p *tea.Program) {
 		defer close(events)
 		_ = uv.NewTerminalReader(in, term).StreamEvents(context.Background(), events)
 	}()
+	pace := pacer{tokens: eventBurst, last: time.Now()}
 	for ev := range events {
 		in.unread.Store(0)
+		pace.wait(in.gone)
 		p.Send(ev)
 	}
 	p.Send(inputEndMsg{})
+}
+
+// pacer lets eventRate events a second through, after a burst of
+// eventBurst, until gone is closed.
+type pacer struct {
+	tokens float64
+	last   time.Time
+}
+
+// wait takes one event's token, waiting for it when there is none.
+func (pc *pacer) wait(gone <-chan struct{}) {
+	now := time.Now()
+	pc.tokens = min(eventBurst, pc.tokens+now.Sub(pc.last).Seconds()*eventRate)
+	pc.last = now
+	if pc.tokens < 1 {
+		t := time.NewTimer(time.Duration((1 - pc.tokens) / eventRate * float64(time.Second)))
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-gone:
+		}
+		pc.tokens, pc.last = 1, time.Now()
+	}
+	pc.tokens--
 }

@@ -55,49 +55,78 @@ func TestWindowClamped(t *testing.T) {
 	}
 }
 
-// TestEndlessInputRefused: a client that sends more than maxUnreadInput
-// without making a key (an escape sequence or a bracketed paste that
-// never ends) has its input refused and its session ended; the server
-// goes on serving others.
-func TestEndlessInputRefused(t *testing.T) {
+// TestEndlessPasteRefused: a client that sends more than maxUnreadInput
+// without making a key (a bracketed paste that never ends, which the
+// terminal reader would keep whole) has its input refused and its
+// session ended; the server goes on serving others. An escape sequence
+// that never ends is kept only until the input pauses (the reader's
+// 50 ms), and then is keys: paced, and bounded the same way.
+func TestEndlessPasteRefused(t *testing.T) {
 	ts := startServer(t, nil)
-	for name, start := range map[string]string{"OSC": "\x1b]", "paste": "\x1b[200~", "CSI": "\x1b[", "unknown": "\x1b[\x01"} {
-		sess, err := ts.dial(t, noKey).NewSession()
+	sess, err := ts.dial(t, noKey).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	out := &screen{sess: sess}
+	sess.Stdout, sess.Stderr = out, out
+	sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{})
+	in, _ := sess.StdinPipe()
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	out.waitFor(t, "got v=1.", 30*time.Second)
+	go func() {
+		io.WriteString(in, "\x1b[200~")
+		chunk := strings.Repeat("a", 4096)
+		for range 64 { // 256 KB, four times the limit
+			if _, err := io.WriteString(in, chunk); err != nil {
+				return
+			}
+		}
+	}()
+	done := make(chan error, 1)
+	go func() { done <- sess.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the session did not end")
+	}
+	if !strings.Contains(out.String(), "input refused") {
+		t.Errorf("the client was not told: %q", tail(out.String(), 200))
+	}
+	openScreen(t, ts.dial(t, noKey), "").waitFor(t, "got v=1.", 30*time.Second)
+}
+
+// TestFloodThenGone: a client that sent far more keys than anyone types
+// and went: a viewer's session ends without handling them (its keys can
+// change nothing), a facilitator's after handling afterGoneInput bytes of
+// them, the rest logged as cut. Either way the session ends, instead of
+// the server spending minutes on keys for no one (paced at eventRate
+// while the client was there, they would take hours).
+func TestFloodThenGone(t *testing.T) {
+	ts, lb := loggedServer(t, nil)
+	for _, auth := range []gossh.AuthMethod{noKey, gossh.PublicKeys(ts.keys.fac)} {
+		c := ts.dial(t, auth)
+		sess, err := c.NewSession()
 		if err != nil {
 			t.Fatal(err)
 		}
 		out := &screen{sess: sess}
-		sess.Stdout, sess.Stderr = out, out
+		sess.Stdout = out
 		sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{})
 		in, _ := sess.StdinPipe()
 		if err := sess.Shell(); err != nil {
 			t.Fatal(err)
 		}
 		out.waitFor(t, "got v=1.", 30*time.Second)
-		fill := "1"
-		if name == "OSC" || name == "paste" {
-			fill = "a"
-		}
-		go func() {
-			io.WriteString(in, start)
-			chunk := strings.Repeat(fill, 4096)
-			for range 64 { // 256 KB, four times the limit
-				if _, err := io.WriteString(in, chunk); err != nil {
-					return
-				}
-			}
-		}()
-		done := make(chan error, 1)
-		go func() { done <- sess.Wait() }()
-		select {
-		case <-done:
-		case <-time.After(30 * time.Second):
-			t.Fatalf("%s: the session did not end", name)
-		}
-		if !strings.Contains(out.String(), "input refused") {
-			t.Errorf("%s: the client was not told: %q", name, tail(out.String(), 200))
-		}
-		sess.Close()
+		flood := strings.Repeat("x", 256<<10)
+		go io.WriteString(in, flood) // blocks once the SSH window is full
+		time.Sleep(200 * time.Millisecond)
+		c.Close()
 	}
-	openScreen(t, ts.dial(t, noKey), "").waitFor(t, "got v=1.", 30*time.Second)
+	waitSessionsEnded(t, ts)
+	if !strings.Contains(lb.String(), "input cut") {
+		t.Errorf("the facilitator's cut input is not logged:\n%s", lb.String())
+	}
 }

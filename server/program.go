@@ -17,7 +17,8 @@ import (
 // far are handled first, none after. A client that only closes its
 // input (ssh -n) keeps its board.
 type programEnd struct {
-	in *sessionInput
+	in     *sessionInput
+	viewer bool // its keys can change nothing: dropped once the client went
 
 	mu       sync.Mutex
 	ended    bool // inputEndMsg handled
@@ -77,7 +78,9 @@ func (e *programEnd) quit(p *tea.Program, gone bool) {
 	}
 	ended := e.ended
 	e.mu.Unlock()
-	if !gone {
+	if gone {
+		e.in.clientGone(e.viewer)
+	} else {
 		e.in.end()
 	}
 	if ended {

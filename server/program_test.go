@@ -49,8 +49,9 @@ func keyServer(t *testing.T, keys chan string, hold <-chan struct{}) *testServer
 	})
 }
 
-// TestKeysBeforeDropReachProgram: every key a client sent before its
-// connection (or only its session) closed reaches the program, however
+// TestKeysBeforeDropReachProgram: every key a facilitator's client sent
+// before its connection (or only its session) closed reaches the
+// program, however
 // long the program takes for them (here the first key holds it 2.5 s,
 // longer than the 2 s after which the server used to quit a program
 // whose client had gone, losing the keys not yet handled); then the
@@ -62,7 +63,7 @@ func TestKeysBeforeDropReachProgram(t *testing.T) {
 	base := readers()
 	want := strings.Repeat("x", n-1) + "z"
 	for _, whole := range []bool{true, false} {
-		c := ts.dial(t, noKey)
+		c := ts.dial(t, gossh.PublicKeys(ts.keys.fac)) // a viewer's keys after it went are dropped
 		sess, in := typedSession(t, c)
 		io.WriteString(in, want)
 		if whole {

@@ -57,7 +57,7 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 	defer stop()
 	s.log.Info("session", "role", info.Role, "who", identify(sess).who, "present", info.Present, "remote-addr", sess.RemoteAddr())
 	app := s.cfg.App(info)
-	end := &programEnd{in: newSessionInput(sess)}
+	end := &programEnd{in: newSessionInput(sess), viewer: info.Role == Viewer}
 	p := tea.NewProgram(app.Model, programOptions(sess, end)...)
 	io.WriteString(sess, startupQueries(sess.Environ()))
 	go forward(ctx, s.cfg.Hub.Subscribe(), p, app)
@@ -65,6 +65,9 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 	if end.in.refused.Load() {
 		s.log.Warn("input refused: too long without a key", "who", identify(sess).who, "limit", maxUnreadInput, "remote-addr", sess.RemoteAddr())
 		fmt.Fprintf(sess.Stderr(), "\nstandmap: %s\n", s.say(i18n.ServerInputRefused, maxUnreadInput>>10))
+	}
+	if n := end.in.cut.Load(); n > 0 {
+		s.log.Warn("input cut: the client went with more typed ahead than is handled", "who", identify(sess).who, "bytes", n, "handled", afterGoneInput)
 	}
 	if !end.clientGone() {
 		s.lastWords(sess, store)
