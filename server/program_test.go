@@ -236,3 +236,50 @@ func TestShutdownWaitsForLastKeysSave(t *testing.T) {
 		t.Error("Shutdown returned before the save of the session's last key finished")
 	}
 }
+
+// bgApp shows whether the terminal said its background is light.
+type bgApp struct{ light bool }
+
+func (m bgApp) Init() tea.Cmd { return tea.RequestBackgroundColor }
+
+func (m bgApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if bg, ok := msg.(tea.BackgroundColorMsg); ok {
+		m.light = !bg.IsDark()
+	}
+	return m, nil
+}
+
+func (m bgApp) View() tea.View {
+	if m.light {
+		return tea.NewView("ready. bg=PALE") // no letter in common: the renderer redraws it whole
+	}
+	return tea.NewView("ready. bg=dark")
+}
+
+// TestBackgroundAsked: the server asks each session's terminal for its
+// background colour (Bubble Tea does not, now that the server reads the
+// input), and the answer reaches the program: the application's theme
+// follows a light terminal over SSH as it does locally.
+func TestBackgroundAsked(t *testing.T) {
+	ts := startServer(t, func(c *Config) {
+		c.App = func(Session) Program {
+			return Program{Model: bgApp{}, SnapshotMsg: func(s *model.Snapshot) tea.Msg { return snapMsg{s} }}
+		}
+	})
+	sess, err := ts.dial(t, noKey).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	out := &screen{sess: sess}
+	sess.Stdout = out
+	sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{})
+	in, _ := sess.StdinPipe()
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	out.waitFor(t, "\x1b]11;?\a", 30*time.Second)
+	out.waitFor(t, "bg=dark", 30*time.Second)
+	io.WriteString(in, "\x1b]11;rgb:ffff/ffff/ffff\x1b\\")
+	out.waitFor(t, "PALE", 30*time.Second)
+}
