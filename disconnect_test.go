@@ -47,7 +47,7 @@ func TestDisconnectMidSave(t *testing.T) {
 		} else if term, err = sshterm.Open(conn, "", 100, 30); err != nil {
 			t.Fatal(err)
 		}
-		if err := term.WaitFor("Visitor #", 10*time.Second); err != nil {
+		if err := term.WaitFor("Visitor #", time.Minute); err != nil {
 			t.Fatal(err)
 		}
 		return term
@@ -70,7 +70,7 @@ func TestDisconnectMidSave(t *testing.T) {
 		a = answer("taken", i)
 		typeAnswer(f, sshterm.CtrlS, a...)
 		if err := f.WaitUntil(func(sc string) bool { return strings.Contains(sc, "saving…") || savedStatus.MatchString(sc) },
-			"saving… or saved", 10*time.Second); err != nil {
+			"saving… or saved", time.Minute); err != nil {
 			t.Fatal(err)
 		}
 		f.Close()
@@ -87,16 +87,16 @@ func TestDisconnectMidSave(t *testing.T) {
 	// The server still serves: a new facilitator saves, the viewer sees it.
 	f := open(0)
 	typeAnswer(f, sshterm.CtrlS, "centrs", "after the drops")
-	if err := f.WaitFor("saved #", 10*time.Second); err != nil {
+	if err := f.WaitFor("saved #", time.Minute); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
 	if err := viewer.WaitUntil(func(sc string) bool { c, ok := shownCount(sc); return ok && c == 2*rounds+1 },
-		fmt.Sprintf("%d visitors", 2*rounds+1), 5*time.Second); err != nil {
+		fmt.Sprintf("%d visitors", 2*rounds+1), time.Minute); err != nil {
 		t.Error(err)
 	}
 	viewer.Close()
-	s.waitSessionsEnded(t, 10*time.Second) // those closed alone on conn too
+	s.waitSessionsEnded(t, time.Minute) // those closed alone on conn too
 	conn.Close()
 	s.stop(t)
 

@@ -58,9 +58,9 @@ func startInProcServe(t testing.TB, facilitators int) *inProcServe {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	args := []string{"serve", "--listen", "127.0.0.1:0", "--db", s.db, "--event", "SOAK", "--lang", "en"}
+	args := []string{"serve", "--listen", "127.0.0.1:0", "--db", s.db, "--event", "SOAK", "--lang", "en", "--max-viewers", "10000"}
 	go func() { s.exited <- cli.Run(ctx, args, nil, &s.stdout, &s.stderr) }()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(time.Minute)
 	for {
 		if m := servePort.FindStringSubmatch(s.stdout.String()); m != nil {
 			s.addr = "127.0.0.1:" + m[1]

@@ -25,6 +25,10 @@ type soakSize struct {
 	dur              time.Duration
 	writers, viewers int
 	rate             float64
+	// long is the long form (STANDMAP_SOAK given), which also holds the
+	// viewers' lag to the contract's second: a figure that depends on the
+	// machine's load, so the default run only logs it.
+	long bool
 }
 
 func soakSizeFromEnv(t *testing.T) soakSize {
@@ -34,7 +38,7 @@ func soakSizeFromEnv(t *testing.T) soakSize {
 		if err != nil || d <= 0 {
 			t.Fatalf("STANDMAP_SOAK=%q: give a duration such as 3m", v)
 		}
-		z.dur = d
+		z.dur, z.long = d, true
 	}
 	for name, p := range map[string]*int{"STANDMAP_SOAK_WRITERS": &z.writers, "STANDMAP_SOAK_VIEWERS": &z.viewers} {
 		if v := os.Getenv(name); v != "" {
@@ -107,10 +111,12 @@ const soakHeapMargin = 16 << 20
 
 // TestSoak runs standmap serve in this process with writing facilitators
 // and many viewers, all real SSH sessions on PTYs read through a terminal
-// emulator: every acknowledged save is stored exactly once, no viewer's
-// count falls more than a second behind the acknowledgements, and
-// goroutines and heap return to their baseline. STANDMAP_SOAK=3m (and
-// the other STANDMAP_SOAK_* variables) make the long form; docs/soak.md.
+// emulator: every acknowledged save is stored exactly once, every viewer
+// comes to show the final count, and goroutines and heap return to their
+// baseline, whatever the machine's load. How far the viewers lag is
+// logged; STANDMAP_SOAK=3m (and the other STANDMAP_SOAK_* variables) make
+// the long form, which also fails when a viewer fell more than a second
+// behind; docs/soak.md.
 func TestSoak(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: no soak")
@@ -130,7 +136,7 @@ func TestSoak(t *testing.T) {
 	for w := range z.writers {
 		term := s.term(t, w, 100, 30)
 		writers[w] = term
-		if err := term.WaitFor("Visitor #", 10*time.Second); err != nil {
+		if err := term.WaitFor("Visitor #", time.Minute); err != nil {
 			t.Fatalf("writer %d: %v", w, err)
 		}
 		wg.Go(func() {
@@ -178,7 +184,7 @@ func TestSoak(t *testing.T) {
 	// Every viewer reaches the final count.
 	settled := time.Now()
 	for i, v := range viewers {
-		if err := v.WaitUntil(func(sc string) bool { c, ok := shownCount(sc); return ok && c >= total }, fmt.Sprintf("%d visitors", total), 5*time.Second); err != nil {
+		if err := v.WaitUntil(func(sc string) bool { c, ok := shownCount(sc); return ok && c >= total }, fmt.Sprintf("%d visitors", total), time.Minute); err != nil {
 			t.Errorf("viewer %d: %v", i, err)
 			break
 		}
@@ -192,7 +198,7 @@ func TestSoak(t *testing.T) {
 	for _, w := range writers {
 		w.Close()
 	}
-	s.waitSessionsEnded(t, 10*time.Second)
+	s.waitSessionsEnded(t, time.Minute)
 	s.stop(t)
 	viewers = nil
 	g1, h1 := settle(g0)
@@ -200,7 +206,7 @@ func TestSoak(t *testing.T) {
 		"goroutines %d before, peak %d, %d after; heap %.1f MiB before, %.1f MiB at the end of load, %.1f MiB after",
 		z.dur, z.writers, z.viewers, total, float64(total)/z.dur.Seconds(), z.dur, worst.Round(time.Millisecond), samples,
 		g0, peakG, g1, mib(h0), mib(hPeak), mib(h1))
-	if worst > time.Second {
+	if z.long && worst > time.Second {
 		t.Errorf("a viewer's board fell %v behind the acknowledged saves (promise: within 1 s)", worst)
 	}
 	checkNoLeak(t, g0, g1)
@@ -238,7 +244,7 @@ func soakWriter(t *testing.T, term *sshterm.Term, w int, period time.Duration, a
 				return true
 			}
 			return false
-		}, "a new saved #N", 10*time.Second)
+		}, "a new saved #N", time.Minute)
 		if err != nil {
 			t.Errorf("writer %d, %q: %v", w, wish, err)
 			return typed
@@ -285,7 +291,7 @@ func openViewers(t *testing.T, s *inProcServe, n int) []*sshterm.Term {
 			term, err := sshterm.Dial(s.addr, nil, "", 80, 24)
 			if err == nil {
 				out[i] = term
-				err = term.WaitFor("read-only board", 30*time.Second)
+				err = term.WaitFor("read-only board", time.Minute)
 			}
 			if err != nil {
 				errs <- fmt.Errorf("viewer %d: %w", i, err)
@@ -357,7 +363,7 @@ func checkStoredOnce(t *testing.T, s *inProcServe, a *acks, typed [][]string) {
 // every session and the server have ended, and returns the goroutines and
 // heap then.
 func settle(base int) (int, uint64) {
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(time.Minute)
 	for {
 		g, h := baseline()
 		if g <= base || time.Now().After(deadline) {

@@ -21,7 +21,7 @@ import (
 // serveOptions are serve's own flags.
 type serveOptions struct {
 	listen, hostKey, authorizedKeys string
-	maxSessions                     int
+	maxViewers                      int
 	noViewers, moderate             bool
 }
 
@@ -37,8 +37,8 @@ func newServe() *cobra.Command {
 		Short: "Serve the live board over SSH (facilitators: keys in the authorized keys file)",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if o.maxSessions < 0 {
-				return usagef("--max-sessions: give 0 (no limit) or more")
+			if o.maxViewers < 1 {
+				return usagef("--max-viewers: give 1 or more (--no-viewers admits none)")
 			}
 			return run(p, cmd, useAll, func(e *env) error { return runServe(e, o) })
 		},
@@ -48,7 +48,7 @@ func newServe() *cobra.Command {
 	f.StringVar(&o.listen, "listen", server.DefaultListen, "address to listen on (:2222 for the room's network)")
 	f.StringVar(&o.hostKey, "host-key", "", "host key path (default: "+server.HostKeyName+" beside the database; created when missing)")
 	f.StringVar(&o.authorizedKeys, "authorized-keys", "", "facilitators' public keys, an OpenSSH file (default: "+server.AuthorizedKeysName+" beside the database)")
-	f.IntVar(&o.maxSessions, "max-sessions", 0, "refuse sessions beyond this number at once (0: no limit)")
+	f.IntVar(&o.maxViewers, "max-viewers", server.DefaultMaxViewers, "admit at most this number of viewers at once (facilitators always get in)")
 	f.BoolVar(&o.noViewers, "no-viewers", false, "admit facilitators only")
 	moderateFlag(cmd, &o.moderate)
 	return cmd
@@ -102,7 +102,7 @@ func runServe(e *env, o *serveOptions) error {
 	srv, err := server.New(server.Config{
 		Listen: ln.Addr().String(), DBPath: e.store.Path(),
 		HostKeyPath: o.hostKey, AuthorizedKeysPath: o.authorizedKeys,
-		MaxSessions: o.maxSessions, NoViewers: o.noViewers,
+		MaxViewers: o.maxViewers, NoViewers: o.noViewers, Lang: e.lang,
 		Store: e.store, Event: ev.Name, Hub: hubAdapter{hub}, App: app, Commands: served.run, Logger: logger,
 	})
 	if err != nil {
@@ -142,6 +142,8 @@ func printServeBanner(w io.Writer, srv *server.Server, event string, joins []str
 	fmt.Fprintf(w, "facilitators  %d  %s\n", srv.Facilitators(), cfg.AuthorizedKeysPath)
 	if cfg.NoViewers {
 		fmt.Fprintln(w, "viewers       not admitted (--no-viewers)")
+	} else {
+		fmt.Fprintf(w, "viewers       up to %d at once (--max-viewers)\n", cfg.MaxViewers)
 	}
 	fmt.Fprintln(w)
 }

@@ -1,6 +1,7 @@
 // Package i18n is standmap's one catalogue of interface text: every
 // message of every screen (the application, the projection, replay and
-// the report) in English, Latvian and Russian, under a Key. A screen asks
+// the report) and the SSH server's words to a client, in English,
+// Latvian and Russian, under a Key. A screen asks
 // T for a key in the user's language; a language is added here and
 // nowhere else. The Latvian and the Russian await a native speaker's
 // check.
@@ -33,10 +34,10 @@ var sharedTexts = map[Key][2]string{
 }
 
 // catalogue maps every key to its {English, Latvian} text.
-var catalogue = merge(sharedTexts, appTexts, curateTexts, presentTexts, replayTexts, reportTexts, pictureTexts)
+var catalogue = merge(sharedTexts, appTexts, curateTexts, presentTexts, replayTexts, reportTexts, pictureTexts, serverTexts)
 
 // russian maps every key to its Russian text.
-var russian = merge(sharedRU, appRU, curateRU, presentRU, replayRU, reportRU, pictureRU)
+var russian = merge(sharedRU, appRU, curateRU, presentRU, replayRU, reportRU, pictureRU, serverRU)
 
 // merge joins the screens' tables; a key given twice is a programming
 // error caught at start-up (and by the tests).

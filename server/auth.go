@@ -1,11 +1,11 @@
 package server
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
+	"net"
 	"os"
 	"sync"
 	"time"
@@ -34,18 +34,25 @@ func (r Role) String() string {
 }
 
 // authorizedKeys is the facilitators' keys, read again whenever the file
-// changes, so a facilitator can be added without a restart.
+// changes, so a facilitator can be added or removed without a restart.
+// One rule holds at start and at every read: the file's valid lines are
+// the facilitators, each bad line is logged with its number and makes
+// no one a facilitator, and a file that others can write (or that
+// cannot be read) makes no one a facilitator at all.
 type authorizedKeys struct {
 	path string
 	log  *log.Logger
 
 	mu    sync.Mutex
-	keys  []gossh.PublicKey
-	mtime time.Time
-	size  int64
+	read  bool   // the file has been read (or found missing) once
+	data  []byte // its content at the last read; nil when missing
+	keys  []facilitatorKey
+	fault string // why the file was refused at the last read, if it was
 }
 
-// loadAuthorizedKeys reads the file; a missing one means no facilitators.
+// loadAuthorizedKeys reads the file; a missing one means no
+// facilitators. A file refused (its mode, its owner, unreadable) is an
+// error here, so that serve does not start on it.
 func loadAuthorizedKeys(path string, logger *log.Logger) (*authorizedKeys, error) {
 	a := &authorizedKeys{path: path, log: logger}
 	if err := a.reload(); err != nil {
@@ -57,68 +64,80 @@ func loadAuthorizedKeys(path string, logger *log.Logger) (*authorizedKeys, error
 	return a, nil
 }
 
-// reload reads the file again when its size or time changed.
+// reload reads the file again; a changed content is parsed and logged
+// (the facilitators, and every bad line). A refused file leaves no
+// facilitators, logged once, and is returned.
 func (a *authorizedKeys) reload() error {
-	fi, err := os.Stat(a.path)
-	if errors.Is(err, fs.ErrNotExist) {
-		a.keys, a.mtime, a.size = nil, time.Time{}, 0
+	data, err := a.readFile()
+	if err != nil {
+		if msg := err.Error(); a.read && msg != a.fault { // at start, New returns it
+			a.log.Error("no facilitators: the authorized keys file is refused", "err", msg)
+		}
+		a.read, a.keys, a.data, a.fault = true, nil, nil, err.Error()
+		return err
+	}
+	if a.read && a.fault == "" && bytes.Equal(data, a.data) && (data == nil) == (a.data == nil) {
 		return nil
 	}
-	if err != nil {
-		return fmt.Errorf("authorized keys: %w", err)
+	f := parseKeyFile(data)
+	a.read, a.keys, a.data, a.fault = true, f.keys, data, ""
+	for _, bad := range f.bad {
+		a.log.Warn("authorized keys: line ignored, its key is no facilitator's", "path", a.path, "problem", bad)
 	}
-	if fi.ModTime().Equal(a.mtime) && fi.Size() == a.size && a.keys != nil {
-		return nil
+	if data == nil {
+		a.log.Info("authorized keys read: no file, no facilitators", "path", a.path)
+	} else {
+		a.log.Info("authorized keys read", "path", a.path, "facilitators", len(f.keys), "bad-lines", len(f.bad))
 	}
-	data, err := os.ReadFile(a.path)
-	if err != nil {
-		return fmt.Errorf("authorized keys: %w", err)
-	}
-	keys, err := parseAuthorizedKeys(data)
-	if err != nil {
-		return fmt.Errorf("authorized keys %s: %w", a.path, err)
-	}
-	a.keys, a.mtime, a.size = keys, fi.ModTime(), fi.Size()
 	return nil
 }
 
-// parseAuthorizedKeys reads OpenSSH's authorized_keys format: one key a
-// line, options allowed, blank lines and # comments skipped.
-func parseAuthorizedKeys(data []byte) ([]gossh.PublicKey, error) {
-	keys := []gossh.PublicKey{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 4096), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 || line[0] == '#' {
-			continue
-		}
-		k, _, _, _, err := gossh.ParseAuthorizedKey(line)
-		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", n, err)
-		}
-		keys = append(keys, k)
+// readFile returns the file's content, nil when it does not exist, or
+// why it is refused.
+func (a *authorizedKeys) readFile() ([]byte, error) {
+	fi, err := os.Stat(a.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
 	}
-	return keys, sc.Err()
+	if err != nil {
+		return nil, fmt.Errorf("authorized keys: %w", err)
+	}
+	if err := checkPrivate("authorized keys", a.path, fi, false); err != nil {
+		return nil, err
+	}
+	if fi.Size() > maxKeysFile {
+		return nil, fmt.Errorf("authorized keys %s: over %d bytes", a.path, maxKeysFile)
+	}
+	data, err := os.ReadFile(a.path)
+	if err != nil {
+		return nil, fmt.Errorf("authorized keys: %w", err)
+	}
+	if data == nil {
+		data = []byte{}
+	}
+	return data, nil
 }
 
-// contains reports whether key is a facilitator's. A file made unreadable
-// since the last read keeps the keys read before, and says so in the log.
-func (a *authorizedKeys) contains(key ssh.PublicKey) bool {
+// lookup returns the facilitator's entry for key coming from addr, as
+// the file says now: the key's line must be valid, its from= must allow
+// addr, and it must not have expired.
+func (a *authorizedKeys) lookup(key ssh.PublicKey, addr net.Addr) (facilitatorKey, bool) {
 	if key == nil {
-		return false
+		return facilitatorKey{}, false
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if err := a.reload(); err != nil {
-		a.log.Error("keeping the previous facilitators", "err", err)
+	_ = a.reload() // a refused file leaves no keys, and is logged
+	var ip net.IP
+	if tcp, ok := addr.(*net.TCPAddr); ok {
+		ip = tcp.IP
 	}
 	for _, k := range a.keys {
-		if ssh.KeysEqual(key, k) {
-			return true
+		if ssh.KeysEqual(key, k.key) && k.fromAllowed(ip) && (k.expires.IsZero() || time.Now().Before(k.expires)) {
+			return k, true
 		}
 	}
-	return false
+	return facilitatorKey{}, false
 }
 
 func (a *authorizedKeys) count() int {
@@ -130,8 +149,12 @@ func (a *authorizedKeys) count() int {
 // publicKeyAuth admits every key unless NoViewers. It decides no role: a
 // client may offer several keys before signing with one, so the role
 // comes from the key that authenticated (roleOf).
-func (s *Server) publicKeyAuth(_ ssh.Context, key ssh.PublicKey) bool {
-	return !s.cfg.NoViewers || s.keys.contains(key)
+func (s *Server) publicKeyAuth(ctx ssh.Context, key ssh.PublicKey) bool {
+	if !s.cfg.NoViewers {
+		return true
+	}
+	_, ok := s.keys.lookup(key, ctx.RemoteAddr())
+	return ok
 }
 
 // keyboardInteractive admits clients without a key as viewers, asking
@@ -145,11 +168,14 @@ func (s *Server) keyboardInteractive() ssh.Option {
 	}
 }
 
-// roleOf is the session's role, from the key it authenticated with.
-func (s *Server) roleOf(sess ssh.Session) (Role, string) {
-	pk := sess.PublicKey()
-	if pk != nil && s.keys.contains(pk) {
-		return Facilitator, gossh.FingerprintSHA256(pk)
+// ptyAllowed is the PTY callback: a facilitator's key with no-pty (or
+// restrict) gets no terminal, as with OpenSSH; the client goes on
+// without one.
+func (s *Server) ptyAllowed(ctx ssh.Context, _ ssh.Pty) bool {
+	key, _ := ctx.Value(ssh.ContextKeyPublicKey).(ssh.PublicKey)
+	if k, ok := s.keys.lookup(key, ctx.RemoteAddr()); ok && k.noPty {
+		s.log.Info("terminal refused: the key's line says no-pty or restrict", "who", gossh.FingerprintSHA256(key), "line", k.line)
+		return false
 	}
-	return Viewer, ""
+	return true
 }

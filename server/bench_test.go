@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -75,7 +76,7 @@ func openMarked(b *testing.B, ts *testServer, n int) []*marker {
 func BenchmarkSnapshotDelivered(b *testing.B) {
 	for _, n := range []int{1, 100, 500} {
 		b.Run(fmt.Sprintf("sessions=%d", n), func(b *testing.B) {
-			ts := startServer(b, nil)
+			ts := startServer(b, func(c *Config) { c.MaxViewers = n })
 			ms := openMarked(b, ts, n)
 			v := uint64(1)
 			b.ResetTimer()
@@ -130,7 +131,7 @@ func heapInUse() uint64 {
 // in another process.
 func BenchmarkIdleSessionMemory(b *testing.B) {
 	const n = 200
-	ts := startServer(b, nil)
+	ts := startServer(b, func(c *Config) { c.MaxViewers = n })
 	for b.Loop() {
 		before, gBefore := heapInUse(), runtime.NumGoroutine()
 		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperClients$", "-test.count=1")
@@ -152,5 +153,18 @@ func BenchmarkIdleSessionMemory(b *testing.B) {
 		b.ReportMetric(float64(gAfter-gBefore)/n, "goroutines/session")
 		stdin.Close()
 		cmd.Wait()
+	}
+}
+
+// BenchmarkLongCommandRefused is the wall time from a 100 KB command
+// sent on an open connection to its refusal (exit 2) received.
+func BenchmarkLongCommandRefused(b *testing.B) {
+	ts := startServer(b, nil)
+	c := ts.dial(b, noKey)
+	long := "tally " + strings.Repeat("x\"'", 100<<10/3)
+	for b.Loop() {
+		if _, _, code := run(b, c, long); code != 2 {
+			b.Fatalf("exit %d, want 2", code)
+		}
 	}
 }

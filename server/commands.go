@@ -25,7 +25,7 @@ func (s *Server) command(sess ssh.Session, role Role, args []string) int {
 	}
 	code := s.cfg.Commands(sess.Context(), role, args, sess, out, errOut)
 	if code != 0 {
-		s.log.Info("command failed", "command", args[0], "exit", code, "remote-addr", sess.RemoteAddr())
+		s.log.Info("command failed", "who", identify(sess).who, "command", logged(args[0]), "exit", code)
 	}
 	if err := out.Flush(); err != nil && code == 0 {
 		return 1

@@ -12,9 +12,11 @@ import (
 type deadlineKey struct{}
 
 // deadlineConn applies the handshake and idle timeouts. charm.land/ssh
-// v0.4.2's own HandshakeTimeout and IdleTimeout race with its reader
-// goroutine (go test -race), so the server leaves them unset and wraps
-// each connection instead; MaxTimeout reaches it through SetDeadline.
+// v0.4.2's own HandshakeTimeout and IdleTimeout raced with its reader
+// goroutine (go test -race; fixed in v0.4.3), so the server leaves them
+// unset and wraps each connection instead, which also bounds the time
+// until the first session, not only the handshake; MaxTimeout reaches it
+// through SetDeadline.
 //
 // Until the first session starts, no deadline lies past the handshake
 // limit; after that, each read or write extends the deadline by idle.

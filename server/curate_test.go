@@ -19,7 +19,7 @@ func TestCurationThroughSessions(t *testing.T) {
 	if _, err := ts.storeFor(Facilitator).CreateEvent(ctx, "test"); err != nil {
 		t.Fatal(err)
 	}
-	viewer := ts.storeFor(Viewer).(db.Curator)
+	var viewer db.Curator = ts.storeFor(Viewer)
 	if _, err := viewer.Curate(ctx, "test", "viewer", model.CurationAction{Verb: model.VerbModerate, On: true}); !errors.Is(err, ErrReadOnly) {
 		t.Fatalf("viewer curate: %v, want ErrReadOnly", err)
 	}
@@ -28,7 +28,7 @@ func TestCurationThroughSessions(t *testing.T) {
 	}
 	var wg sync.WaitGroup
 	for i := range 2 {
-		st := ts.storeFor(Facilitator).(db.Curator)
+		var st db.Curator = ts.storeFor(Facilitator)
 		wg.Go(func() {
 			for k := range 10 {
 				a := model.CurationAction{Verb: model.VerbHide, Keys: []string{fmt.Sprintf("wish %d-%d", i, k)}}

@@ -105,15 +105,15 @@ func TestDisplayReachesEverySession(t *testing.T) {
 	proj := openScreen(t, ts.dial(t, gossh.PublicKeys(ts.keys.fac)), "present")
 	board := openScreen(t, ts.dial(t, noKey), "")
 	plain := openScreen(t, ts.dial(t, gossh.PublicKeys(ts.keys.fac)), "")
-	proj.waitFor(t, "role=facilitator present=true", 5*time.Second)
-	board.waitFor(t, "hidden=false.", 5*time.Second)
-	plain.waitFor(t, "got v=1.", 5*time.Second)
+	proj.waitFor(t, "role=facilitator present=true", 30*time.Second)
+	board.waitFor(t, "hidden=false.", 30*time.Second)
+	plain.waitFor(t, "got v=1.", 30*time.Second)
 	for hub.count() < 3 {
 		time.Sleep(time.Millisecond)
 	}
 	hub.setDisplay(model.DisplayState{Hidden: true})
-	proj.waitFor(t, "true.", 5*time.Second) // the renderer writes the difference only
-	board.waitFor(t, "true.", 5*time.Second)
+	proj.waitFor(t, "true.", 30*time.Second) // the renderer writes the difference only
+	board.waitFor(t, "true.", 30*time.Second)
 	hub.publish(&model.Snapshot{Version: 2})
-	plain.waitFor(t, "got v=2.", 5*time.Second)
+	plain.waitFor(t, "got v=2.", 30*time.Second)
 }

@@ -121,7 +121,7 @@ func (m fakeApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m fakeApp) View() tea.View {
 	got := fmt.Sprintf("got v=%d.", m.version)
-	lines := []string{fmt.Sprintf("role=%s present=%v who=%.20s", m.info.Role, m.info.Present, m.info.Who), got, ""}
+	lines := []string{fmt.Sprintf("role=%s present=%v who=%.20s size=%dx%d", m.info.Role, m.info.Present, m.info.Who, m.w, m.h), got, ""}
 	if m.version%2 == 0 {
 		lines[1], lines[2] = "", got
 	}
@@ -216,7 +216,7 @@ func startServer(t testing.TB, mutate func(*Config)) *testServer {
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		srv.Shutdown(ctx)
 		<-done

@@ -15,6 +15,8 @@ import (
 
 // loadHostKey reads the private host key at path, or creates an ed25519
 // key there (mode 0600, its folder 0700 when missing) when there is none.
+// A key that others can read or write, or in a folder others can write,
+// is refused (checkPrivate), as OpenSSH refuses it.
 func loadHostKey(path string) (signer gossh.Signer, created bool, err error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -24,6 +26,10 @@ func loadHostKey(path string) (signer gossh.Signer, created bool, err error) {
 		created = true
 	} else if err != nil {
 		return nil, false, fmt.Errorf("read host key: %w", err)
+	} else if fi, err := os.Stat(path); err != nil {
+		return nil, false, fmt.Errorf("host key: %w", err)
+	} else if err := checkPrivate("host key", path, fi, true); err != nil {
+		return nil, false, err
 	}
 	signer, err = gossh.ParsePrivateKey(data)
 	if err != nil {

@@ -3,68 +3,93 @@ package server
 import (
 	"context"
 	"fmt"
+	"io"
+	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
+	"github.com/anmitsu/go-shlex"
 
+	"standmap/i18n"
 	"standmap/model"
 )
-
-// limit refuses a session beyond MaxSessions with a message and exit 1.
-func (s *Server) limit(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		sessionStarted(sess)
-		n := s.active.Add(1)
-		defer s.active.Add(-1)
-		if max := s.cfg.MaxSessions; max > 0 && n > int64(max) {
-			s.log.Warn("session refused: limit reached", "max-sessions", max, "remote-addr", sess.RemoteAddr())
-			fail(sess, 1, "standmap: the server is full (%d sessions); try again later", max)
-			return
-		}
-		next(sess)
-	}
-}
 
 // dispatch runs the command given as arguments, or the program.
 func (s *Server) dispatch(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer next(sess)
-		role, who := s.roleOf(sess)
-		if role == Viewer && s.cfg.NoViewers {
-			fail(sess, 1, "standmap: this server admits facilitators only")
-			return
+		id := identify(sess)
+		who, args := "", sess.Command()
+		if id.role == Facilitator {
+			who = id.who
+			if id.key.command != "" { // the key's line decides, not the client
+				args, _ = shlex.Split(id.key.command, true)
+				s.log.Info("forced command", "who", who, "line", id.key.line, "command", id.key.command)
+			}
 		}
-		args := sess.Command()
 		if len(args) == 0 || (len(args) == 1 && args[0] == "present") {
-			s.interactive(sess, Session{Role: role, Who: who, Present: len(args) == 1})
+			s.interactive(sess, Session{Role: id.role, Who: who, Present: len(args) == 1})
 			return
 		}
-		sess.Exit(s.command(sess, role, args))
+		sess.Exit(s.command(sess, id.role, args))
 	}
 }
+
+// storeWait bounds how long a session that ended waits for its saves in
+// flight before its last words (a save's own limit is 15 s).
+const storeWait = 20 * time.Second
 
 // interactive runs one Bubble Tea program for the session through wish's
 // middleware, fed by the hub until the session ends.
 func (s *Server) interactive(sess ssh.Session, info Session) {
 	if _, _, ok := sess.Pty(); !ok {
-		fail(sess, 2, "standmap: the board needs a terminal: ssh -t … (or give a command: ssh … help lists them)")
+		fail(sess, 2, "standmap: %s", s.say(i18n.ServerNeedsTerminal, "ssh … help"))
 		return
 	}
-	info.Store = s.storeFor(info.Role)
+	store := s.storeFor(info.Role)
+	info.Store = store
 	// The connection's context outlives this session when the client
 	// multiplexes sessions; ctx ends with the session and with Shutdown.
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
 	stop := context.AfterFunc(s.base, cancel)
 	defer stop()
-	s.log.Info("session", "role", info.Role, "who", info.Who, "present", info.Present, "remote-addr", sess.RemoteAddr())
+	s.log.Info("session", "role", info.Role, "who", identify(sess).who, "present", info.Present, "remote-addr", sess.RemoteAddr())
 	app := s.cfg.App(info)
-	end := &inputEnd{}
+	end := &programEnd{in: newSessionInput(sess), viewer: info.Role == Viewer}
 	p := tea.NewProgram(app.Model, programOptions(sess, end)...)
+	io.WriteString(sess, startupQueries(sess.Environ()))
 	go forward(ctx, s.cfg.Hub.Subscribe(), p, app)
 	runProgram(sess, p, end, s.base.Done())
+	if end.in.refused.Load() {
+		s.log.Warn("input refused: too long without a key", "who", identify(sess).who, "limit", maxUnreadInput, "remote-addr", sess.RemoteAddr())
+		fmt.Fprintf(sess.Stderr(), "\nstandmap: %s\n", s.say(i18n.ServerInputRefused, maxUnreadInput>>10))
+	}
+	if n := end.in.cut.Load(); n > 0 {
+		s.log.Warn("input cut: the client went with more typed ahead than is handled", "who", identify(sess).who, "bytes", n, "handled", afterGoneInput)
+	}
+	if !end.clientGone() {
+		s.lastWords(sess, store)
+	}
+}
+
+// lastWords tells a client whose program has ended how its saves ended,
+// once those in flight are done: the program's screen is gone, and a
+// save it did not show as saved (the server shutting down, a quit right
+// after ctrl+s) must not be entered twice.
+func (s *Server) lastWords(sess ssh.Session, store *sessionStore) {
+	var words []string
 	if s.closing.Load() {
-		fmt.Fprint(sess.Stderr(), "\nstandmap: the server is shutting down\n")
+		words = append(words, s.say(i18n.ServerShuttingDown))
+	}
+	if saves, last, failed := store.settled(storeWait); failed != nil {
+		words = append(words, s.say(i18n.ServerNotSaved, model.Sanitize(failed.Error())))
+	} else if saves > 0 {
+		words = append(words, s.say(i18n.ServerSaved, saves, last))
+	}
+	if len(words) > 0 {
+		fmt.Fprintf(sess.Stderr(), "\nstandmap: %s\n", strings.Join(words, "; "))
 	}
 }
 

@@ -28,7 +28,7 @@ func openScreens(t testing.TB, ts *testServer, n int) []*screen {
 		wg.Add(1)
 		go func(s *screen) {
 			defer wg.Done()
-			if err := s.await("got v=1.", 10*time.Second); err != nil {
+			if err := s.await("got v=1.", 30*time.Second); err != nil {
 				errs <- err
 			}
 		}(screens[i])
@@ -62,9 +62,9 @@ func TestFanOut(t *testing.T) {
 	ts := startServer(t, nil)
 	screens := openScreens(t, ts, 50)
 	ts.hub.publish(&model.Snapshot{Version: 2})
-	awaitAll(t, screens, "got v=2.", 2*time.Second)
+	awaitAll(t, screens, "got v=2.", 30*time.Second)
 	ts.hub.publish(&model.Snapshot{Version: 3})
-	awaitAll(t, screens, "got v=3.", 2*time.Second)
+	awaitAll(t, screens, "got v=3.", 30*time.Second)
 }
 
 // A client that never reads its channel fills its SSH window; the others
@@ -93,14 +93,14 @@ func TestStalledClientDelaysNoOne(t *testing.T) {
 	others := openScreens(t, ts, 5)
 	for v := uint64(2); v < 40; v++ { // far past the 2 MiB window
 		ts.hub.publish(&model.Snapshot{Version: v})
-		awaitAll(t, others, fmt.Sprintf("got v=%d.", v), 2*time.Second)
+		awaitAll(t, others, fmt.Sprintf("got v=%d.", v), 30*time.Second)
 	}
 }
 
 func TestSessionsReleased(t *testing.T) {
 	ts := startServer(t, nil)
 	warm := ts.dial(t, noKey) // the first connection starts lasting goroutines
-	openScreen(t, warm, "").waitFor(t, "got v=1.", 5*time.Second)
+	openScreen(t, warm, "").waitFor(t, "got v=1.", 30*time.Second)
 	warm.Close()
 	time.Sleep(50 * time.Millisecond)
 	before := runtime.NumGoroutine()
@@ -112,7 +112,7 @@ func TestSessionsReleased(t *testing.T) {
 			t.Fatal(err)
 		}
 		clients = append(clients, c)
-		openScreen(t, c, "").waitFor(t, "got v=1.", 5*time.Second)
+		openScreen(t, c, "").waitFor(t, "got v=1.", 30*time.Second)
 		run(t, c, "tally")
 	}
 	if n := ts.hub.subscribers(); n != 20 {
@@ -121,7 +121,7 @@ func TestSessionsReleased(t *testing.T) {
 	for _, c := range clients {
 		c.Close()
 	}
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for runtime.NumGoroutine() > before+2 || ts.hub.subscribers() > 0 || ts.active.Load() > 0 {
 		if time.Now().After(deadline) {
 			buf := make([]byte, 1<<20)
@@ -132,12 +132,35 @@ func TestSessionsReleased(t *testing.T) {
 	}
 }
 
-func TestMaxSessions(t *testing.T) {
-	ts := startServer(t, func(c *Config) { c.MaxSessions = 2 })
-	openScreens(t, ts, 2)
-	_, errOut, code := run(t, ts.dial(t, noKey), "tally")
-	if code != 1 || !strings.Contains(errOut, "the server is full (2 sessions)") {
-		t.Errorf("third session: exit %d, stderr %q", code, errOut)
+// TestMaxViewers: with the viewer cap reached, another viewer is refused
+// (board or command), and a facilitator still gets the application and
+// export; a viewer gets in again once one leaves.
+func TestMaxViewers(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.MaxViewers = 2 })
+	first := ts.dial(t, noKey)
+	openScreen(t, first, "").waitFor(t, "got v=1.", 30*time.Second)
+	openScreens(t, ts, 1)
+	if _, errOut, code := run(t, ts.dial(t, noKey), "tally"); code != 1 || !strings.Contains(errOut, "the server is full: it admits 2 viewers at once") {
+		t.Errorf("third viewer: exit %d, stderr %q", code, errOut)
+	}
+	fac := ts.dial(t, gossh.PublicKeys(ts.keys.fac))
+	for range 3 {
+		openScreen(t, fac, "").waitFor(t, "role=facilitator", 30*time.Second)
+	}
+	if _, errOut, code := run(t, fac, "export"); code != 0 {
+		t.Errorf("facilitator export at the cap: exit %d, %q", code, errOut)
+	}
+	first.Close()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		_, _, code := run(t, ts.dial(t, noKey), "tally")
+		if code == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no viewer got in after one left")
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 
@@ -158,10 +181,10 @@ func TestPanicEndsOnlyThatSession(t *testing.T) {
 	go func() { done <- sess.Run("present") }()
 	select {
 	case <-done:
-	case <-time.After(5 * time.Second):
+	case <-time.After(30 * time.Second):
 		t.Fatal("the panicking session did not end")
 	}
-	openScreen(t, ts.dial(t, noKey), "").waitFor(t, "got v=1.", 5*time.Second)
+	openScreen(t, ts.dial(t, noKey), "").waitFor(t, "got v=1.", 30*time.Second)
 }
 
 // slowStore makes saves take a while.
@@ -180,24 +203,23 @@ func TestShutdownLetsSavesFinish(t *testing.T) {
 	saved := make(chan struct{})
 	ts := startServer(t, func(c *Config) { c.Store = slowStore{Store: c.Store, saved: saved} })
 	screen := openScreen(t, ts.dial(t, noKey), "")
-	screen.waitFor(t, "got v=1.", 5*time.Second)
+	screen.waitFor(t, "got v=1.", 30*time.Second)
 	go ts.storeFor(Facilitator).SaveResponse(context.Background(), model.Response{ID: "x"})
 	for ts.writes.Load() == 0 {
 		time.Sleep(time.Millisecond)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	start := time.Now()
 	ts.Shutdown(ctx)
 	select {
 	case <-saved:
 	default:
 		t.Error("Shutdown returned before the save finished")
 	}
-	if time.Since(start) > 4*time.Second {
-		t.Errorf("Shutdown took %v", time.Since(start))
+	if ctx.Err() != nil {
+		t.Error("Shutdown used up its minute")
 	}
-	screen.waitFor(t, "shutting down", 2*time.Second)
+	screen.waitFor(t, "shutting down", 30*time.Second)
 }
 
 func TestViewerStoreIsReadOnly(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"standmap/db"
 	"standmap/model"
@@ -13,16 +14,24 @@ import (
 // ErrReadOnly is returned by a viewer's store for every write.
 var ErrReadOnly = errors.New("viewers can change nothing")
 
-// sessionStore is the store a session gets: every write is counted, so
-// that Shutdown lets saves in flight finish; a viewer's refuses writes.
+// sessionStore is the store a session gets: every write is counted, the
+// server's way (so that Shutdown lets saves in flight finish) and the
+// session's (so that the session can wait for its own and say how they
+// ended: saves); a viewer's refuses writes.
 type sessionStore struct {
 	db.Store
 	readOnly bool
 	writes   *atomic.Int64
+	own      sync.WaitGroup
+
+	mu      sync.Mutex
+	saves   int   // responses saved by this session
+	lastSeq int64 // the number of the last one
+	lastErr error // why the last save failed, if it did
 }
 
 // storeFor returns the store for a session of the role.
-func (s *Server) storeFor(r Role) db.Store {
+func (s *Server) storeFor(r Role) *sessionStore {
 	return &sessionStore{Store: s.cfg.Store, readOnly: r != Facilitator, writes: &s.writes}
 }
 
@@ -31,8 +40,8 @@ func (st *sessionStore) write(fn func() error) error {
 	if st.readOnly {
 		return ErrReadOnly
 	}
-	st.writes.Add(1)
-	defer st.writes.Add(-1)
+	done := st.BeginWrite()
+	defer done()
 	return fn()
 }
 
@@ -42,8 +51,25 @@ func (st *sessionStore) write(fn func() error) error {
 // whose command has not reached the store yet (tui.WriteTracker).
 func (st *sessionStore) BeginWrite() (done func()) {
 	st.writes.Add(1)
+	st.own.Add(1)
 	var once sync.Once
-	return func() { once.Do(func() { st.writes.Add(-1) }) }
+	return func() { once.Do(func() { st.writes.Add(-1); st.own.Done() }) }
+}
+
+// settled waits up to within for the session's writes in flight, and
+// returns how many responses it saved, the last one's number, and why
+// its last save failed if it did (nil when it did not, or when writes
+// were still running at the end of within).
+func (st *sessionStore) settled(within time.Duration) (saves int, last int64, failed error) {
+	done := make(chan struct{})
+	go func() { st.own.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(within):
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.saves, st.lastSeq, st.lastErr
 }
 
 // SetDisplay hides, reveals or freezes the results (facilitators only).
@@ -57,9 +83,18 @@ func (st *sessionStore) CreateEvent(ctx context.Context, name string) (ev model.
 	return ev, err
 }
 
-// SaveResponse stores a response (facilitators only).
+// SaveResponse stores a response (facilitators only), and remembers
+// how it went for the session's last words (settled).
 func (st *sessionStore) SaveResponse(ctx context.Context, r model.Response) (out model.Response, err error) {
 	err = st.write(func() error { out, err = st.Store.SaveResponse(ctx, sanitized(r)); return err })
+	if !errors.Is(err, ErrReadOnly) {
+		st.mu.Lock()
+		if err == nil {
+			st.saves, st.lastSeq = st.saves+1, out.Seq
+		}
+		st.lastErr = err
+		st.mu.Unlock()
+	}
 	return out, err
 }
 

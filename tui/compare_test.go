@@ -57,7 +57,7 @@ func compareRig(t *testing.T, w, h int) (Model, db.Store) {
 func pressRun(t *testing.T, m Model, k string) Model {
 	t.Helper()
 	m, cmd := update(m, namedKey(k))
-	for _, msg := range teacmd.Run(cmd) {
+	for _, msg := range teacmd.Run(t, cmd) {
 		m = send(m, msg)
 	}
 	return m

@@ -27,8 +27,9 @@ func update(m Model, msg tea.Msg) (Model, tea.Cmd) {
 func screen(m Model) string { return ansi.Strip(m.View().Content) }
 
 // quits reports whether cmd ends the program.
-func quits(cmd tea.Cmd) bool {
-	for _, msg := range teacmd.Run(cmd) {
+func quits(t *testing.T, cmd tea.Cmd) bool {
+	t.Helper()
+	for _, msg := range teacmd.Run(t, cmd) {
 		if _, ok := msg.(tea.QuitMsg); ok {
 			return true
 		}
@@ -69,11 +70,11 @@ func TestProjectionKey(t *testing.T) {
 	}
 	m = send(m, namedKey("ctrl+p"))
 	for _, k := range []string{"q", "ctrl+c"} {
-		if _, cmd := update(m, namedKey(k)); !quits(cmd) {
+		if _, cmd := update(m, namedKey(k)); !quits(t, cmd) {
 			t.Errorf("%s in the projection does not quit", k)
 		}
 	}
-	if _, cmd := update(m, namedKey("ctrl+b")); quits(cmd) {
+	if _, cmd := update(m, namedKey("ctrl+b")); quits(t, cmd) {
 		t.Error("ctrl+b quits")
 	}
 }
@@ -129,7 +130,7 @@ func TestHideReachesViewers(t *testing.T) {
 	fac := testModel(t, Options{Store: nilStore{}, Hub: hub, City: city}, nil, 120, 40)
 	fac = send(fac, namedKey("ctrl+p"))
 	fac, cmd := update(fac, namedKey("h"))
-	teacmd.Run(cmd)
+	teacmd.Run(t, cmd)
 	if !fac.display.Hidden || !hub.Display().Hidden {
 		t.Fatalf("h: app %+v, hub %+v", fac.display, hub.Display())
 	}

@@ -18,7 +18,7 @@ func TestLocked(t *testing.T) {
 	for _, k := range []string{"h", "space"} {
 		var cmd tea.Cmd
 		m, cmd = send(m, press(k))
-		teacmd.Run(cmd)
+		teacmd.Run(t, cmd)
 		if m.Display() != (DisplayState{Hidden: true}) {
 			t.Fatalf("%s changed a locked display: %+v", k, m.Display())
 		}

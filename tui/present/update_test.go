@@ -14,7 +14,7 @@ import (
 
 func TestRotation(t *testing.T) {
 	m := sized(New(Options{City: testCity(t), Snapshot: testSnapshot(t, 50), Rotate: time.Millisecond}), 80, 24)
-	msgs := teacmd.Run(m.Init())
+	msgs := teacmd.Run(t, m.Init())
 	if len(msgs) != 1 {
 		t.Fatalf("Init gave %v", msgs)
 	}
@@ -64,7 +64,7 @@ func TestFreeze(t *testing.T) {
 	m := sized(New(Options{City: testCity(t), Snapshot: first,
 		OnDisplayChange: func(d DisplayState) { shared = append(shared, d) }}), 80, 24)
 	m, cmd := send(m, press("space"))
-	teacmd.Run(cmd)
+	teacmd.Run(t, cmd)
 	if !m.Display().Frozen || len(shared) != 1 || !shared[0].Frozen {
 		t.Fatalf("space: display %+v, shared %+v", m.Display(), shared)
 	}
@@ -82,7 +82,7 @@ func TestFreeze(t *testing.T) {
 		t.Fatal("a frozen display turned its panel, or stopped the turns")
 	}
 	m, cmd = send(m, press("space"))
-	teacmd.Run(cmd)
+	teacmd.Run(t, cmd)
 	if m.Display().Frozen || m.Snapshot() != newer || len(shared) != 2 || shared[1].Frozen {
 		t.Fatalf("unfreeze: display %+v, shared %+v", m.Display(), shared)
 	}
@@ -163,7 +163,7 @@ func TestKeys(t *testing.T) {
 	}
 	for _, k := range []tea.KeyPressMsg{press("q"), {Code: 'c', Mod: tea.ModCtrl}} {
 		_, cmd := send(m, k)
-		if msgs := teacmd.Run(cmd); len(msgs) != 1 {
+		if msgs := teacmd.Run(t, cmd); len(msgs) != 1 {
 			t.Fatalf("%s: %v", k, msgs)
 		} else if _, ok := msgs[0].(tea.QuitMsg); !ok {
 			t.Fatalf("%s: %T", k, msgs[0])

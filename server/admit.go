@@ -1,0 +1,68 @@
+package server
+
+import (
+	"charm.land/ssh"
+	gossh "golang.org/x/crypto/ssh"
+
+	"standmap/i18n"
+)
+
+// DefaultMaxViewers is the viewers admitted at once when Config leaves
+// MaxViewers zero. A viewer's board holds about 0.8 MB of heap at 80×24
+// and 24 MB at the largest window drawn (MaxWidth×MaxHeight; measured by
+// BenchmarkViewerMemory, docs/benchmarks.md): 50 viewers are about 40 MB,
+// and even all 50 at the clamp about 1.2 GB, which a laptop survives.
+const DefaultMaxViewers = 50
+
+// identity is who a session is, decided once from the key that
+// authenticated and the address it came from.
+type identity struct {
+	role Role
+	key  facilitatorKey // the facilitator's key line
+	who  string         // the key's fingerprint (SHA256:…), or "viewer"
+}
+
+// identityKey finds a session's identity in its context.
+type identityKey struct{}
+
+// identify returns the identity admit gave the session.
+func identify(sess ssh.Session) identity {
+	id, _ := sess.Context().Value(identityKey{}).(identity)
+	if id.who == "" {
+		id.who = "viewer"
+	}
+	return id
+}
+
+// admit decides the session's identity, and refuses a viewer when
+// viewers are not admitted or when MaxViewers are already in;
+// facilitators always get in and never count against the cap.
+func (s *Server) admit(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		sessionStarted(sess)
+		s.active.Add(1)
+		defer s.active.Add(-1)
+		id := identity{who: "viewer"}
+		if k, ok := s.keys.lookup(sess.PublicKey(), sess.RemoteAddr()); ok {
+			id = identity{role: Facilitator, key: k, who: gossh.FingerprintSHA256(k.key)}
+		}
+		sess.Context().SetValue(identityKey{}, id)
+		if id.role == Facilitator {
+			s.facilitators.Add(1)
+			defer s.facilitators.Add(-1)
+		} else {
+			if s.cfg.NoViewers {
+				fail(sess, 1, "standmap: %s", s.say(i18n.ServerFacilitatorsOnly))
+				return
+			}
+			n := s.viewers.Add(1)
+			defer s.viewers.Add(-1)
+			if max := s.cfg.MaxViewers; n > int64(max) {
+				s.log.Warn("viewer refused: the viewer cap is reached", "who", id.who, "max-viewers", max, "remote-addr", sess.RemoteAddr())
+				fail(sess, 1, "standmap: %s", s.say(i18n.ServerFull, max))
+				return
+			}
+		}
+		next(sess)
+	}
+}
