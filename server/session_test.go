@@ -215,6 +215,11 @@ func TestViewerStoreIsReadOnly(t *testing.T) {
 		"switch event":       st.SwitchEvent(ctx, "a"),
 		"set event settings": st.SetEventSettings(ctx, "a", db.EventSettings{}),
 		"set the display":    st.SetDisplay(ctx, "a", model.DisplayState{Hidden: true}),
+		"delete a response":  second(st.DeleteResponse(ctx, "a", "x", "viewer")),
+		"restore a response": second(st.RestoreResponse(ctx, "a", "x")),
+		"read a draft":       second(st.(db.Drafts).Draft(ctx, "a", "viewer")),
+		"store a draft":      st.(db.Drafts).PutDraft(ctx, "a", "viewer", "{}"),
+		"save from a draft":  third(st.(db.Drafts).SaveDrafted(ctx, model.Response{}, "viewer")),
 	} {
 		if !errors.Is(err, ErrReadOnly) {
 			t.Errorf("viewer %s: %v, want ErrReadOnly", what, err)
@@ -224,3 +229,9 @@ func TestViewerStoreIsReadOnly(t *testing.T) {
 		t.Errorf("viewer read: %v", err)
 	}
 }
+
+// second returns the error of a call's two results.
+func second[T any](_ T, err error) error { return err }
+
+// third returns the error of a call's three results.
+func third[T, U any](_ T, _ U, err error) error { return err }

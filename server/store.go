@@ -63,11 +63,48 @@ func (st *sessionStore) SaveResponse(ctx context.Context, r model.Response) (out
 	return out, err
 }
 
-// DeleteResponse removes a response (facilitators only).
-func (st *sessionStore) DeleteResponse(ctx context.Context, event, id string) (out model.Response, err error) {
-	err = st.write(func() error { out, err = st.Store.DeleteResponse(ctx, event, id); return err })
+// DeleteResponse marks a response deleted (facilitators only).
+func (st *sessionStore) DeleteResponse(ctx context.Context, event, id, who string) (out model.Response, err error) {
+	err = st.write(func() error { out, err = st.Store.DeleteResponse(ctx, event, id, who); return err })
 	return out, err
 }
+
+// RestoreResponse counts a deleted response again (facilitators only).
+func (st *sessionStore) RestoreResponse(ctx context.Context, event, id string) (out model.Response, err error) {
+	err = st.write(func() error { out, err = st.Store.RestoreResponse(ctx, event, id); return err })
+	return out, err
+}
+
+// Draft reads (creating it, which is a write) the facilitator's draft
+// (facilitators only; db.Drafts).
+func (st *sessionStore) Draft(ctx context.Context, event, who string) (d db.Draft, err error) {
+	err = st.drafts(func(ds db.Drafts) error { d, err = ds.Draft(ctx, event, who); return err })
+	return d, err
+}
+
+// PutDraft stores the facilitator's form (facilitators only; db.Drafts).
+func (st *sessionStore) PutDraft(ctx context.Context, event, who, form string) error {
+	return st.drafts(func(ds db.Drafts) error { return ds.PutDraft(ctx, event, who, form) })
+}
+
+// SaveDrafted saves a response from the facilitator's form (facilitators
+// only; db.Drafts).
+func (st *sessionStore) SaveDrafted(ctx context.Context, r model.Response, who string) (out model.Response, d db.Draft, err error) {
+	err = st.drafts(func(ds db.Drafts) error { out, d, err = ds.SaveDrafted(ctx, sanitized(r), who); return err })
+	return out, d, err
+}
+
+// drafts runs fn as a tracked write on the server's store, which must
+// keep drafts.
+func (st *sessionStore) drafts(fn func(db.Drafts) error) error {
+	ds, ok := st.Store.(db.Drafts)
+	if !ok {
+		return errors.New("this database keeps no drafts")
+	}
+	return st.write(func() error { return fn(ds) })
+}
+
+var _ db.Drafts = (*sessionStore)(nil)
 
 // Import writes responses (facilitators only).
 func (st *sessionStore) Import(ctx context.Context, rs []model.Response, skip bool) (res db.ImportResult, err error) {

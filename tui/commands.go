@@ -110,7 +110,7 @@ func deleteCmd(s db.Store, h *live.Hub, event, id string) tea.Cmd {
 		defer done()
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 		defer cancel()
-		removed, err := s.DeleteResponse(ctx, event, id)
+		removed, err := s.DeleteResponse(ctx, event, id, "")
 		if err != nil {
 			return errMsg{what: i18n.AppDeleteFailed, err: err}
 		}
@@ -128,7 +128,7 @@ func undoCmd(s db.Store, h *live.Hub, u undoEntry) tea.Cmd {
 		defer cancel()
 		var err error
 		if u.kind == undoSave {
-			_, err = s.DeleteResponse(ctx, u.r.Event, u.r.ID)
+			_, err = s.DeleteResponse(ctx, u.r.Event, u.r.ID, "")
 		} else {
 			_, err = s.SaveResponse(ctx, u.r)
 		}
