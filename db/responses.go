@@ -172,4 +172,3 @@ func ignoreDone(err error) error {
 	}
 	return err
 }
-
