@@ -11,7 +11,10 @@ import (
 )
 
 // Export's flags, set anew by every parse.
-var exportFormat, exportOut string
+var (
+	exportFormat, exportOut string
+	exportDeleted           bool
+)
 
 func init() {
 	register(&command{
@@ -21,6 +24,7 @@ func init() {
 		flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&exportFormat, "format", "csv", "output `format`: csv or json")
 			fs.StringVar(&exportOut, "out", "", "write to `FILE` (replaced whole, atomically) instead of standard output")
+			fs.BoolVar(&exportDeleted, "include-deleted", false, "also the deleted (or undone) responses, with a last column deleted_at")
 		},
 		run: runExport,
 	})
@@ -41,11 +45,12 @@ func runExport(e *env, args []string) error {
 		}
 		event = ev.Name
 	}
+	o := exchange.ExportOptions{IncludeDeleted: exportDeleted}
 	if exportOut == "" {
-		return exchange.Export(e.ctx, e.store, event, exportFormat, e.stdout)
+		return exchange.ExportWith(e.ctx, e.store, event, exportFormat, e.stdout, o)
 	}
 	return writeAtomically(exportOut, func(f *os.File) error {
-		return exchange.Export(e.ctx, e.store, event, exportFormat, f)
+		return exchange.ExportWith(e.ctx, e.store, event, exportFormat, f, o)
 	})
 }
 
