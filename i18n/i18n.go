@@ -24,7 +24,7 @@ var sharedTexts = map[Key][2]string{
 }
 
 // catalogue maps every key to its {English, Latvian} text.
-var catalogue = merge(sharedTexts, appTexts, presentTexts, replayTexts, reportTexts)
+var catalogue = merge(sharedTexts, appTexts, formTexts, presentTexts, replayTexts, reportTexts)
 
 // merge joins the screens' tables; a key given twice is a programming
 // error caught at start-up (and by the tests).
