@@ -68,10 +68,11 @@ func TestProjectionKey(t *testing.T) {
 		t.Fatal("ctrl+p did not go back")
 	}
 	m = send(m, namedKey("ctrl+p"))
-	for _, k := range []string{"q", "ctrl+c"} {
-		if _, cmd := update(m, namedKey(k)); !quits(cmd) {
-			t.Errorf("%s in the projection does not quit", k)
-		}
+	if _, cmd := update(m, namedKey("ctrl+c")); !quits(cmd) { // the form is empty: no question
+		t.Errorf("ctrl+c in the projection does not quit")
+	}
+	if back, cmd := update(m, namedKey("q")); quits(cmd) || back.presenting { // a nested view: q goes back
+		t.Errorf("q in the projection: quits %v, presenting %v; want back to capture", quits(cmd), back.presenting)
 	}
 	if _, cmd := update(m, namedKey("ctrl+b")); quits(cmd) {
 		t.Error("ctrl+b quits")
