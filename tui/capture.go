@@ -268,7 +268,7 @@ func (c Capture) updatePlace(msg tea.Msg) Capture {
 			return c
 		case key.Matches(k, c.keys.RemoveMark) && c.place.Empty() && c.editMark == 0:
 			if n := len(c.marks); n > 0 {
-				c.marks = c.marks[:n-1:n-1]
+				c.marks = c.marks[: n-1 : n-1]
 			}
 			return c
 		case key.Matches(k, c.keys.Age) && c.place.Empty():
