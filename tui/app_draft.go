@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -112,11 +113,19 @@ func (k *draftKeeper) drain() tea.Msg {
 	}
 }
 
-// flush waits until every form handed over is written: before a save,
-// whose transaction empties the draft, and before quitting.
+// flush waits until every form handed over is written (at most
+// storeTimeout, as long as a write may take): before a save, whose
+// transaction empties the draft, and before quitting.
 func (k *draftKeeper) flush() {
+	deadline := time.Now().Add(storeTimeout)
+	wake := time.AfterFunc(storeTimeout, func() {
+		k.mu.Lock()
+		k.idle.Broadcast()
+		k.mu.Unlock()
+	})
+	defer wake.Stop()
 	k.mu.Lock()
-	for k.busy {
+	for k.busy && time.Now().Before(deadline) {
 		k.idle.Wait()
 	}
 	k.mu.Unlock()
