@@ -38,7 +38,7 @@ var formTexts = map[Key][2]string{
 	FormNothingToRedo:  {"nothing to redo", "nav ko atjaunot"},
 	FormQuitAsk:        {"Quit? The visitor in the form stays as a draft for the next start.", "Iziet? Formā esošais apmeklētājs paliks melnrakstā līdz nākamajai reizei."},
 	FormQuitKeys:       {"y quit · n stay", "y iziet · n palikt"},
-	FormCatSuggested:   {"from its words", "pēc vārdiem"},
+	FormCatSuggested:   {"suggested by its words (ctrl+t changes it)", "ieteikta pēc vārdiem (ctrl+t maina)"},
 	FormCatFromGroup:   {"as before", "kā iepriekš"},
 	FormCatNone:        {"— none (on purpose)", "— bez kategorijas (apzināti)"},
 	FormCatAsk:         {"none yet: enter chooses one", "vēl nav: enter izvēlas"},

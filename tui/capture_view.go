@@ -51,6 +51,9 @@ func (c Capture) View(st Styles, w, h int) []string {
 			add(choice(st, g.Text, i == c.wishSel) + st.Muted.Render("  "+strconv.Itoa(g.Count)))
 		}
 		add(st.Muted.Render(fit(tr(lang, i18n.AppCategory), labelW)) + c.categoryView(st))
+		if c.category != "" && c.catStems { // say where it came from, on a line of its own: names are long
+			add(strings.Repeat(" ", labelW) + st.Muted.Render("↳ "+tr(lang, i18n.FormCatSuggested)))
+		}
 	case focusCategory: // the list, in the lines the suggestions take
 		add(st.Accent.Render(fit(tr(lang, i18n.AppCategory), labelW)) + st.Muted.Render(tr(lang, i18n.FormCatPick)))
 		for _, l := range c.cats.lines(st, lang, tr(lang, i18n.FormCatNone), c.catBefore, false, max(1, w-labelW), catListLines) {
@@ -106,14 +109,11 @@ func (c Capture) agesView(st Styles) string {
 	return b.String()
 }
 
-// categoryView is the wish's category beside its label: its name, and
-// whether its words suggested it; none yet, and that Enter asks for it;
-// none chosen on purpose.
+// categoryView is the wish's category beside its label: its name; none
+// yet, and that Enter asks for it; none chosen on purpose.
 func (c Capture) categoryView(st Styles) string {
 	lang := c.lang
 	switch {
-	case c.category != "" && c.catStems:
-		return categoryName(c.category, lang) + st.Muted.Render("  ("+tr(lang, i18n.FormCatSuggested)+")  ctrl+t")
 	case c.category != "":
 		return categoryName(c.category, lang) + st.Muted.Render("  ctrl+t")
 	case c.catManual:
