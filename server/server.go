@@ -142,6 +142,7 @@ type Server struct {
 	closing  atomic.Bool
 	active   atomic.Int64 // open sessions
 	writes   atomic.Int64 // saves in flight
+	byWho    *facilitatorWrites
 	listenMu sync.Mutex
 	addr     net.Addr
 	ln       net.Listener
@@ -163,7 +164,7 @@ func New(cfg Config) (*Server, error) {
 	cfg.HandshakeTimeout = timeout(cfg.HandshakeTimeout, DefaultHandshakeTimeout)
 	cfg.IdleTimeout = timeout(cfg.IdleTimeout, DefaultIdleTimeout)
 	cfg.MaxTimeout = timeout(cfg.MaxTimeout, DefaultMaxTimeout)
-	s := &Server{cfg: cfg, log: cfg.Logger}
+	s := &Server{cfg: cfg, log: cfg.Logger, byWho: newFacilitatorWrites()}
 	if s.log == nil {
 		s.log = log.Default()
 	}

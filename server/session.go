@@ -50,7 +50,12 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 		fail(sess, 2, "standmap: the board needs a terminal: ssh -t … (or give a command: %s)", commandList)
 		return
 	}
-	info.Store = s.storeFor(info.Role)
+	st := s.storeFor(info.Role, info.Who)
+	if info.Role == Facilitator && !info.Present { // a form: its draft waits for this session to end
+		st.own = 1
+		defer st.byWho.begin(info.Who)()
+	}
+	info.Store = st
 	// The connection's context outlives this session when the client
 	// multiplexes sessions; ctx ends with the session and with Shutdown.
 	ctx, cancel := context.WithCancel(sess.Context())

@@ -19,11 +19,14 @@ type sessionStore struct {
 	db.Store
 	readOnly bool
 	writes   *atomic.Int64
+	who      string             // the facilitator's key fingerprint ("" for viewers)
+	byWho    *facilitatorWrites // every session and write under way, by facilitator
+	own      int                // this session is counted in byWho (1) or not (0)
 }
 
-// storeFor returns the store for a session of the role.
-func (s *Server) storeFor(r Role) db.Store {
-	return &sessionStore{Store: s.cfg.Store, readOnly: r != Facilitator, writes: &s.writes}
+// storeFor returns the store for a session of the role and facilitator.
+func (s *Server) storeFor(r Role, who string) *sessionStore {
+	return &sessionStore{Store: s.cfg.Store, readOnly: r != Facilitator, writes: &s.writes, who: who, byWho: s.byWho}
 }
 
 // write runs fn as a tracked write, or refuses it.
@@ -42,8 +45,9 @@ func (st *sessionStore) write(fn func() error) error {
 // whose command has not reached the store yet (tui.WriteTracker).
 func (st *sessionStore) BeginWrite() (done func()) {
 	st.writes.Add(1)
+	mine := st.byWho.begin(st.who)
 	var once sync.Once
-	return func() { once.Do(func() { st.writes.Add(-1) }) }
+	return func() { once.Do(func() { st.writes.Add(-1); mine() }) }
 }
 
 // SetDisplay hides, reveals or freezes the results (facilitators only).
@@ -76,8 +80,14 @@ func (st *sessionStore) RestoreResponse(ctx context.Context, event, id string) (
 }
 
 // Draft reads (creating it, which is a write) the facilitator's draft
-// (facilitators only; db.Drafts).
+// (facilitators only; db.Drafts), once their other sessions and the
+// writes of those have ended (at most draftWait): a session whose
+// connection dropped finishes its keys and its save, which empties the
+// draft, before a new session reads it.
 func (st *sessionStore) Draft(ctx context.Context, event, who string) (d db.Draft, err error) {
+	if !st.readOnly {
+		st.byWho.wait(st.who, st.own, draftWait)
+	}
 	err = st.drafts(func(ds db.Drafts) error { d, err = ds.Draft(ctx, event, who); return err })
 	return d, err
 }
