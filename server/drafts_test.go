@@ -23,7 +23,7 @@ func TestDraftWaitsForTheFacilitatorsWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	session := ts.byWho.begin("SHA256:a") // a's first session, still ending
-	done := old.BeginWrite()                 // its save, decided, not yet stored
+	done := old.BeginWrite()              // its save, decided, not yet stored
 	otherDone := other.BeginWrite()
 	defer otherDone()
 	if err := old.PutDraft(ctx, "fair", "SHA256:a", "{}"); err != nil {
