@@ -101,7 +101,7 @@ func (c Curate) startCategory() Curate {
 // first line: back to the most frequent), esc leaves it.
 func (c Curate) categoryKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
 	switch {
-	case key.Matches(k, c.keys.Cancel):
+	case key.Matches(k, c.keys.Cancel), k.String() == "q": // no category's name starts with q: back, as from every list
 		c.mode = modeList
 	case key.Matches(k, c.keys.Apply):
 		c.mode = modeList
