@@ -11,12 +11,10 @@ const (
 	FormQuitAsk        Key = "form.quitAsk"
 	FormQuitKeys       Key = "form.quitKeys"
 	FormCatSuggested   Key = "form.catSuggested"
-	FormCatFromGroup   Key = "form.catFromGroup"
 	FormCatNone        Key = "form.catNone"
 	FormCatAsk         Key = "form.catAsk"
 	FormCatPick        Key = "form.catPick"
 	FormCatFirst       Key = "form.catFirst"
-	FormNoneOnPurpose  Key = "form.noneOnPurpose"
 	FormMarksHint      Key = "form.marksHint"
 	FormMarkEditing    Key = "form.markEditing"
 	FormMarkRemoved    Key = "form.markRemoved"
@@ -25,7 +23,6 @@ const (
 	FormHelpMarks      Key = "form.helpMarks"
 	FormHelpChangeMark Key = "form.helpChangeMark"
 	FormHelpRemoveMark Key = "form.helpRemoveMark"
-	FormHelpStay       Key = "form.helpStay"
 	FormHelpAddMark    Key = "form.helpAddMark"
 )
 
@@ -39,12 +36,10 @@ var formTexts = map[Key][2]string{
 	FormQuitAsk:        {"Quit? The visitor in the form stays as a draft for the next start.", "Iziet? Formā esošais apmeklētājs paliks melnrakstā līdz nākamajai reizei."},
 	FormQuitKeys:       {"y quit · n stay", "y iziet · n palikt"},
 	FormCatSuggested:   {"suggested by its words (ctrl+t changes it)", "ieteikta pēc vārdiem (ctrl+t maina)"},
-	FormCatFromGroup:   {"as before", "kā iepriekš"},
 	FormCatNone:        {"— none (on purpose)", "— bez kategorijas (apzināti)"},
 	FormCatAsk:         {"none yet: enter chooses one", "vēl nav: enter izvēlas"},
 	FormCatPick:        {"its category: a letter jumps · enter adds the mark · esc back", "kategorija: burts pārlec · enter pievieno atzīmi · esc atpakaļ"},
 	FormCatFirst:       {"“%s” needs a category: choose one, enter adds it", "“%s” vajag kategoriju: izvēlieties, enter pievieno"},
-	FormNoneOnPurpose:  {"none", "nav"},
 	FormMarksHint:      {"↑/↓ choose · enter change · del remove · esc back", "↑/↓ izvēlēties · enter mainīt · del noņemt · esc atpakaļ"},
 	FormMarkEditing:    {"mark %d: enter keeps each part, or change it", "%d. atzīme: enter patur katru daļu, vai mainiet to"},
 	FormMarkRemoved:    {"mark %d removed (ctrl+z brings it back)", "%d. atzīme noņemta (ctrl+z to atgriež)"},
@@ -53,6 +48,5 @@ var formTexts = map[Key][2]string{
 	FormHelpMarks:      {"choose a mark", "izvēlēties atzīmi"},
 	FormHelpChangeMark: {"change mark", "mainīt atzīmi"},
 	FormHelpRemoveMark: {"remove mark", "noņemt atzīmi"},
-	FormHelpStay:       {"stay", "palikt"},
 	FormHelpAddMark:    {"add the mark", "pievienot atzīmi"},
 }
