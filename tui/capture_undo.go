@@ -70,9 +70,6 @@ func (c Capture) Redo() (Capture, bool) {
 	return next.keep(c), true
 }
 
-// CanUndo reports whether the form has a step to take back.
-func (c Capture) CanUndo() bool { return len(c.past) > 0 }
-
 // keep gives a form taken from the history what is not history: the
 // newest wish groups, and a fresh start for typing.
 func (c Capture) keep(now Capture) Capture {
