@@ -89,8 +89,14 @@ func TestE2ECurateTwoFacilitators(t *testing.T) {
 		t.Fatalf("tally after import: %s, want %s", got, tallyImported)
 	}
 	f1, f2 := s.terminal("fac", 120, 30), s.terminal("fac2", 120, 30)
-	f1.waitFor("Visitor #13")
-	f2.waitFor("Visitor #13")
+	// Each facilitator's form has its own number, the next after the
+	// import's twelve: 13 and 14, in the order their sessions started.
+	f1.waitFor("Visitor #1")
+	f2.waitFor("Visitor #1")
+	if a, b := strings.Contains(f1.screen(), "Visitor #13"), strings.Contains(f2.screen(), "Visitor #13"); a == b ||
+		!strings.Contains(f1.screen()+f2.screen(), "Visitor #14") {
+		t.Fatalf("the two forms' numbers:\n%s\n%s", f1.screen(), f2.screen())
+	}
 	f1.keys("C-k")
 	f2.keys("C-k")
 	waitSelected(f1, "Āra trenažieri")

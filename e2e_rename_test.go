@@ -33,12 +33,12 @@ func TestE2ERenameWhileOpen(t *testing.T) {
 	s.waitFor("Stand B") // the header, once the hub noticed
 	s.typeText("centrs")
 	s.keys("Enter")
-	s.typeText("Renamed but saved")
+	s.typeText("Renamed benches") // its category, hangout, from its words
 	s.keys("Enter", "C-s")
 	s.waitFor("saved #1 ✓")
 
 	out, err := exec.Command(bin, "export", "--db", dbPath, "--event", "Stand B").CombinedOutput()
-	if err != nil || !strings.Contains(string(out), ",Stand B,,Centrs,Renamed but saved,") {
+	if err != nil || !strings.Contains(string(out), ",Stand B,,Centrs,Renamed benches,hangout,") {
 		t.Errorf("export of the renamed event: %v\n%s", err, out)
 	}
 	out, _ = exec.Command(bin, "events", "--db", dbPath).CombinedOutput()

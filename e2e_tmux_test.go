@@ -58,7 +58,9 @@ func (s tmuxSession) waitFor(text string) {
 }
 
 // TestE2ETmux builds standmap, runs it in tmux at 160×48, keys in three
-// visitors and checks the screen and the database.
+// visitors — the README's visitor on a fresh database, then again with
+// autocomplete, then one whose wish's category is asked for — and checks
+// the screen and the database.
 func TestE2ETmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: the end-to-end test needs it (CI installs it)")
@@ -76,17 +78,21 @@ func TestE2ETmux(t *testing.T) {
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	s.waitFor("Visitor #1")
 
-	// 1: Grīva with a new wish and a category chosen by hand, age 13-15.
+	// 1: the README's visitor on a fresh database: the wishes typed in
+	// full, their categories suggested by their words.
 	s.typeText("gri")
 	s.waitFor("▸ Grīva")
 	s.keys("Enter")
 	s.typeText("Āra trenažieri")
-	s.keys("C-t") // the list of categories; a letter jumps: o → Outdoor fitness equipment
-	s.typeText("o")
-	s.waitFor("▸   Outdoor fitness equipment")
-	s.keys("Enter", "Enter", "1", "C-s")
+	s.waitFor("↳ suggested by its words")
+	s.keys("Enter")
+	s.typeText("cen")
+	s.keys("Enter")
+	s.typeText("Veloceliņi")
+	s.keys("Enter", "2", "C-s")
 	s.waitFor("saved #1 ✓")
-	// 2: the screens.md sequence: the wish comes from autocomplete.
+	s.waitFor("Visitor #2")
+	// 2: the same visitor again: the wishes come from autocomplete.
 	s.typeText("gri")
 	s.keys("Enter")
 	s.typeText("ara")
@@ -94,19 +100,25 @@ func TestE2ETmux(t *testing.T) {
 	s.keys("Tab", "Enter")
 	s.typeText("cen")
 	s.keys("Enter")
-	s.typeText("Veloceliņi")
-	s.keys("Enter", "2", "C-s")
+	s.typeText("vel")
+	s.waitFor("▸ Veloceliņi")
+	s.keys("Tab", "Enter", "2", "C-s")
 	s.waitFor("saved #2 ✓")
-	// 3: a city-wide wish and Esplanāde without one.
+	// 3: a city-wide wish of no known words: Enter asks for its category,
+	// a letter jumps, Enter adds it; Esplanāde without a wish.
 	s.keys("Tab")
-	s.typeText("Soliņi")
+	s.typeText("Xyzzy")
+	s.keys("Enter")
+	s.waitFor("▸   — none (on purpose)")
+	s.typeText("w")
+	s.waitFor("▸   Walking routes")
 	s.keys("Enter")
 	s.typeText("esp")
 	s.keys("Enter", "Enter", "C-s")
 	s.waitFor("saved #3 ✓")
 	s.waitFor("3 visitors")
 	screen := s.screen()
-	for _, want := range []string{"Visitor #4", "Āra trenažieri", "Veloceliņi", "Soliņi"} {
+	for _, want := range []string{"Visitor #4", "Āra trenažieri", "Veloceliņi", "Xyzzy"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("screen lacks %q:\n%s", want, screen)
 		}
@@ -140,12 +152,10 @@ func TestE2ETmux(t *testing.T) {
 	if len(got) != 3 {
 		t.Fatalf("%d responses stored, want 3: %+v", len(got), got)
 	}
-	want := [][]model.Mark{
-		{{Neighbourhood: "Grīva", Wish: "Āra trenažieri", Category: "fitness"}},
-		{{Neighbourhood: "Grīva", Wish: "Āra trenažieri", Category: "fitness"}, {Neighbourhood: "Centrs", Wish: "Veloceliņi"}},
-		{{Wish: "Soliņi"}, {Neighbourhood: "Esplanāde"}},
-	}
-	ages := []string{"13-15", "16-18", ""}
+	visitor := []model.Mark{{Neighbourhood: "Grīva", Wish: "Āra trenažieri", Category: "fitness"},
+		{Neighbourhood: "Centrs", Wish: "Veloceliņi", Category: "cycle"}}
+	want := [][]model.Mark{visitor, visitor, {{Wish: "Xyzzy", Category: "walk"}, {Neighbourhood: "Esplanāde"}}}
+	ages := []string{"16-18", "16-18", ""}
 	for i, r := range got {
 		if fmt.Sprint(r.Marks) != fmt.Sprint(want[i]) || r.AgeGroup != ages[i] {
 			t.Errorf("response %d: %+v %q, want %+v %q", i+1, r.Marks, r.AgeGroup, want[i], ages[i])

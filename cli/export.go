@@ -12,7 +12,8 @@ import (
 
 // exportOptions are export's own flags.
 type exportOptions struct {
-	format, out string
+	format, out    string
+	includeDeleted bool
 }
 
 // newExport returns `export`, here or over SSH (p): the responses as CSV
@@ -36,11 +37,12 @@ func newExport(p place) *cobra.Command {
 					}
 					event = ev.Name
 				}
+				eo := exchange.ExportOptions{IncludeDeleted: o.includeDeleted}
 				if o.out == "" {
-					return exchange.Export(e.ctx, e.store, event, o.format, e.stdout)
+					return exchange.ExportWith(e.ctx, e.store, event, o.format, e.stdout, eo)
 				}
 				return writeAtomically(o.out, func(f *os.File) error {
-					return exchange.Export(e.ctx, e.store, event, o.format, f)
+					return exchange.ExportWith(e.ctx, e.store, event, o.format, f, eo)
 				})
 			})
 		},
@@ -50,6 +52,7 @@ func newExport(p place) *cobra.Command {
 	}
 	p.flags(cmd, useDB|useEvent)
 	cmd.Flags().StringVar(&o.format, "format", "csv", "output format: csv or json")
+	cmd.Flags().BoolVar(&o.includeDeleted, "include-deleted", false, "also the deleted (or undone) responses, with a last column deleted_at")
 	if !p.remote() {
 		cmd.Flags().StringVar(&o.out, "out", "", "write to this file (replaced whole, atomically) instead of standard output")
 	}

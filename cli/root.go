@@ -17,6 +17,7 @@ func newRoot() *cobra.Command {
 		newServe(),
 		newImport(),
 		newExport(newLocal()),
+		newResponses(),
 		newTally(newLocal()),
 		newReport(),
 		newReplay(),

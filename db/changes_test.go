@@ -65,7 +65,7 @@ func TestChangesFromAnotherProcess(t *testing.T) {
 	if _, err := other.SaveResponse(ctx, sample("fair", 1)); err != nil { // edit
 		t.Fatal(err)
 	}
-	if _, err := other.DeleteResponse(ctx, "fair", sample("fair", 1).ID); err != nil {
+	if _, err := other.DeleteResponse(ctx, "fair", sample("fair", 1).ID, "local"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := other.Import(ctx, []model.Response{sample("fair", 2)}, false); err != nil {

@@ -21,7 +21,7 @@ func (s *SQLite) Events(ctx context.Context) ([]model.EventSummary, error) {
 
 func (s *SQLite) events(ctx context.Context) ([]model.EventSummary, error) {
 	rows, err := s.reader.QueryContext(ctx, `SELECT e.id, e.name, e.created_at,
-		(SELECT count(*) FROM responses r WHERE r.event_id = e.id)
+		(SELECT count(*) FROM responses r WHERE r.event_id = e.id AND r.deleted_at IS NULL)
 		FROM events e ORDER BY e.id`)
 	if err != nil {
 		return nil, err

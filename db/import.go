@@ -113,7 +113,9 @@ func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflict
 }
 
 // insertNew writes rs[i] for each i of add, in batches, giving them the
-// seqs after the highest stored (what SQLite itself would give them).
+// seqs after the highest stored (what SQLite itself would give them) and
+// each event's next numbers; a response deleted in the file is written
+// deleted.
 func insertNew(ctx context.Context, tx *sql.Tx, rs []model.Response, add []int, events map[string]int64, now time.Time) error {
 	// Marks may be written before the batch holding their response.
 	if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
@@ -123,7 +125,20 @@ func insertNew(ctx context.Context, tx *sql.Tx, rs []model.Response, add []int, 
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(seq), 0) FROM responses").Scan(&seq); err != nil {
 		return err
 	}
-	resps, err := newBatchInsert(ctx, tx, "INSERT INTO responses(seq, event_id, response_id, created_at, age_group) VALUES ", 5)
+	numbers := make(map[int64]int64) // event id → the last number given
+	for _, i := range add {
+		ev := events[rs[i].Event]
+		if _, ok := numbers[ev]; ok {
+			continue
+		}
+		var last int64
+		if err := tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT last FROM response_numbers WHERE event_id = ?1), 0),
+			coalesce((SELECT max(number) FROM responses WHERE event_id = ?1), 0))`, ev).Scan(&last); err != nil {
+			return err
+		}
+		numbers[ev] = last
+	}
+	resps, err := newBatchInsert(ctx, tx, "INSERT INTO responses(seq, event_id, response_id, created_at, age_group, number, deleted_at, deleted_by) VALUES ", 8)
 	if err != nil {
 		return err
 	}
@@ -138,7 +153,13 @@ func insertNew(ctx context.Context, tx *sql.Tx, rs []model.Response, add []int, 
 			r.CreatedAt = now
 		}
 		seq++
-		err = resps.add(seq, events[r.Event], r.ID, formatTime(r.CreatedAt), r.AgeGroup)
+		ev := events[r.Event]
+		numbers[ev]++
+		var deleted any // NULL: counted
+		if r.Deleted() {
+			deleted = formatTime(r.DeletedAt)
+		}
+		err = resps.add(seq, ev, r.ID, formatTime(r.CreatedAt), r.AgeGroup, numbers[ev], deleted, r.DeletedBy)
 		for p, m := range r.Marks {
 			if err != nil {
 				break
@@ -149,7 +170,16 @@ func insertNew(ctx context.Context, tx *sql.Tx, rs []model.Response, add []int, 
 			break
 		}
 	}
-	return errors.Join(err, resps.flush(), marks.flush())
+	if err := errors.Join(err, resps.flush(), marks.flush()); err != nil {
+		return err
+	}
+	for ev, last := range numbers {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO response_numbers(event_id, last) VALUES (?, ?)
+			ON CONFLICT(event_id) DO UPDATE SET last = max(last, excluded.last)`, ev, last); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func key(event, id string) string { return event + "\x00" + id }
@@ -240,6 +270,8 @@ func responsesBySeq(ctx context.Context, tx *sql.Tx, stored map[string]int64, rs
 
 // sameContent reports whether in says what stored says: the same age
 // group and marks (in any order), and the same time unless in's is zero.
+// Whether either is deleted is not content: an import neither deletes
+// nor restores a stored response.
 func sameContent(stored, in model.Response) bool {
 	if stored.AgeGroup != in.AgeGroup || len(stored.Marks) != len(in.Marks) {
 		return false

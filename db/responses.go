@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
+	"strings"
 
 	"standmap/model"
 )
@@ -15,12 +15,20 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-// selectResponses selects responses joined with their marks; callers add
-// WHERE and ORDER BY r.seq, m.position (scanResponses groups by seq).
-const selectResponses = `SELECT r.seq, e.name, r.response_id, r.created_at, r.age_group,
-	m.neighbourhood, m.wish, m.category
+// responseColumns are the columns scanResponses reads, of responses r,
+// events e and marks m.
+const responseColumns = `r.seq, e.name, r.response_id, r.created_at, r.age_group,
+	r.number, r.deleted_at, r.deleted_by, m.neighbourhood, m.wish, m.category`
+
+// selectResponses selects responses joined with their marks, deleted ones
+// included; callers add WHERE (with live for the counted ones only) and
+// ORDER BY r.seq, m.position (scanResponses groups by seq).
+const selectResponses = `SELECT ` + responseColumns + `
 	FROM responses r JOIN events e ON e.id = r.event_id
 	LEFT JOIN marks m ON m.response_seq = r.seq `
+
+// live is the condition of a response that counts: not deleted.
+const live = ` r.deleted_at IS NULL `
 
 // scanResponses runs the query and calls fn with each response, its rows
 // being consecutive.
@@ -34,8 +42,10 @@ func scanResponses(ctx context.Context, q querier, fn func(model.Response) error
 	for rows.Next() {
 		var r model.Response
 		var at string
-		var hood, wish, cat sql.NullString
-		if err := rows.Scan(&r.Seq, &r.Event, &r.ID, &at, &r.AgeGroup, &hood, &wish, &cat); err != nil {
+		var number sql.NullInt64
+		var deleted, hood, wish, cat sql.NullString
+		if err := rows.Scan(&r.Seq, &r.Event, &r.ID, &at, &r.AgeGroup, &number, &deleted, &r.DeletedBy,
+			&hood, &wish, &cat); err != nil {
 			return err
 		}
 		if r.Seq != cur.Seq {
@@ -47,6 +57,12 @@ func scanResponses(ctx context.Context, q querier, fn func(model.Response) error
 			if r.CreatedAt, err = parseTime(at); err != nil {
 				return err
 			}
+			if deleted.Valid {
+				if r.DeletedAt, err = parseTime(deleted.String); err != nil {
+					return err
+				}
+			}
+			r.Number = number.Int64
 			cur = r
 		}
 		if hood.Valid {
@@ -62,20 +78,26 @@ func scanResponses(ctx context.Context, q querier, fn func(model.Response) error
 	return nil
 }
 
-// loadResponse reads one response, or ErrNotFound.
-func loadResponse(ctx context.Context, q querier, event, id string) (model.Response, error) {
+// loadResponse reads one response that counts (withDeleted: deleted or
+// not), or ErrNotFound.
+func loadResponse(ctx context.Context, q querier, event, id string, withDeleted bool) (model.Response, error) {
 	var out model.Response
+	where := `WHERE e.name = ? AND r.response_id = ? AND` + live
+	if withDeleted {
+		where = `WHERE e.name = ? AND r.response_id = ? `
+	}
 	err := scanResponses(ctx, q, func(r model.Response) error { out = r; return nil },
-		selectResponses+`WHERE e.name = ? AND r.response_id = ? ORDER BY r.seq, m.position`, event, id)
+		selectResponses+where+`ORDER BY r.seq, m.position`, event, id)
 	if err == nil && out.Seq == 0 {
 		err = ErrNotFound
 	}
 	return out, err
 }
 
-// Response returns one stored response, or ErrNotFound.
+// Response returns one stored response that counts, or ErrNotFound (a
+// deleted one too).
 func (s *SQLite) Response(ctx context.Context, event, id string) (model.Response, error) {
-	r, err := loadResponse(ctx, s.reader, event, id)
+	r, err := loadResponse(ctx, s.reader, event, id, false)
 	if err != nil {
 		return r, fmt.Errorf("read response %s: %w", id, err)
 	}
@@ -86,8 +108,8 @@ func (s *SQLite) Response(ctx context.Context, event, id string) (model.Response
 func (s *SQLite) Recent(ctx context.Context, event string, n int) ([]model.Response, error) {
 	var out []model.Response
 	err := scanResponses(ctx, s.reader, func(r model.Response) error { out = append(out, r); return nil },
-		`SELECT r.seq, e.name, r.response_id, r.created_at, r.age_group, m.neighbourhood, m.wish, m.category
-		FROM (SELECT * FROM responses WHERE event_id = (SELECT id FROM events WHERE name = ?)
+		`SELECT `+responseColumns+`
+		FROM (SELECT * FROM responses WHERE event_id = (SELECT id FROM events WHERE name = ?) AND deleted_at IS NULL
 			ORDER BY seq DESC LIMIT ?) r
 		JOIN events e ON e.id = r.event_id
 		LEFT JOIN marks m ON m.response_seq = r.seq
@@ -98,18 +120,34 @@ func (s *SQLite) Recent(ctx context.Context, event string, n int) ([]model.Respo
 	return out, nil
 }
 
-// EachResponse calls fn with every response of the event ("" = all
-// events) in order of entry (Seq), marks in their stored order. An error
-// from fn stops the walk and is returned.
+// EachResponse calls fn with every response that counts of the event
+// ("" = all events) in order of entry (Seq), marks in their stored order;
+// deleted ones are left out. An error from fn stops the walk and is
+// returned.
 func (s *SQLite) EachResponse(ctx context.Context, event string, fn func(model.Response) error) error {
-	var err error
-	if event == "" {
-		err = scanResponses(ctx, s.reader, fn, selectResponses+`ORDER BY r.seq, m.position`)
-	} else {
-		err = scanResponses(ctx, s.reader, fn, selectResponses+
-			`WHERE r.event_id = (SELECT id FROM events WHERE name = ?) ORDER BY r.seq, m.position`, event)
+	return s.eachResponse(ctx, event, false, fn)
+}
+
+// EachResponseIncludingDeleted is EachResponse with the deleted responses
+// too, in their place (DeletedAt set): for an audit.
+func (s *SQLite) EachResponseIncludingDeleted(ctx context.Context, event string, fn func(model.Response) error) error {
+	return s.eachResponse(ctx, event, true, fn)
+}
+
+func (s *SQLite) eachResponse(ctx context.Context, event string, withDeleted bool, fn func(model.Response) error) error {
+	var where []string
+	var args []any
+	if event != "" {
+		where, args = append(where, `r.event_id = (SELECT id FROM events WHERE name = ?)`), append(args, event)
 	}
-	if err != nil {
+	if !withDeleted {
+		where = append(where, live)
+	}
+	q := selectResponses
+	if len(where) > 0 {
+		q += `WHERE ` + strings.Join(where, " AND ")
+	}
+	if err := scanResponses(ctx, s.reader, fn, q+` ORDER BY r.seq, m.position`, args...); err != nil {
 		return fmt.Errorf("read responses of %q: %w", event, err)
 	}
 	return nil
@@ -133,71 +171,4 @@ func ignoreDone(err error) error {
 		return nil
 	}
 	return err
-}
-
-// SaveResponse stores r in one durable transaction, replacing the stored
-// response with the same event and id (an edit keeps its Seq). A response
-// not stored yet gets r.Seq when that is free (so an undone delete comes
-// back in its place), else a new one. A zero CreatedAt becomes now.
-func (s *SQLite) SaveResponse(ctx context.Context, r model.Response) (model.Response, error) {
-	if r.CreatedAt.IsZero() {
-		r.CreatedAt = time.Now()
-	}
-	r.CreatedAt = r.CreatedAt.UTC()
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		ev, err := eventID(ctx, tx, r.Event)
-		if err != nil {
-			return err
-		}
-		err = tx.QueryRowContext(ctx, `INSERT INTO responses(seq, event_id, response_id, created_at, age_group)
-			VALUES (CASE WHEN ?1 > 0 AND NOT EXISTS (SELECT 1 FROM responses WHERE seq = ?1) THEN ?1 END, ?2, ?3, ?4, ?5)
-			ON CONFLICT(event_id, response_id) DO UPDATE SET created_at = excluded.created_at, age_group = excluded.age_group
-			RETURNING seq`, r.Seq, ev, r.ID, formatTime(r.CreatedAt), r.AgeGroup).Scan(&r.Seq)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM marks WHERE response_seq = ?", r.Seq); err != nil {
-			return err
-		}
-		ins, err := tx.PrepareContext(ctx, insertMark)
-		if err != nil {
-			return err
-		}
-		defer ins.Close()
-		return writeMarks(ctx, ins, r)
-	})
-	if err != nil {
-		return r, fmt.Errorf("save response %s: %w", r.ID, err)
-	}
-	return r, nil
-}
-
-const insertMark = `INSERT INTO marks(response_seq, position, neighbourhood, wish, category) VALUES (?, ?, ?, ?, ?)`
-
-// writeMarks inserts r's marks with the prepared insertMark statement.
-func writeMarks(ctx context.Context, ins *sql.Stmt, r model.Response) error {
-	for i, m := range r.Marks {
-		if _, err := ins.ExecContext(ctx, r.Seq, i, m.Neighbourhood, m.Wish, m.Category); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// DeleteResponse removes a response and returns what was removed, so that
-// it can be restored with SaveResponse; ErrNotFound if absent.
-func (s *SQLite) DeleteResponse(ctx context.Context, event, id string) (model.Response, error) {
-	var r model.Response
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var err error
-		if r, err = loadResponse(ctx, tx, event, id); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, "DELETE FROM responses WHERE seq = ?", r.Seq)
-		return err
-	})
-	if err != nil {
-		return model.Response{}, fmt.Errorf("delete response %s: %w", id, err)
-	}
-	return r, nil
 }

@@ -65,7 +65,8 @@ type Store interface {
 	// Close closes the database.
 	Close() error
 
-	// Events lists every event, oldest first, with its response counts.
+	// Events lists every event, oldest first, with its counted
+	// responses.
 	Events(ctx context.Context) ([]model.EventSummary, error)
 	// CreateEvent starts an event; ErrEventExists if the name is taken.
 	CreateEvent(ctx context.Context, name string) (model.Event, error)
@@ -97,20 +98,36 @@ type Store interface {
 	SetDisplay(ctx context.Context, event string, d model.DisplayState) error
 
 	// SaveResponse stores r in one durable transaction, replacing the
-	// stored response with the same event and id (an edit keeps its Seq).
-	// The event must exist (else ErrNotFound). A zero CreatedAt becomes
-	// the time of saving. It returns r with Seq set.
+	// stored response with the same event and id (an edit keeps its Seq
+	// and Number, and counts again if it was deleted). The event must
+	// exist (else ErrNotFound). A new response gets the event's next
+	// number; a zero CreatedAt becomes the time of saving. It returns r
+	// with Seq and Number set.
 	SaveResponse(ctx context.Context, r model.Response) (model.Response, error)
-	// DeleteResponse removes a response and returns what was removed, so
-	// that it can be restored with SaveResponse; ErrNotFound if absent.
-	DeleteResponse(ctx context.Context, event, id string) (model.Response, error)
-	// Response returns one stored response, or ErrNotFound.
+	// DeleteResponse marks a counted response deleted by who: kept, with
+	// its id and number, counted nowhere; it returns the response as
+	// deleted. ErrNotFound if no counted response has that id.
+	DeleteResponse(ctx context.Context, event, id, who string) (model.Response, error)
+	// RestoreResponse counts a deleted response again, as it was (the
+	// same id and number); ErrNotFound, or ErrNotDeleted.
+	RestoreResponse(ctx context.Context, event, id string) (model.Response, error)
+	// DeletedResponses returns the event's deleted responses, the most
+	// recently deleted first; ErrNotFound when the event does not exist.
+	DeletedResponses(ctx context.Context, event string) ([]model.Response, error)
+	// Response returns one counted response, or ErrNotFound (also when
+	// it is deleted).
 	Response(ctx context.Context, event, id string) (model.Response, error)
-	// Recent returns up to n responses of the event, newest entry first.
+	// Recent returns up to n counted responses of the event, newest
+	// entry first.
 	Recent(ctx context.Context, event string, n int) ([]model.Response, error)
-	// EachResponse calls fn with every response of the event ("" = all
-	// events) in order of entry (Seq), marks in their stored order.
+	// EachResponse calls fn with every counted response of the event
+	// ("" = all events) in order of entry (Seq), marks in their stored
+	// order. Deleted responses are left out: every count, board, report
+	// and export reads through it.
 	EachResponse(ctx context.Context, event string, fn func(model.Response) error) error
+	// EachResponseIncludingDeleted is EachResponse with the deleted
+	// responses in their place (DeletedAt set), for an audit export.
+	EachResponseIncludingDeleted(ctx context.Context, event string, fn func(model.Response) error) error
 
 	// Import writes the responses in one transaction, all or nothing,
 	// creating events they name that do not exist. A response whose

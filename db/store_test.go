@@ -78,24 +78,41 @@ func TestSaveEditDeleteRestore(t *testing.T) {
 		t.Fatalf("after edit read %+v", got)
 	}
 
-	removed, err := s.DeleteResponse(ctx, "fair", in.ID)
-	if err != nil || !reflect.DeepEqual(removed, edited) {
+	removed, err := s.DeleteResponse(ctx, "fair", in.ID, "local:ann")
+	if err != nil || removed.DeletedBy != "local:ann" || removed.DeletedAt.IsZero() {
 		t.Fatalf("delete returned %+v, %v", removed, err)
+	}
+	if kept := removed; true {
+		kept.DeletedAt, kept.DeletedBy = time.Time{}, ""
+		if !reflect.DeepEqual(kept, edited) {
+			t.Fatalf("delete returned %+v, want %+v marked deleted", removed, edited)
+		}
 	}
 	if _, err := s.Response(ctx, "fair", in.ID); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("after delete: %v", err)
 	}
-	if _, err := s.DeleteResponse(ctx, "fair", in.ID); !errors.Is(err, ErrNotFound) {
+	if _, err := s.DeleteResponse(ctx, "fair", in.ID, "local"); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("second delete: %v", err)
 	}
 	var marks int
 	s.reader.QueryRow("SELECT count(*) FROM marks WHERE response_seq = ?", removed.Seq).Scan(&marks)
-	if marks != 0 {
-		t.Fatalf("%d marks left after delete", marks)
+	if marks != len(edited.Marks) {
+		t.Fatalf("%d marks kept after delete, want the response's", marks)
 	}
-	restored, err := s.SaveResponse(ctx, removed)
-	if err != nil || !reflect.DeepEqual(restored, removed) {
-		t.Fatalf("restore %+v, %v", restored, err)
+	deleted, err := s.DeletedResponses(ctx, "fair")
+	if err != nil || len(deleted) != 1 || deleted[0].ID != in.ID || deleted[0].DeletedBy != "local:ann" ||
+		!deleted[0].DeletedAt.Equal(removed.DeletedAt) {
+		t.Fatalf("deleted responses %+v, %v", deleted, err)
+	}
+	restored, err := s.RestoreResponse(ctx, "fair", in.ID)
+	if err != nil || !reflect.DeepEqual(restored, edited) {
+		t.Fatalf("restore %+v, %v; want %+v", restored, err, edited)
+	}
+	if _, err := s.RestoreResponse(ctx, "fair", in.ID); !errors.Is(err, ErrNotDeleted) {
+		t.Fatalf("restoring a counted response: %v", err)
+	}
+	if _, err := s.RestoreResponse(ctx, "fair", "nobody"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("restoring no response: %v", err)
 	}
 	recent, err := s.Recent(ctx, "fair", 10)
 	if err != nil || len(recent) != 2 || recent[0].ID != "r000002" {

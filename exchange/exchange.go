@@ -19,6 +19,12 @@ var Header = []string{"response_id", "created_at", "event", "age_group", "neighb
 // silently ignored.
 var ExtraColumns = []string{ColGroup, ColGroupText, ColGroupCategory, ColHidden}
 
+// ColDeletedAt is the column `export --include-deleted` writes last: when
+// the response was deleted (RFC 3339, UTC), or empty for a counted one.
+// Import understands it: a response deleted in the file is written
+// deleted (kept, counted nowhere, restorable).
+const ColDeletedAt = "deleted_at"
+
 // ErrInvalid is returned by Import when rows are invalid (or conflict with
 // stored responses) and nothing was written; Report.Invalid lists them.
 var ErrInvalid = errors.New("invalid rows")

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -40,6 +41,10 @@ func ImportFrom(ctx context.Context, store db.Store, gaz *model.Gazetteer, defau
 	b := newBatch(gaz, defaultEvent)
 	b.extra = rr.header[len(Header):]
 	b.carry = carriedColumns(b.extra)
+	b.deleted = -1
+	if i := slices.Index(b.extra, ColDeletedAt); i >= 0 {
+		b.deleted = len(Header) + i
+	}
 	for {
 		row, err := rr.next()
 		if err == io.EOF {
@@ -69,6 +74,7 @@ type pending struct {
 	created  string // created_at of its first row, as written
 	rawEvent string // event of its first row, as written
 	line     int    // its first row's line
+	deleted  string // deleted_at of its first row, as written
 	bad      bool   // a row of it is invalid
 	cols     [][4]string
 }
@@ -85,6 +91,8 @@ type batch struct {
 	// carry is the index in a row of each of ColGroup, ColGroupText,
 	// ColGroupCategory and ColHidden; nil unless the file has them all.
 	carry []int
+	// deleted is the index in a row of ColDeletedAt, -1 without it.
+	deleted int
 	// spoilt holds the (event, id) of malformed rows; event "" for
 	// rows too short to name their event.
 	spoilt map[[2]string]bool
@@ -109,6 +117,10 @@ func (b *batch) group(row csvRow) (p *pending, first bool) {
 	p = &pending{line: row.line, created: row.fields[1], rawEvent: row.fields[2],
 		resp: model.Response{ID: row.fields[0], Event: ev, AgeGroup: row.fields[3]}}
 	p.resp.CreatedAt, _ = parseTime(p.created)
+	if b.deleted >= 0 {
+		p.deleted = row.fields[b.deleted]
+		p.resp.DeletedAt, _ = parseTime(p.deleted)
+	}
 	b.index[k] = p
 	b.list = append(b.list, p)
 	return p, true
@@ -174,6 +186,11 @@ func (b *batch) check(row csvRow, p *pending, first bool) (model.Mark, *LineErro
 		if err := checkCurated(col, f[i]); err != nil {
 			return model.Mark{}, lineError(row.line, err)
 		}
+		if i == b.deleted {
+			if le := checkDeleted(row, p, first, f[i]); le != nil {
+				return model.Mark{}, le
+			}
+		}
 	}
 	m, err := b.checkMark(model.Mark{Neighbourhood: f[4], Wish: f[5], Category: f[6]})
 	if err != nil {
@@ -214,6 +231,20 @@ func (b *batch) checkResponse(row csvRow, p *pending, first bool) *LineError {
 	}
 	if age != p.resp.AgeGroup {
 		return bad("age_group", "%q differs from line %d of the same response (%q)", age, p.line, p.resp.AgeGroup)
+	}
+	return nil
+}
+
+// checkDeleted validates a row's deleted_at: empty or an RFC 3339 time,
+// the same on every row of a response.
+func checkDeleted(row csvRow, p *pending, first bool, v string) *LineError {
+	t, err := parseTime(v)
+	if err != nil {
+		return &LineError{Line: row.line, Field: ColDeletedAt, Reason: err.Error()}
+	}
+	if !first && v != p.deleted && !(v != "" && p.deleted != "" && t.Equal(p.resp.DeletedAt)) {
+		return &LineError{Line: row.line, Field: ColDeletedAt,
+			Reason: fmt.Sprintf("%q differs from line %d of the same response (%q)", v, p.line, p.deleted)}
 	}
 	return nil
 }

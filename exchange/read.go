@@ -52,7 +52,8 @@ func newRowReader(r io.Reader) (*rowReader, error) {
 	return &rowReader{r: cr, header: slices.Clone(header)}, nil
 }
 
-// checkHeader accepts Header followed only by known extra columns.
+// checkHeader accepts Header followed only by known extra columns (the
+// curated ones, and ColDeletedAt).
 func checkHeader(h []string) error {
 	bad := func(format string, args ...any) error {
 		return &LineError{Line: 1, Field: "header", Reason: fmt.Sprintf(format, args...)}
@@ -61,7 +62,7 @@ func checkHeader(h []string) error {
 		return bad("must begin %q, found %q", strings.Join(Header, ","), strings.Join(h, ","))
 	}
 	for _, c := range h[len(Header):] {
-		if !slices.Contains(ExtraColumns, c) {
+		if !slices.Contains(ExtraColumns, c) && c != ColDeletedAt {
 			return bad("unknown column %q", c)
 		}
 	}

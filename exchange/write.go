@@ -24,6 +24,9 @@ func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInva
 			rep.Rejected++
 			continue
 		}
+		if p.resp.Deleted() {
+			p.resp.DeletedBy = ImportedBy(name)
+		}
 		rs = append(rs, p.resp)
 		lines = append(lines, p.line)
 		kept = append(kept, p)
@@ -34,10 +37,6 @@ func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInva
 	}
 	if len(rs) == 0 {
 		return nil
-	}
-	stored, err := storedIDs(ctx, store, rep.Events)
-	if err != nil {
-		return err
 	}
 	files := b.fileEvents(kept)
 	cur := db.ImportCuration{Who: ImportedBy(name), Actions: make(map[string][]model.CurationAction)}
@@ -50,6 +49,7 @@ func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInva
 		}
 	}
 	var res db.ImportResult
+	var err error
 	if ci, ok := store.(db.CurationImporter); ok {
 		res, err = ci.ImportCurated(ctx, rs, skipInvalid, cur)
 	} else {
@@ -58,9 +58,7 @@ func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInva
 			rep.Notes = append(rep.Notes, fmt.Sprintf("event %q: this store cannot import curation; the file's was not carried", ev))
 		}
 	}
-	conflict := make(map[int]bool, len(res.Conflicts))
 	for _, i := range res.Conflicts {
-		conflict[i] = true
 		rep.Invalid = append(rep.Invalid, &LineError{Line: lines[i], Field: "response_id",
 			Reason: fmt.Sprintf("%q already stored with different content", rs[i].ID)})
 	}
@@ -71,42 +69,14 @@ func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInva
 		}
 		return fmt.Errorf("store: %w", err)
 	}
-	rep.Added, rep.Skipped, rep.NewEvents = res.Added, res.Skipped, res.NewEvents
+	rep.Added, rep.AddedMarks, rep.Skipped, rep.NewEvents = res.Added, res.AddedMarks, res.Skipped, res.NewEvents
 	rep.Curated, rep.CurationActions = res.Curated, res.CurationActions
 	if err := b.noteKept(ctx, store, files, res, rep); err != nil {
 		// The import is committed: say what could not be checked, not fail.
 		rep.Notes = append(rep.Notes, fmt.Sprintf("could not compare the file's curation with the database's: %v", err))
 	}
 	rep.Rejected += len(res.Conflicts)
-	for i, r := range rs {
-		if !conflict[i] && !stored[[2]string{r.Event, r.ID}] {
-			rep.AddedMarks += len(r.Marks)
-		}
-	}
 	return nil
-}
-
-// storedIDs returns the (event, id) pairs already stored in the events, so
-// that the report can count the marks it added.
-func storedIDs(ctx context.Context, store db.Store, events []string) (map[[2]string]bool, error) {
-	out := make(map[[2]string]bool)
-	all, err := store.Events(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("list events: %w", err)
-	}
-	for _, ev := range all {
-		if ev.Responses == 0 || !slices.Contains(events, ev.Name) {
-			continue
-		}
-		err := store.EachResponse(ctx, ev.Name, func(r model.Response) error {
-			out[[2]string{ev.Name, r.ID}] = true
-			return nil
-		})
-		if err != nil && !errors.Is(err, db.ErrNotFound) {
-			return nil, fmt.Errorf("read event %q: %w", ev.Name, err)
-		}
-	}
-	return out, nil
 }
 
 // ImportedBy is who the audit log says took the curation an import
@@ -127,6 +97,9 @@ func (b *batch) fileEvents(ps []*pending) []*fileEvent {
 	var out []*fileEvent
 	index := make(map[string]*fileEvent)
 	for _, p := range ps {
+		if p.resp.Deleted() { // counted nowhere: the columns describe the others
+			continue
+		}
 		fe := index[p.resp.Event]
 		if fe == nil {
 			fe = &fileEvent{name: p.resp.Event}

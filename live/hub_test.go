@@ -182,12 +182,12 @@ func TestTalliesMatchStore(t *testing.T) {
 	}
 	var removed model.Response
 	for i := 0; i < 60; i += 5 {
-		if removed, err = other.DeleteResponse(ctx, "fair", response("fair", i).ID); err != nil {
+		if removed, err = other.DeleteResponse(ctx, "fair", response("fair", i).ID, "local"); err != nil {
 			t.Fatal(err)
 		}
 	}
 	check("after edits and deletes")
-	if _, err := s.SaveResponse(ctx, removed); err != nil { // undo
+	if _, err := s.RestoreResponse(ctx, removed.Event, removed.ID); err != nil { // undo
 		t.Fatal(err)
 	}
 	check("after undo")

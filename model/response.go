@@ -37,7 +37,20 @@ type Response struct {
 	// Seq is the store's order of entry (0 when not stored); it breaks
 	// ties between equal times.
 	Seq int64
+	// Number is the visitor's number within the event, shown on the form
+	// and after the save ("Visitor #N"): given once by the store, never
+	// again (0 when not stored yet).
+	Number int64
+	// DeletedAt is when the response was deleted or undone (zero: it
+	// counts); a deleted response is kept, counted nowhere, restorable.
+	DeletedAt time.Time
+	// DeletedBy is who deleted it: local, local:USER or an SSH key
+	// fingerprint.
+	DeletedBy string
 }
+
+// Deleted reports whether the response is deleted (kept, not counted).
+func (r Response) Deleted() bool { return !r.DeletedAt.IsZero() }
 
 // Mark names a neighbourhood, optionally with a wish and its category; or
 // names no neighbourhood and carries a city-wide wish.

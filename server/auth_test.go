@@ -106,8 +106,8 @@ func TestNoViewers(t *testing.T) {
 func TestAuthorizedKeysReloaded(t *testing.T) {
 	ts := startServer(t, nil)
 	other := newSigner(t)
-	if out, _, _ := run(t, ts.dial(t, gossh.PublicKeys(other)), "export"); !strings.HasPrefix(out, "role=viewer ") {
-		t.Fatalf("unknown key export: %q, want the viewer's", out)
+	if _, errOut, code := run(t, ts.dial(t, gossh.PublicKeys(other)), "export"); code != 1 || !strings.Contains(errOut, "export is for facilitators") {
+		t.Fatalf("unknown key export: exit %d, %q; want the viewer's refusal", code, errOut)
 	}
 	f, err := os.OpenFile(filepath.Join(ts.dir, AuthorizedKeysName), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {

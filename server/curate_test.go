@@ -16,10 +16,10 @@ import (
 func TestCurationThroughSessions(t *testing.T) {
 	ctx := context.Background()
 	ts := startServer(t, nil)
-	if _, err := ts.storeFor(Facilitator).CreateEvent(ctx, "test"); err != nil {
+	if _, err := ts.storeFor(Facilitator, "fac").CreateEvent(ctx, "test"); err != nil {
 		t.Fatal(err)
 	}
-	var viewer db.Curator = ts.storeFor(Viewer)
+	viewer := db.Curator(ts.storeFor(Viewer, ""))
 	if _, err := viewer.Curate(ctx, "test", "viewer", model.CurationAction{Verb: model.VerbModerate, On: true}); !errors.Is(err, ErrReadOnly) {
 		t.Fatalf("viewer curate: %v, want ErrReadOnly", err)
 	}
@@ -28,7 +28,7 @@ func TestCurationThroughSessions(t *testing.T) {
 	}
 	var wg sync.WaitGroup
 	for i := range 2 {
-		var st db.Curator = ts.storeFor(Facilitator)
+		st := db.Curator(ts.storeFor(Facilitator, "fac"))
 		wg.Go(func() {
 			for k := range 10 {
 				a := model.CurationAction{Verb: model.VerbHide, Keys: []string{fmt.Sprintf("wish %d-%d", i, k)}}
@@ -39,7 +39,7 @@ func TestCurationThroughSessions(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	log, err := ts.storeFor(Viewer).CurationLog(ctx, "test")
+	log, err := ts.storeFor(Viewer, "").CurationLog(ctx, "test")
 	if err != nil || len(log) != 20 {
 		t.Fatalf("log of %d entries, %v", len(log), err)
 	}

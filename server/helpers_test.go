@@ -138,10 +138,16 @@ func (m fakeApp) View() tea.View {
 const evilText = "Bad\x1b]0;pwned\x07 wish\u202e\x1b[2J\n"
 
 // fakeCommands stands in for the command line's tree (cli): it writes
-// the role and arguments it got and exits 0; "exit N" exits N with a line
-// on stderr; "evil" writes evilText on stdout and stderr.
+// the role and arguments it got and exits 0; "export" refuses a viewer as
+// the tree does (exit 1); "exit N" exits N with a line on stderr; "evil"
+// writes evilText on stdout and stderr.
 func fakeCommands(_ context.Context, role Role, args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
+	case "export":
+		if role != Facilitator {
+			fmt.Fprintln(stderr, "standmap export: export is for facilitators")
+			return 1
+		}
 	case "exit":
 		code, _ := strconv.Atoi(args[1])
 		fmt.Fprintf(stderr, "standmap: exit %d\n", code)

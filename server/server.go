@@ -150,6 +150,7 @@ type Server struct {
 	// facilitators counts the facilitators' open sessions.
 	facilitators atomic.Int64
 	writes       atomic.Int64 // saves in flight
+	byWho        *facilitatorWrites
 	listenMu     sync.Mutex
 	addr         net.Addr
 	ln           net.Listener
@@ -174,7 +175,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxViewers <= 0 {
 		cfg.MaxViewers = DefaultMaxViewers
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger}
+	s := &Server{cfg: cfg, log: cfg.Logger, byWho: newFacilitatorWrites()}
 	if s.log == nil {
 		s.log = log.Default()
 	}

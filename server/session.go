@@ -47,7 +47,11 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 		fail(sess, 2, "standmap: %s", s.say(i18n.ServerNeedsTerminal, "ssh … help"))
 		return
 	}
-	store := s.storeFor(info.Role)
+	store := s.storeFor(info.Role, info.Who)
+	if info.Role == Facilitator && !info.Present { // a form: its draft waits for this session to end
+		store.counted = 1
+		defer store.byWho.begin(info.Who)()
+	}
 	info.Store = store
 	// The connection's context outlives this session when the client
 	// multiplexes sessions; ctx ends with the session and with Shutdown.

@@ -204,7 +204,7 @@ func TestShutdownLetsSavesFinish(t *testing.T) {
 	ts := startServer(t, func(c *Config) { c.Store = slowStore{Store: c.Store, saved: saved} })
 	screen := openScreen(t, ts.dial(t, noKey), "")
 	screen.waitFor(t, "got v=1.", 30*time.Second)
-	go ts.storeFor(Facilitator).SaveResponse(context.Background(), model.Response{ID: "x"})
+	go ts.storeFor(Facilitator, "fac").SaveResponse(context.Background(), model.Response{ID: "x"})
 	for ts.writes.Load() == 0 {
 		time.Sleep(time.Millisecond)
 	}
@@ -224,7 +224,7 @@ func TestShutdownLetsSavesFinish(t *testing.T) {
 
 func TestViewerStoreIsReadOnly(t *testing.T) {
 	ts := startServer(t, nil)
-	st := ts.storeFor(Viewer)
+	st := ts.storeFor(Viewer, "")
 	if _, err := st.SaveResponse(context.Background(), model.Response{}); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("viewer save: %v, want ErrReadOnly", err)
 	}
@@ -237,6 +237,11 @@ func TestViewerStoreIsReadOnly(t *testing.T) {
 		"switch event":       st.SwitchEvent(ctx, "a"),
 		"set event settings": st.SetEventSettings(ctx, "a", db.EventSettings{}),
 		"set the display":    st.SetDisplay(ctx, "a", model.DisplayState{Hidden: true}),
+		"delete a response":  second(st.DeleteResponse(ctx, "a", "x", "viewer")),
+		"restore a response": second(st.RestoreResponse(ctx, "a", "x")),
+		"read a draft":       second(db.Drafts(st).Draft(ctx, "a", "viewer")),
+		"store a draft":      db.Drafts(st).PutDraft(ctx, "a", "viewer", "{}"),
+		"save from a draft":  third(db.Drafts(st).SaveDrafted(ctx, model.Response{}, "viewer")),
 	} {
 		if !errors.Is(err, ErrReadOnly) {
 			t.Errorf("viewer %s: %v, want ErrReadOnly", what, err)
@@ -246,3 +251,9 @@ func TestViewerStoreIsReadOnly(t *testing.T) {
 		t.Errorf("viewer read: %v", err)
 	}
 }
+
+// second returns the error of a call's two results.
+func second[T any](_ T, err error) error { return err }
+
+// third returns the error of a call's three results.
+func third[T, U any](_ T, _ U, err error) error { return err }

@@ -68,7 +68,7 @@ type numberedStore struct {
 func (s numberedStore) SaveResponse(ctx context.Context, r model.Response) (model.Response, error) {
 	time.Sleep(300 * time.Millisecond)
 	close(s.saved)
-	r.Seq = 412
+	r.Number = 412
 	return r, nil
 }
 

@@ -3,8 +3,6 @@
 package tui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -86,7 +84,13 @@ type Model struct {
 	saving    bool
 	status    string
 	statusBad bool
-	undo      []undoEntry
+	undo      []undoEntry // this session's changes of the store, newest last
+	redo      []redoEntry // what ctrl+z took, newest last
+
+	keeper    *draftKeeper // writes the form's draft (nil: a store without drafts)
+	draftRead bool         // the draft was read: number is the form's
+	number    int64        // the number reserved for the form's next new response
+	quitAsk   bool         // "quit? y/n" is on screen
 
 	display    model.DisplayState   // the shared reveal state (DisplayMsg)
 	proj       present.Model        // the projection, once opened (hasProj)
@@ -144,16 +148,23 @@ func New(o Options) Model {
 		m.snap.Event = o.Event.Name
 	}
 	m.capture = m.capture.SetGroups(m.snap.Wishes)
+	if ds, ok := o.Store.(db.Drafts); ok && m.o.Role == Facilitator {
+		m.keeper = newDraftKeeper(ds, o.Event.Name, m.who())
+	}
 	return m.withHelp()
 }
 
-// Init asks the terminal for its background colour (for the Auto theme);
-// snapshots arrive as SnapshotMsg.
+// Init asks the terminal for its background colour (for the Auto theme)
+// and reads the form's draft; snapshots arrive as SnapshotMsg.
 func (m Model) Init() tea.Cmd {
+	var cmds []tea.Cmd
 	if m.o.Theme == Auto {
-		return tea.RequestBackgroundColor
+		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	return nil
+	if m.keeper != nil {
+		cmds = append(cmds, m.keeper.loadCmd())
+	}
+	return tea.Batch(cmds...)
 }
 
 // Snapshot returns the snapshot the model draws.
@@ -165,13 +176,23 @@ func (m Model) typing() bool {
 	return m.focus == focusPlace || m.focus == focusFilter
 }
 
-// Update handles one message.
+// Update handles one message. A change of what the form holds is handed
+// to the draft's keeper, whose command writes it.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	before := m.capture
 	m, cmd := m.update(msg)
+	if !sameForm(before, m.capture) {
+		var keep tea.Cmd
+		m, keep = m.keepDraft()
+		cmd = tea.Batch(cmd, keep)
+	}
 	return m.withHelp(), cmd
 }
 
 func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && m.quitAsk { // y or n, whatever fills the screen
+		return m.quitKey(k)
+	}
 	if mm, cmd, ok := m.compareUpdate(msg); ok {
 		return mm, cmd
 	}
@@ -213,20 +234,19 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.toProjection(present.DisplayMsg(msg))
 	case savedMsg:
 		return m.onSaved(msg), nil
-	case deletedMsg:
-		m.undo = append(m.undo, undoEntry{kind: undoDelete, r: msg.removed})
-		m.status, m.statusBad = tr(m.lang, i18n.AppDeleted, msg.removed.Seq), false
-		return m, nil
-	case undoneMsg:
-		m.status, m.statusBad = tr(m.lang, i18n.AppUndone, msg.seq), false
-		return m, nil
+	case deletedMsg, undoneMsg, redoneMsg:
+		return m.onStoreAnswer(msg), nil
 	case errMsg:
-		m.saving = false
-		if msg.undo != nil {
-			m.undo = append(m.undo, *msg.undo)
+		m = m.onStoreAnswer(msg)
+		return m.keepDraft() // the form as it is now: not written while saving
+	case draftLoadedMsg:
+		return m.onDraftLoaded(msg)
+	case draftStoredMsg:
+		if msg.err != nil {
+			m.status, m.statusBad = tr(m.lang, i18n.FormDraftFailed, model.Sanitize(msg.err.Error())), true
 		}
-		m.capture = m.capture.Say(tr(m.lang, msg.what, model.Sanitize(msg.err.Error())), true)
-		m.status, m.statusBad = strings.TrimSuffix(tr(m.lang, msg.what, ""), ": "), true
+		return m, nil
+	case flushedMsg:
 		return m, nil
 	case curatedMsg:
 		return m.toCurate(msg)
@@ -252,20 +272,20 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 
 func (m Model) onKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	if key.Matches(k, m.keys.Quit) {
-		return m, tea.Quit
+		return m.askQuit()
 	}
 	if m.fullHelp { // any key closes the full help, and does nothing else
 		m.fullHelp = false
 		return m, nil
 	}
-	if !m.typing() && key.Matches(k, m.keys.QuitQ) {
-		return m, tea.Quit
+	if m.focus == focusBoard && key.Matches(k, m.keys.QuitQ) { // only the top level quits with q
+		return m.askQuit()
 	}
 	// ? is text in a field, except in the empty place field ("?" names no
 	// neighbourhood) and while choosing on the map, so that the help bar's
 	// "? help" works in the form.
 	if key.Matches(k, m.keys.Help) && (!m.typing() || m.focus == focusPlace &&
-		(m.capture.focus == focusPlace && m.capture.place.Empty() || m.capture.focus == focusMapPick)) {
+		(m.capture.focus == focusPlace && m.capture.place.Empty() || m.capture.focus == focusMapPick || m.capture.focus == focusMarks)) {
 		m.fullHelp = !m.fullHelp
 		return m, nil
 	}
@@ -278,6 +298,8 @@ func (m Model) onKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m.save()
 		case key.Matches(k, m.keys.Undo):
 			return m.undoLast()
+		case key.Matches(k, m.keys.Redo):
+			return m.redoLast()
 		case key.Matches(k, m.keys.Present):
 			return m.openProjection()
 		case key.Matches(k, m.keys.Compare):

@@ -32,18 +32,17 @@ func (m Model) openCurate() (Model, tea.Cmd) {
 	return m.toCurate(SnapshotMsg{Snapshot: m.snap}) // asks for the details
 }
 
-// curateKey handles a key while the curation view fills the screen: the
-// application's quit keys quit, esc and ctrl+k go back to capture, every
-// other key is the view's. While the view has a text field or a list open
-// (Modal), only ctrl+c is the application's: q is text and esc cancels.
+// curateKey handles a key while the curation view fills the screen:
+// ctrl+c quits (asking first when the form holds a visitor), q, esc and
+// ctrl+k go back to capture, every other key is the view's. While the
+// view has a text field or a list open (Modal), only ctrl+c is the
+// application's: the view takes q and esc.
 func (m Model) curateKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(k, m.keys.Quit):
-		return m, tea.Quit
+		return m.askQuit()
 	case m.cur.Modal():
-	case key.Matches(k, m.keys.QuitQ):
-		return m, tea.Quit
-	case key.Matches(k, m.keys.Wishes), key.Matches(k, m.keys.Back):
+	case key.Matches(k, m.keys.Wishes), key.Matches(k, m.keys.Back), key.Matches(k, m.keys.QuitQ):
 		m.curating = false
 		return m, nil
 	}

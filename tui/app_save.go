@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/i18n"
@@ -8,19 +10,30 @@ import (
 )
 
 // The application's writes: saving the form, acting on a recent response,
-// undoing this session's last change, and what happens when the store
-// has answered.
+// undoing and redoing, and what happens when the store has answered.
 
-// onSaved empties the form for the next visitor once the store committed.
+// redoEntry is one thing ctrl+z took back, newest last: a step of the
+// form (whose state the form keeps) or a change of the store.
+type redoEntry struct {
+	form bool
+	u    undoEntry
+}
+
+// onSaved empties the form for the next visitor once the store committed,
+// and shows the number the next one has.
 func (m Model) onSaved(msg savedMsg) Model {
 	m.saving = false
 	if msg.prev != nil {
-		m.undo = append(m.undo, undoEntry{kind: undoEdit, r: *msg.prev})
+		m.undo = append(m.undo, undoEntry{kind: undoEdit, r: *msg.prev, next: msg.r})
 	} else {
 		m.undo = append(m.undo, undoEntry{kind: undoSave, r: msg.r})
 	}
+	if msg.next != nil {
+		m.number = msg.next.Number
+		m.keeper.saved()
+	}
 	m.capture = m.capture.Reset()
-	m.status, m.statusBad = tr(m.lang, i18n.AppSaved, msg.r.Seq), false
+	m.status, m.statusBad = tr(m.lang, i18n.AppSaved, msg.r.Number), false
 	return m
 }
 
@@ -37,16 +50,30 @@ func (m Model) onRecent(act recentAction) (Model, tea.Cmd) {
 		}
 	case recentDelete:
 		if ok {
-			return m, deleteCmd(m.o.Store, m.o.Hub, r.Event, r.ID)
+			return m, deleteCmd(m.o.Store, m.o.Hub, r.Event, r.ID, m.who())
 		}
 	}
 	return m, nil
 }
 
+// who names this session's facilitator to the store: the Who given, or
+// "local".
+func (m Model) who() string {
+	if m.o.Who == "" {
+		return "local"
+	}
+	return m.o.Who
+}
+
 // save asks the store to save the form's response; the form empties only
-// when savedMsg says it was committed.
+// when savedMsg says it was committed. A wish with no category is not
+// saved: the list of categories opens for it first.
 func (m Model) save() (Model, tea.Cmd) {
 	if m.saving {
+		return m, nil
+	}
+	if m.capture.NeedsCategory() {
+		m.capture, m.focus = m.capture.AskCategory(), focusPlace
 		return m, nil
 	}
 	r, err := m.capture.Draft()
@@ -61,13 +88,25 @@ func (m Model) save() (Model, tea.Cmd) {
 		p := m.capture.editing
 		prev = &p
 	}
+	k := m.keeper
+	if !m.draftRead {
+		k = nil // no number reserved: the store gives the next
+	}
 	m.saving = true
 	m.status, m.statusBad = tr(m.lang, i18n.AppSaving), false
-	return m, saveCmd(m.o.Store, m.o.Hub, m.gaz, r, prev)
+	return m, saveCmd(m.o.Store, k, m.o.Hub, m.gaz, r, prev)
 }
 
-// undoLast reverts the newest change of this session.
+// undoLast takes back a step of the form while it holds anything (and has
+// focus), else this session's newest save, edit or delete.
 func (m Model) undoLast() (Model, tea.Cmd) {
+	if m.focus == focusPlace && !m.capture.Empty() {
+		if c, ok := m.capture.Undo(); ok {
+			m.capture = c
+			m.redo = append(m.redo, redoEntry{form: true})
+			return m, nil
+		}
+	}
 	n := len(m.undo)
 	if n == 0 {
 		m.status, m.statusBad = tr(m.lang, i18n.AppNothingToUndo), true
@@ -75,5 +114,49 @@ func (m Model) undoLast() (Model, tea.Cmd) {
 	}
 	u := m.undo[n-1]
 	m.undo = m.undo[:n-1]
-	return m, undoCmd(m.o.Store, m.o.Hub, u)
+	return m, undoCmd(m.o.Store, m.o.Hub, u, m.who())
+}
+
+// redoLast brings back what ctrl+z took last: a step of the form, or a
+// change of the store (a save comes back with its id and number).
+func (m Model) redoLast() (Model, tea.Cmd) {
+	for n := len(m.redo); n > 0; n = len(m.redo) {
+		e := m.redo[n-1]
+		m.redo = m.redo[:n-1]
+		if !e.form {
+			return m, redoCmd(m.o.Store, m.o.Hub, e.u, m.who())
+		}
+		if c, ok := m.capture.Redo(); ok { // none: the form has moved on since
+			m.capture, m.focus = c, focusPlace
+			return m, nil
+		}
+	}
+	m.status, m.statusBad = tr(m.lang, i18n.FormNothingToRedo), true
+	return m, nil
+}
+
+// onStoreAnswer handles what an undo, a redo or a delete reached.
+func (m Model) onStoreAnswer(msg tea.Msg) Model {
+	switch msg := msg.(type) {
+	case deletedMsg:
+		m.undo = append(m.undo, undoEntry{kind: undoDelete, r: msg.removed})
+		m.status, m.statusBad = tr(m.lang, i18n.AppDeleted, msg.removed.Number), false
+	case undoneMsg:
+		m.redo = append(m.redo, redoEntry{u: msg.u})
+		m.status, m.statusBad = tr(m.lang, i18n.AppUndone, msg.u.r.Number), false
+	case redoneMsg:
+		m.undo = append(m.undo, msg.u)
+		m.status, m.statusBad = tr(m.lang, i18n.FormRedone, msg.u.r.Number), false
+	case errMsg:
+		m.saving = false
+		if msg.undo != nil {
+			m.undo = append(m.undo, *msg.undo)
+		}
+		if msg.redo != nil {
+			m.redo = append(m.redo, redoEntry{u: *msg.redo})
+		}
+		m.capture = m.capture.Say(tr(m.lang, msg.what, model.Sanitize(msg.err.Error())), true)
+		m.status, m.statusBad = strings.TrimSuffix(tr(m.lang, msg.what, ""), ": "), true
+	}
+	return m
 }

@@ -25,18 +25,20 @@ const (
 	focusBoard                 // the board alone
 	focusFilter                // the board's filter field
 	focusMapPick               // the capture form's place, chosen on the map with arrows
-	focusCategory              // the capture form's list of categories for the wish (ctrl+t)
+	focusCategory              // the capture form's list of categories for the wish (ctrl+t, or enter with none)
+	focusMarks                 // the capture form's list of marks, to choose one to change
 )
 
 // Capture is the form for one visitor's response: marks (a neighbourhood
 // with an optional wish and category, or a city-wide wish), an optional
-// age group, and the response being edited, if any.
+// age group, and the response being edited, if any. It keeps its own
+// history of steps for ctrl+z and ctrl+y (capture_undo.go).
 type Capture struct {
 	keys  KeyMap
 	gaz   *model.Gazetteer
 	lang  string
 	ages  []string
-	focus focus            // focusPlace, focusWish, focusCategory or focusMapPick
+	focus focus            // focusPlace, focusWish, focusCategory, focusMapPick or focusMarks
 	city  *ascii_maps.City // for choosing on the map; nil: no map
 
 	pickAt string // the neighbourhood marked on the map (focusMapPick)
@@ -51,13 +53,18 @@ type Capture struct {
 	wishSel         int
 	wishMoved       bool // the selection was moved with ↑/↓
 	category        string
-	catManual       bool    // chosen by hand: typing no longer changes it
+	catManual       bool    // chosen by hand (none too): typing no longer changes it
+	catStems        bool    // suggested by the words of a new wish (i18n.SuggestCategory)
 	cats            catList // focusCategory: the list, moving category with it
 	catBefore       string  // focusCategory: the category to go back to on esc
 	catManualBefore bool    // focusCategory: catManual to go back to on esc
 
 	marks []model.Mark
 	age   int // index into ages, -1 for none
+
+	markSel  int        // focusMarks: the chosen mark
+	editMark int        // the mark being changed, 1-based (0: a new mark)
+	markWas  model.Mark // the mark being changed as it was, for esc
 
 	// editing is the stored response loaded for editing (ID "" = new).
 	editing model.Response
@@ -66,6 +73,9 @@ type Capture struct {
 
 	note    string // the inline message
 	noteBad bool   // the message is an error
+
+	past, future []Capture // the form's steps, for ctrl+z and ctrl+y
+	lastStep     stepKind  // what the newest step changed, to run typing together
 }
 
 // NewCapture returns an empty form for the neighbourhoods of gaz.
@@ -74,7 +84,8 @@ func NewCapture(keys KeyMap, gaz *model.Gazetteer, lang string) Capture {
 		place: field{limit: 60}, wish: field{limit: model.MaxWishLen}}
 }
 
-// Reset empties the form for the next visitor, keeping the wish groups.
+// Reset empties the form for the next visitor, keeping the wish groups;
+// its history starts again.
 func (c Capture) Reset() Capture {
 	n := NewCapture(c.keys, c.gaz, c.lang)
 	n.groups, n.ages, n.city = c.groups, c.ages, c.city
@@ -115,8 +126,10 @@ func (c Capture) SetGroups(ws []model.WishCount) Capture {
 	return c
 }
 
-// Load puts a stored response into the form for editing.
+// Load puts a stored response into the form for editing, as one step:
+// ctrl+z gives back the form as it was.
 func (c Capture) Load(r model.Response) Capture {
+	before := c
 	c = c.Reset()
 	c.editing = r
 	c.marks = append([]model.Mark(nil), r.Marks...)
@@ -125,8 +138,8 @@ func (c Capture) Load(r model.Response) Capture {
 			c.age = i
 		}
 	}
-	c.note, c.noteBad = tr(c.lang, i18n.AppEditing, r.Seq), false
-	return c
+	c.note, c.noteBad = tr(c.lang, i18n.FormEditingHint, r.Number), false
+	return c.stepFrom(before)
 }
 
 // Editing reports whether the form holds a stored response.
@@ -134,7 +147,17 @@ func (c Capture) Editing() bool { return c.editing.ID != "" }
 
 // Empty reports whether nothing has been entered.
 func (c Capture) Empty() bool {
-	return len(c.marks) == 0 && c.place.Empty() && c.wish.Empty() && c.focus == focusPlace && c.age < 0 && !c.Editing()
+	return len(c.marks) == 0 && c.place.Empty() && c.wish.Empty() && c.stage() == focusPlace && c.age < 0 && !c.Editing()
+}
+
+// stage is where the form is in entering a mark: focusPlace (choosing
+// its place: typing, on the map or among the marks) or focusWish (its
+// wish or category).
+func (c Capture) stage() focus {
+	if c.focus == focusWish || c.focus == focusCategory {
+		return focusWish
+	}
+	return focusPlace
 }
 
 // Say sets the inline message.
@@ -148,18 +171,27 @@ func (c Capture) Say(text string, bad bool) Capture {
 // yet (the save command gives them). The error is shown as is.
 func (c Capture) Draft() (model.Response, error) {
 	marks := append([]model.Mark(nil), c.marks...)
+	var m model.Mark
+	ok := false
 	switch {
-	case c.focus == focusWish, c.focus == focusCategory:
-		if m, ok := c.pendingMark(); ok {
-			marks = append(marks, m)
-		}
+	case c.stage() == focusWish:
+		m, ok = c.pendingMark()
 	case c.focus == focusMapPick: // the place marked on the map, as Enter would take it
-		marks = append(marks, model.Mark{Neighbourhood: c.pickAt})
+		m, ok = model.Mark{Neighbourhood: c.pickAt}, true
 	case !c.place.Empty(): // the suggestion on screen, as Enter would take it
 		if len(c.matches) == 0 {
 			return model.Response{}, errors.New(tr(c.lang, i18n.AppNoMatch, c.place.Value()))
 		}
-		marks = append(marks, model.Mark{Neighbourhood: c.matches[min(c.placeSel, len(c.matches)-1)].Name})
+		m, ok = model.Mark{Neighbourhood: c.matches[min(c.placeSel, len(c.matches)-1)].Name}, true
+		if c.editMark > 0 { // a new place for the mark being changed: its wish stays
+			m.Wish, m.Category = c.markWas.Wish, c.markWas.Category
+		}
+	}
+	switch {
+	case ok && c.editMark > 0:
+		marks[c.editMark-1] = m
+	case ok:
+		marks = append(marks, m)
 	}
 	if len(marks) == 0 {
 		return model.Response{}, errors.New(tr(c.lang, i18n.AppNothingToSave))
@@ -197,17 +229,23 @@ func (c Capture) pendingMark() (model.Mark, bool) {
 	return m, true
 }
 
-// Update handles a key press or paste while the form has focus.
+// Update handles a key press or paste while the form has focus. A change
+// of what the form holds is a step that ctrl+z takes back.
 func (c Capture) Update(msg tea.Msg) (Capture, tea.Cmd) {
+	before := c
 	switch c.focus {
 	case focusWish:
-		return c.updateWish(msg), nil
+		c = c.updateWish(msg)
 	case focusCategory:
-		return c.updateCategory(msg), nil
+		c = c.updateCategory(msg)
 	case focusMapPick:
-		return c.updatePick(msg), nil
+		c = c.updatePick(msg)
+	case focusMarks:
+		c = c.updateMarks(msg)
+	default:
+		c = c.updatePlace(msg)
 	}
-	return c.updatePlace(msg), nil
+	return c.stepFrom(before), nil
 }
 
 func (c Capture) updatePlace(msg tea.Msg) Capture {
@@ -216,20 +254,21 @@ func (c Capture) updatePlace(msg tea.Msg) Capture {
 		case key.Matches(k, c.keys.Enter), key.Matches(k, c.keys.Accept) && !c.place.Empty():
 			return c.takePlace()
 		case key.Matches(k, c.keys.Accept): // empty place: a city-wide wish
-			c.focus, c.wishFor, c.note = focusWish, "", ""
-			return c
-		case key.Matches(k, c.keys.MapPick),
-			key.Matches(k, c.keys.MapMove) && c.place.Empty() && len(c.matches) == 0:
+			return c.placeChosen("")
+		case key.Matches(k, c.keys.MapPick):
 			return c.startPick()
+		case key.Matches(k, c.keys.Up) && len(c.matches) == 0 && c.place.Empty() && c.editMark == 0 && len(c.marks) > 0:
+			c.focus, c.markSel, c.note = focusMarks, len(c.marks)-1, ""
+			return c
 		case key.Matches(k, c.keys.Up):
 			c.placeSel = max(0, c.placeSel-1)
 			return c
 		case key.Matches(k, c.keys.Down):
 			c.placeSel = min(max(0, len(c.matches)-1), c.placeSel+1)
 			return c
-		case key.Matches(k, c.keys.RemoveMark) && c.place.Empty():
+		case key.Matches(k, c.keys.RemoveMark) && c.place.Empty() && c.editMark == 0:
 			if n := len(c.marks); n > 0 {
-				c.marks = c.marks[:n-1]
+				c.marks = c.marks[: n-1 : n-1]
 			}
 			return c
 		case key.Matches(k, c.keys.Age) && c.place.Empty():
@@ -242,8 +281,10 @@ func (c Capture) updatePlace(msg tea.Msg) Capture {
 				}
 			}
 			return c
+		case key.Matches(k, c.keys.Back) && c.editMark > 0:
+			return c.cancelMark()
 		case key.Matches(k, c.keys.Back) && c.place.Empty() && c.Editing():
-			return c.Reset().Say(tr(c.lang, i18n.AppEditCancelled, c.editing.Seq), false)
+			return c.Reset().Say(tr(c.lang, i18n.AppEditCancelled, c.editing.Number), false)
 		case key.Matches(k, c.keys.Back):
 			c.place.SetValue("")
 			c.matches, c.note = nil, ""
@@ -254,9 +295,6 @@ func (c Capture) updatePlace(msg tea.Msg) Capture {
 	if r.changed {
 		c.note = ""
 		c.matches = c.gaz.Search(c.place.Value())
-		if len(c.matches) > maxSuggestions {
-			c.matches = c.matches[:maxSuggestions]
-		}
 		c.placeSel = 0
 	}
 	if r.cleaned {
@@ -265,120 +303,34 @@ func (c Capture) updatePlace(msg tea.Msg) Capture {
 	return c
 }
 
-// takePlace picks the selected neighbourhood and moves to its wish.
+// takePlace picks the selected neighbourhood and moves to its wish. While
+// a mark is being changed, Enter on the empty field keeps its place.
 func (c Capture) takePlace() Capture {
-	if c.place.Empty() {
+	switch {
+	case c.place.Empty() && c.editMark > 0:
+		return c.placeChosen(c.markWas.Neighbourhood)
+	case c.place.Empty():
 		c.note, c.noteBad = tr(c.lang, i18n.AppEmptyPlace), false
 		return c
-	}
-	if len(c.matches) == 0 {
+	case len(c.matches) == 0:
 		c.note, c.noteBad = tr(c.lang, i18n.AppNoMatch, c.place.Value()), true
 		return c
 	}
-	c.wishFor = c.matches[min(c.placeSel, len(c.matches)-1)].Name
+	return c.placeChosen(c.matches[min(c.placeSel, len(c.matches)-1)].Name)
+}
+
+// placeChosen moves on to the wish for the neighbourhood ("" = a
+// city-wide wish): typed, chosen on the map or kept. The wish field
+// starts empty, or, for a mark being changed, with its wish and category.
+func (c Capture) placeChosen(name string) Capture {
+	c.wishFor = name
 	c.place.SetValue("")
-	c.matches, c.placeSel, c.note = nil, 0, ""
+	c.matches, c.placeSel, c.note, c.pickAt = nil, 0, "", ""
 	c.focus = focusWish
-	return c
-}
-
-func (c Capture) updateWish(msg tea.Msg) Capture {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case key.Matches(k, c.keys.Enter):
-			if c.wishMoved { // a suggestion chosen with ↑/↓: Enter takes it
-				c = c.acceptWish()
-			}
-			return c.finishMark(true)
-		case key.Matches(k, c.keys.Back):
-			return c.finishMark(false)
-		case key.Matches(k, c.keys.Accept):
-			return c.acceptWish()
-		case key.Matches(k, c.keys.Up):
-			c.wishSel, c.wishMoved = max(0, c.wishSel-1), len(c.sugs) > 0
-			return c
-		case key.Matches(k, c.keys.Down):
-			c.wishSel, c.wishMoved = min(max(0, len(c.sugs)-1), c.wishSel+1), len(c.sugs) > 0
-			return c
-		case key.Matches(k, c.keys.Category), key.Matches(k, c.keys.CategoryBack):
-			c.focus, c.cats, c.catBefore, c.catManualBefore = focusCategory, newCatList(c.category), c.category, c.catManual
-			return c
-		}
-	}
-	r := c.wish.update(msg)
-	switch {
-	case r.truncated:
-		c.note, c.noteBad = tr(c.lang, i18n.AppWishTooLong, model.MaxWishLen), true
-	case r.cleaned:
-		c.note, c.noteBad = tr(c.lang, i18n.AppPasteCleaned), true
-	case r.changed:
-		c.note = ""
-	}
-	if r.changed {
-		c.wishMoved = false
-		var exact *model.WishCount
-		c.sugs, exact = suggestWishes(c.groups, c.wish.Value(), maxSuggestions)
-		c.wishSel = 0
-		if !c.catManual {
-			c.category = ""
-			if exact != nil {
-				c.category = exact.Category
-			}
-		}
-	}
-	return c
-}
-
-// acceptWish takes the selected suggestion: its shown spelling and its
-// category.
-func (c Capture) acceptWish() Capture {
-	if len(c.sugs) > 0 {
-		g := c.sugs[min(c.wishSel, len(c.sugs)-1)]
-		c.wish.SetValue(g.Text)
-		c.category, c.catManual = g.Category, false
-	}
-	c.sugs, c.wishSel, c.wishMoved = nil, 0, false
-	return c
-}
-
-// finishMark adds the mark in progress (with its wish when keep) and
-// returns to the place field.
-func (c Capture) finishMark(keep bool) Capture {
-	if !keep {
-		c.wish.SetValue("")
-	}
-	if m, ok := c.pendingMark(); ok {
-		c.marks = append(c.marks, m)
-	}
-	c.wish.SetValue("")
-	c.wishFor, c.sugs, c.wishSel, c.wishMoved, c.category, c.catManual = "", nil, 0, false, "", false
-	c.focus, c.note = focusPlace, ""
-	return c
-}
-
-// updateCategory moves through the list of categories (ctrl+t opened it
-// from the wish field): ↑/↓ (ctrl+t, shift+tab) move, a letter jumps, the
-// wish takes the category under the selection at once; enter goes back to
-// the wish with it, esc with the category from before.
-func (c Capture) updateCategory(msg tea.Msg) Capture {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return c
-	}
-	switch {
-	case key.Matches(k, c.keys.Enter):
-		c.focus = focusWish
-		return c
-	case key.Matches(k, c.keys.Back):
-		c.focus, c.category, c.catManual = focusWish, c.catBefore, c.catManualBefore
-		return c
-	case key.Matches(k, c.keys.Category):
-		k = tea.KeyPressMsg{Code: tea.KeyDown}
-	case key.Matches(k, c.keys.CategoryBack):
-		k = tea.KeyPressMsg{Code: tea.KeyUp}
-	}
-	if cats, moved := c.cats.move(k, c.lang); moved {
-		c.cats, c.category, c.catManual = cats, cats.code(), true
+	if c.editMark > 0 {
+		c.wish.SetValue(c.markWas.Wish)
+		c.category, c.catManual, c.catStems = c.markWas.Category, c.markWas.Category != "", false
+		c.note = tr(c.lang, i18n.FormMarkEditing, c.editMark)
 	}
 	return c
 }

@@ -9,17 +9,18 @@ import (
 
 // TestCaptureCategoryList: ctrl+t opens the list of categories under the
 // wish; a letter jumps (in the interface language), ↑/↓ and ctrl+t move,
-// the wish takes the category under the selection at once, enter goes
-// back to the wish, esc restores the category from before. Every line
-// fits, and the help bar names the list's keys.
+// the wish takes the category under the selection at once, esc goes back
+// to the wish with the category from before, enter takes the one chosen
+// and adds the mark. Every line fits, and the help bar names the list's
+// keys.
 func TestCaptureCategoryList(t *testing.T) {
 	r := newRig(t)
-	r.press("gri<enter>Benches<ctrl+t>")
+	r.press("gri<enter>Xyzzy<ctrl+t>") // words of no category
 	if r.m.capture.focus != focusCategory {
 		t.Fatalf("ctrl+t did not open the list: focus %v", r.m.capture.focus)
 	}
 	s := r.screen()
-	for _, want := range []string{"▸   —", "Outdoor fitness equipment", "a letter jumps", "↑ up", "enter choose", "esc back"} {
+	for _, want := range []string{"▸   — none (on purpose)", "Outdoor fitness equipment", "a letter jumps", "↑ up", "enter add the mark", "esc back"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the open list lacks %q:\n%s", want, s)
 		}
@@ -42,13 +43,75 @@ func TestCaptureCategoryList(t *testing.T) {
 		t.Errorf("esc: focus %v, category %q, by hand %v; want the wish field as before ctrl+t", c.focus, c.category, c.catManual)
 	}
 	r.press("<ctrl+t>w<enter>")
-	if r.m.capture.focus != focusWish || r.m.capture.category != "walk" {
-		t.Errorf("w, enter: focus %v, category %q, want the wish field with walk", r.m.capture.focus, r.m.capture.category)
+	if c := r.m.capture; c.focus != focusPlace || len(c.marks) != 1 || c.marks[0].Category != "walk" {
+		t.Errorf("w, enter: focus %v, marks %+v; want the mark added with walk", c.focus, c.marks)
+	}
+	r.press("<ctrl+s>")
+	got := r.stored()
+	if len(got) != 1 || got[0].Marks[0] != (model.Mark{Neighbourhood: "Grīva", Wish: "Xyzzy", Category: "walk"}) {
+		t.Errorf("stored %+v", got)
+	}
+}
+
+// TestNewWishCategory: on a fresh database a new wish gets the category
+// its words suggest, shown, and the Enter that adds a known wish adds it;
+// a wish of no known words asks: Enter opens the list, a letter jumps,
+// Enter picks and adds the mark. The list's first line ("none") adds the
+// mark without a category only once chosen on purpose, and ctrl+s with a
+// wish of no category asks for one instead of saving.
+func TestNewWishCategory(t *testing.T) {
+	r := newRig(t)
+	r.press("centrs<enter>jauni veloceliņi")
+	if s := r.screen(); !strings.Contains(s, "Category   Cycling paths & bike parking") || !strings.Contains(s, "↳ suggested by its words") {
+		t.Errorf("the suggested category is not shown:\n%s", s)
 	}
 	r.press("<enter><ctrl+s>")
+	for _, c := range []struct{ keys, want string }{
+		{"centrs<enter>больше велодорожек<enter><ctrl+s>", "cycle"},
+		{"gri<enter>skeitparks<enter><ctrl+s>", "sport"},
+	} {
+		r.press(c.keys)
+		got := r.stored()
+		if m := got[len(got)-1].Marks[0]; m.Category != c.want {
+			t.Errorf("%s: stored %+v, want category %s", c.keys, m, c.want)
+		}
+	}
+	if m := r.stored()[0].Marks[0]; m != (model.Mark{Neighbourhood: "Centrs", Wish: "jauni veloceliņi", Category: "cycle"}) {
+		t.Errorf("first visitor: %+v", m)
+	}
+
+	r.press("esp<enter>Xyzzy")
+	if s := r.screen(); !strings.Contains(s, "none yet: enter chooses one") {
+		t.Errorf("a wish of no known words does not say Enter asks:\n%s", s)
+	}
+	r.press("<enter>")
+	if r.m.capture.focus != focusCategory || len(r.m.capture.marks) != 0 {
+		t.Fatalf("enter on a wish with no category: focus %v, marks %v; want the list, no mark", r.m.capture.focus, r.m.capture.marks)
+	}
+	r.press("<enter>") // "none" not chosen: nothing added
+	if r.m.capture.focus != focusCategory || len(r.m.capture.marks) != 0 {
+		t.Fatalf("enter on the unchosen first line added a mark: %+v", r.m.capture.marks)
+	}
+	r.press("<ctrl+s>")
+	if n := len(r.stored()); n != 3 {
+		t.Fatalf("ctrl+s saved a wish with no category: %d stored", n)
+	}
+	r.press("p<enter>") // Places to sit and meet
+	if c := r.m.capture; c.focus != focusPlace || len(c.marks) != 1 || c.marks[0].Category != "hangout" {
+		t.Fatalf("p, enter: focus %v, marks %+v; want the mark added with hangout", c.focus, c.marks)
+	}
+	r.press("gri<enter>Qwerty<enter><up><enter>") // ↑ onto "none": chosen on purpose
+	if c := r.m.capture; len(c.marks) != 2 || c.marks[1] != (model.Mark{Neighbourhood: "Grīva", Wish: "Qwerty"}) {
+		t.Fatalf("none on purpose: marks %+v", c.marks)
+	}
+	r.press("cen<enter>Zzz<ctrl+s>")
+	if c := r.m.capture; c.focus != focusCategory || !strings.Contains(r.screen(), "“Zzz” needs a category") {
+		t.Fatalf("ctrl+s with a wish of no category: focus %v\n%s", c.focus, r.screen())
+	}
+	r.press("c<enter><ctrl+s>")
 	got := r.stored()
-	if len(got) != 1 || got[0].Marks[0] != (model.Mark{Neighbourhood: "Grīva", Wish: "Benches", Category: "walk"}) {
-		t.Errorf("stored %+v", got)
+	if len(got) != 4 || len(got[3].Marks) != 3 || got[3].Marks[2].Category != "cycle" {
+		t.Errorf("stored %+v", got[len(got)-1])
 	}
 }
 
@@ -58,7 +121,7 @@ func TestCaptureCategoryListLatvian(t *testing.T) {
 	r := newRig(t)
 	r.m = testModel(t, Options{Store: r.store, Event: r.ev, Lang: "lv"}, nil, 80, 24)
 	r.refresh()
-	r.press("gri<enter>Soliņi<ctrl+t>")
+	r.press("gri<enter>Xyzzy<ctrl+t>")
 	for _, want := range []string{"fitness", "hangout", "light", "fitness"} {
 		r.press("a")
 		if got := r.m.capture.category; got != want {

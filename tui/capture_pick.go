@@ -8,7 +8,7 @@ import (
 )
 
 // Choosing a neighbourhood on the map with the arrow keys, in the
-// capture form (ctrl+g, or an arrow on an empty place field).
+// capture form (ctrl+g: its own key, so an arrow never opens it unasked).
 
 // startPick marks a neighbourhood on the map for the arrow keys to move
 // from: the selected suggestion, else the last mark's, else the one
@@ -32,7 +32,7 @@ func (c Capture) startPick() Capture {
 }
 
 // updatePick moves the mark on the map: arrows move it (City.Move), Enter
-// takes it as if typed and chosen, Esc (or the map key again) leaves the
+// takes it as if typed and chosen, esc, q or the map key again leave the
 // place as it was; typing goes back to the place field, typed.
 func (c Capture) updatePick(msg tea.Msg) Capture {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -46,12 +46,8 @@ func (c Capture) updatePick(msg tea.Msg) Capture {
 		c.pickAt = c.city.Move(c.pickAt, dirs[k.String()])
 		return c
 	case key.Matches(k, c.keys.Enter):
-		c.wishFor = c.pickAt
-		c.place.SetValue("")
-		c.matches, c.placeSel, c.note, c.pickAt = nil, 0, "", ""
-		c.focus = focusWish
-		return c
-	case key.Matches(k, c.keys.Back), key.Matches(k, c.keys.MapPick):
+		return c.placeChosen(c.pickAt)
+	case key.Matches(k, c.keys.Back), key.Matches(k, c.keys.MapPick), k.String() == "q":
 		c.focus, c.pickAt = focusPlace, ""
 		return c
 	case k.Text != "" && k.Mod&^tea.ModShift == 0, k.String() == "backspace":

@@ -35,9 +35,13 @@ func (c Capture) View(st Styles, w, h int) []string {
 		add(label(i18n.AppPlace, true) + st.Selected.Render(" ◆ "+model.Sanitize(c.pickAt)+" "))
 		add(st.Muted.Render(" " + tr(lang, i18n.AppMapPickHint)))
 	} else {
-		add(label(i18n.AppPlace, true) + c.place.View(fw, true, st.Input, st.Cursor))
-		for i, n := range c.matches {
-			add(choice(st, n.Name, i == c.placeSel))
+		add(label(i18n.AppPlace, c.focus == focusPlace) + c.place.View(fw, c.focus == focusPlace, st.Input, st.Cursor))
+		top := listWindow(c.placeSel, len(c.matches), placeLines)
+		for i := top; i < len(c.matches) && i < top+placeLines; i++ {
+			add(choice(st, c.matches[i].Name, i == c.placeSel))
+		}
+		if more := len(c.matches) - placeLines; more > 0 {
+			add(st.Muted.Render("   " + tr(lang, i18n.AppMore, more) + " ↑↓"))
 		}
 	}
 	add(label(i18n.AppWish, c.focus == focusWish) + c.wish.View(fw, c.focus == focusWish, st.Input, st.Cursor))
@@ -46,11 +50,13 @@ func (c Capture) View(st Styles, w, h int) []string {
 		for i, g := range c.sugs {
 			add(choice(st, g.Text, i == c.wishSel) + st.Muted.Render("  "+strconv.Itoa(g.Count)))
 		}
-		add(st.Muted.Render(fit(tr(lang, i18n.AppCategory), labelW)) + categoryName(c.category, lang) +
-			st.Muted.Render("  ctrl+t"))
+		add(st.Muted.Render(fit(tr(lang, i18n.AppCategory), labelW)) + c.categoryView(st))
+		if c.category != "" && c.catStems { // say where it came from, on a line of its own: names are long
+			add(strings.Repeat(" ", labelW) + st.Muted.Render("↳ "+tr(lang, i18n.FormCatSuggested)))
+		}
 	case focusCategory: // the list, in the lines the suggestions take
-		add(st.Accent.Render(fit(tr(lang, i18n.AppCategory), labelW)) + st.Muted.Render(tr(lang, i18n.AppCategoryHint)))
-		for _, l := range c.cats.lines(st, lang, categoryName("", lang), c.catBefore, false, max(1, w-labelW), catListLines) {
+		add(st.Accent.Render(fit(tr(lang, i18n.AppCategory), labelW)) + st.Muted.Render(tr(lang, i18n.FormCatPick)))
+		for _, l := range c.cats.lines(st, lang, tr(lang, i18n.FormCatNone), c.catBefore, false, max(1, w-labelW), catListLines) {
 			add(fit(strings.Repeat(" ", labelW), labelW) + l)
 		}
 	}
@@ -58,8 +64,19 @@ func (c Capture) View(st Styles, w, h int) []string {
 
 	add("")
 	if len(c.marks) > 0 {
-		add(st.Title.Render(tr(lang, i18n.AppMarks)))
-		out = append(out, marksView(st, lang, c.marks, w)...)
+		head := st.Title.Render(tr(lang, i18n.AppMarks))
+		if c.focus == focusMarks {
+			head += "  " + st.Muted.Render(tr(lang, i18n.FormMarksHint))
+		}
+		add(head)
+		sel := -1
+		switch {
+		case c.editMark > 0:
+			sel = c.editMark - 1
+		case c.focus == focusMarks:
+			sel = c.markSel
+		}
+		out = append(out, marksView(st, lang, c.marks, w, sel)...)
 	}
 	if c.note != "" {
 		if c.noteBad {
@@ -92,8 +109,28 @@ func (c Capture) agesView(st Styles) string {
 	return b.String()
 }
 
-// marksView draws numbered marks: neighbourhood, wish, category.
-func marksView(st Styles, lang string, marks []model.Mark, w int) []string {
+// categoryView is the wish's category beside its label: its name; none
+// yet, and that Enter asks for it; none chosen on purpose.
+func (c Capture) categoryView(st Styles) string {
+	lang := c.lang
+	switch {
+	case c.category != "":
+		return categoryName(c.category, lang) + st.Muted.Render("  ctrl+t")
+	case c.catManual:
+		return tr(lang, i18n.FormCatNone) + st.Muted.Render("  ctrl+t")
+	case strings.TrimSpace(c.wish.Value()) != "":
+		return "— " + st.Accent.Render(tr(lang, i18n.FormCatAsk))
+	}
+	return "—" + st.Muted.Render("  ctrl+t")
+}
+
+// placeLines is how many matching places show at once, the selection
+// kept in view.
+const placeLines = 6
+
+// marksView draws numbered marks: neighbourhood, wish, category; the mark
+// sel (-1: none) is chosen.
+func marksView(st Styles, lang string, marks []model.Mark, w, sel int) []string {
 	nameW := 6
 	for _, m := range marks {
 		nameW = max(nameW, width(m.Neighbourhood))
@@ -110,6 +147,13 @@ func marksView(st Styles, lang string, marks []model.Mark, w int) []string {
 			wish = "—"
 		}
 		line := padLeft(strconv.Itoa(i+1), 2) + " " + fit(model.Sanitize(where), nameW) + " " + model.Sanitize(wish)
+		if i == sel {
+			if m.Category != "" {
+				line += "  " + categoryName(m.Category, lang)
+			}
+			out = append(out, st.Selected.Render(fit("▸"+strings.TrimPrefix(line, " "), w)))
+			continue
+		}
 		if m.Category != "" {
 			line += st.Muted.Render("  " + categoryName(m.Category, lang))
 		}

@@ -19,38 +19,45 @@ const storeTimeout = 15 * time.Second
 // each one with p.Send.
 type SnapshotMsg struct{ Snapshot *model.Snapshot }
 
-// savedMsg: the store committed the response (an edit when prev is set).
+// savedMsg: the store committed the response (an edit when prev is set);
+// next is the form's draft after it, with the number reserved for the
+// next visitor (nil: a store without drafts).
 type savedMsg struct {
 	r    model.Response
 	prev *model.Response
+	next *db.Draft
 }
 
-// deletedMsg: the store removed the response.
+// deletedMsg: the store marked the response deleted.
 type deletedMsg struct{ removed model.Response }
 
-// undoneMsg: an undo reached the store.
-type undoneMsg struct{ seq int64 }
+// undoneMsg: an undo reached the store; redoneMsg: a redo did.
+type (
+	undoneMsg struct{ u undoEntry }
+	redoneMsg struct{ u undoEntry }
+)
 
-// errMsg: a store operation failed; undo is put back when set.
+// errMsg: a store operation failed; undo (or redo) is put back when set.
 type errMsg struct {
-	what i18n.Key // i18n.AppSaveFailed or i18n.AppDeleteFailed
-	err  error
-	undo *undoEntry
+	what       i18n.Key // i18n.AppSaveFailed or i18n.AppDeleteFailed
+	err        error
+	undo, redo *undoEntry
 }
 
 // undoKind says what an undo entry reverts.
 type undoKind int
 
 const (
-	undoSave   undoKind = iota // a new response: delete it
-	undoEdit                   // an edit: store the previous version
-	undoDelete                 // a delete: store it again
+	undoSave   undoKind = iota // a new response: delete it (redo: restore it)
+	undoEdit                   // an edit: store the previous version (redo: the edited one)
+	undoDelete                 // a delete: restore it (redo: delete it again)
 )
 
-// undoEntry is one revertible change.
+// undoEntry is one revertible change of the store.
 type undoEntry struct {
 	kind undoKind
-	r    model.Response // the response to delete, or to store again
+	r    model.Response // the response saved, deleted, or as it was before an edit
+	next model.Response // undoEdit: the response as edited
 }
 
 // WriteTracker is a store that counts each write from the key that
@@ -79,8 +86,10 @@ func changed(h *live.Hub) {
 }
 
 // saveCmd stores r (new when it has no ID: it gets an ID and the time
-// now), then tells the hub.
-func saveCmd(s db.Store, h *live.Hub, g *model.Gazetteer, r model.Response, prev *model.Response) tea.Cmd {
+// now), then tells the hub. With a draft keeper, the save goes through the
+// facilitator's draft: it takes the number the form showed and empties
+// the draft in the same transaction, after the keeper's last write.
+func saveCmd(s db.Store, k *draftKeeper, h *live.Hub, g *model.Gazetteer, r model.Response, prev *model.Response) tea.Cmd {
 	done := beginWrite(s)
 	return func() tea.Msg {
 		defer done()
@@ -94,23 +103,32 @@ func saveCmd(s db.Store, h *live.Hub, g *model.Gazetteer, r model.Response, prev
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 		defer cancel()
-		saved, err := s.SaveResponse(ctx, r)
+		var saved model.Response
+		var next *db.Draft
+		if k != nil {
+			k.flush()
+			var d db.Draft
+			saved, d, err = k.store.SaveDrafted(ctx, r, k.who)
+			next = &d
+		} else {
+			saved, err = s.SaveResponse(ctx, r)
+		}
 		if err != nil {
 			return errMsg{what: i18n.AppSaveFailed, err: err}
 		}
 		changed(h)
-		return savedMsg{r: saved, prev: prev}
+		return savedMsg{r: saved, prev: prev, next: next}
 	}
 }
 
-// deleteCmd removes the response with id, then tells the hub.
-func deleteCmd(s db.Store, h *live.Hub, event, id string) tea.Cmd {
+// deleteCmd marks the response with id deleted by who, then tells the hub.
+func deleteCmd(s db.Store, h *live.Hub, event, id, who string) tea.Cmd {
 	done := beginWrite(s)
 	return func() tea.Msg {
 		defer done()
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 		defer cancel()
-		removed, err := s.DeleteResponse(ctx, event, id)
+		removed, err := s.DeleteResponse(ctx, event, id, who)
 		if err != nil {
 			return errMsg{what: i18n.AppDeleteFailed, err: err}
 		}
@@ -119,23 +137,53 @@ func deleteCmd(s db.Store, h *live.Hub, event, id string) tea.Cmd {
 	}
 }
 
-// undoCmd reverts u, then tells the hub.
-func undoCmd(s db.Store, h *live.Hub, u undoEntry) tea.Cmd {
+// undoCmd reverts u (a save is deleted by who, kept and restorable), then
+// tells the hub.
+func undoCmd(s db.Store, h *live.Hub, u undoEntry, who string) tea.Cmd {
+	return storeCmd(s, h, func(ctx context.Context) error {
+		var err error
+		switch u.kind {
+		case undoSave:
+			_, err = s.DeleteResponse(ctx, u.r.Event, u.r.ID, who)
+		case undoDelete:
+			_, err = s.RestoreResponse(ctx, u.r.Event, u.r.ID)
+		default:
+			_, err = s.SaveResponse(ctx, u.r)
+		}
+		return err
+	}, undoneMsg{u: u}, errMsg{what: i18n.AppSaveFailed, undo: &u})
+}
+
+// redoCmd does u again after undoCmd took it back: a save comes back with
+// its id and number; then it tells the hub.
+func redoCmd(s db.Store, h *live.Hub, u undoEntry, who string) tea.Cmd {
+	return storeCmd(s, h, func(ctx context.Context) error {
+		var err error
+		switch u.kind {
+		case undoSave:
+			_, err = s.RestoreResponse(ctx, u.r.Event, u.r.ID)
+		case undoDelete:
+			_, err = s.DeleteResponse(ctx, u.r.Event, u.r.ID, who)
+		default:
+			_, err = s.SaveResponse(ctx, u.next)
+		}
+		return err
+	}, redoneMsg{u: u}, errMsg{what: i18n.AppSaveFailed, redo: &u})
+}
+
+// storeCmd runs write as one counted write, then tells the hub and
+// returns ok, or fail with the error.
+func storeCmd(s db.Store, h *live.Hub, write func(context.Context) error, ok tea.Msg, fail errMsg) tea.Cmd {
 	done := beginWrite(s)
 	return func() tea.Msg {
 		defer done()
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 		defer cancel()
-		var err error
-		if u.kind == undoSave {
-			_, err = s.DeleteResponse(ctx, u.r.Event, u.r.ID)
-		} else {
-			_, err = s.SaveResponse(ctx, u.r)
-		}
-		if err != nil {
-			return errMsg{what: i18n.AppSaveFailed, err: err, undo: &u}
+		if err := write(ctx); err != nil {
+			fail.err = err
+			return fail
 		}
 		changed(h)
-		return undoneMsg{seq: u.r.Seq}
+		return ok
 	}
 }

@@ -128,8 +128,8 @@ func (m Model) compareKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	c := &m.cmp
 	switch {
 	case key.Matches(k, m.keys.Quit):
-		return m, tea.Quit
-	case key.Matches(k, m.keys.Back), key.Matches(k, m.keys.Compare):
+		return m.askQuit()
+	case key.Matches(k, m.keys.Back), key.Matches(k, m.keys.QuitQ), key.Matches(k, m.keys.Compare):
 		if c.other != "" && !key.Matches(k, m.keys.Compare) {
 			c.other, c.cmp, c.err, c.off, c.loading = "", nil, "", 0, false
 			return m, nil

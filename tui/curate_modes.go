@@ -98,10 +98,10 @@ func (c Curate) startCategory() Curate {
 
 // categoryKey moves through the categories (a letter jumps to the next
 // whose name starts with it); enter gives the group the chosen one (the
-// first line: back to the most frequent), esc leaves it.
+// first line: back to the most frequent), esc or q leave it.
 func (c Curate) categoryKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
 	switch {
-	case key.Matches(k, c.keys.Cancel):
+	case key.Matches(k, c.keys.Cancel), k.String() == "q": // no category's name starts with q: back, as from every list
 		c.mode = modeList
 	case key.Matches(k, c.keys.Apply):
 		c.mode = modeList

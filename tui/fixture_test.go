@@ -60,7 +60,7 @@ func fixedResponses(g *model.Gazetteer, event string, n int) []model.Response {
 		}
 		rs = append(rs, model.Response{
 			ID: fmt.Sprintf("r%06d", i), Event: event, CreatedAt: base.Add(time.Duration(i) * 37 * time.Second),
-			AgeGroup: model.DefaultAgeGroups[i%3], Marks: marks, Seq: int64(i + 1),
+			AgeGroup: model.DefaultAgeGroups[i%3], Marks: marks, Seq: int64(i + 1), Number: int64(i + 1),
 		})
 	}
 	return rs

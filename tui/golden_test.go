@@ -42,6 +42,14 @@ func TestScreens(t *testing.T) {
 		{"ru_board", Viewer, "f", "ru"},
 		{"ru_help", Viewer, "?", "ru"},
 		{"ru_typeahead", Facilitator, "гаек", "ru"},
+		{"typeahead_list", Facilitator, "jaun<down>", ""},
+		{"category_suggested", Facilitator, "cen<enter>jauni veloceliņi", ""},
+		{"category_ask", Facilitator, "cen<enter>Xyzzy<enter>", ""},
+		{"lv_category_ask", Facilitator, "cen<enter>Xyzzy<enter>", "lv"},
+		{"quit_confirm", Facilitator, "gri<ctrl+c>", ""},
+		{"marks_choose", Facilitator, "gri<enter>ara<tab><enter>cen<enter>vel<tab><enter><up>", ""},
+		{"mark_change", Facilitator, "gri<enter>ara<tab><enter>cen<enter>vel<tab><enter><up><up><enter>", ""},
+		{"mark_change_wish", Facilitator, "gri<enter>ara<tab><enter>cen<enter>vel<tab><enter><up><enter><enter>", ""},
 	}
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		for _, c := range cases {

@@ -19,8 +19,9 @@ type KeyMap struct {
 	Board key.Binding
 	// Save stores the visitor's response.
 	Save key.Binding
-	// Undo reverts the last save, edit or delete.
-	Undo key.Binding
+	// Undo takes back the form's last step, or (the form empty) the last
+	// save, edit or delete; Redo brings back what Undo took.
+	Undo, Redo key.Binding
 	// Recent opens the list of recent responses.
 	Recent key.Binding
 	// Enter takes a suggestion or finishes a mark.
@@ -39,6 +40,13 @@ type KeyMap struct {
 	Age key.Binding
 	// RemoveMark removes the last mark while the place is empty.
 	RemoveMark key.Binding
+	// Marks (↑ on the empty place field) chooses a mark to change; in the
+	// marks, ChangeMark takes it back into the fields and DropMark
+	// removes it.
+	Marks, ChangeMark, DropMark key.Binding
+	// AddMark (enter in the list of categories) takes the category and
+	// adds the mark.
+	AddMark key.Binding
 	// MapPick chooses the place on the map with the arrow keys (MapMove;
 	// the arrows alone start it too on an empty place).
 	MapPick, MapMove key.Binding
@@ -75,6 +83,7 @@ func DefaultKeyMap(lang string) KeyMap {
 		Board:        b([]string{"ctrl+b"}, "ctrl+b", i18n.AppHelpBoard),
 		Save:         b([]string{"ctrl+s"}, "ctrl+s", i18n.AppHelpSave),
 		Undo:         b([]string{"ctrl+z"}, "ctrl+z", i18n.AppHelpUndo),
+		Redo:         b([]string{"ctrl+y"}, "ctrl+y", i18n.FormHelpRedo),
 		Recent:       b([]string{"ctrl+e"}, "ctrl+e", i18n.AppHelpRecent),
 		Enter:        b([]string{"enter"}, "enter", i18n.AppHelpAdd),
 		Accept:       b([]string{"tab"}, "tab", i18n.AppHelpAccept),
@@ -86,6 +95,10 @@ func DefaultKeyMap(lang string) KeyMap {
 		Back:         b([]string{"esc"}, "esc", i18n.AppHelpBack),
 		Age:          b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", i18n.AppHelpAge),
 		RemoveMark:   b([]string{"ctrl+x"}, "ctrl+x", i18n.AppHelpRemoveMark),
+		Marks:        b([]string{"up"}, "↑", i18n.FormHelpMarks),
+		ChangeMark:   b([]string{"enter"}, "enter", i18n.FormHelpChangeMark),
+		DropMark:     b([]string{"ctrl+x", "delete", "backspace"}, "del", i18n.FormHelpRemoveMark),
+		AddMark:      b([]string{"enter"}, "enter", i18n.FormHelpAddMark),
 		MapPick:      b([]string{"ctrl+g"}, "ctrl+g", i18n.AppHelpMapPick),
 		MapMove:      b([]string{"up", "down", "left", "right"}, "←↑↓→", i18n.AppHelpMapMove),
 		Pick:         b([]string{"enter"}, "enter", i18n.AppHelpPick),
@@ -120,13 +133,15 @@ func (h helpView) ShortHelp() []key.Binding {
 	case h.role == Viewer:
 		return []key.Binding{k.Filter, k.Back, k.Down, k.QuitQ}
 	case h.focus == focusPlace:
-		return []key.Binding{k.Enter, k.Accept, k.Save, k.Undo, k.Recent, k.Board, k.MapPick, k.Help}
+		return []key.Binding{k.Enter, k.Accept, k.Save, k.Undo, k.Redo, k.Recent, k.Board, k.MapPick, k.Marks, k.Help}
 	case h.focus == focusMapPick:
 		return []key.Binding{k.MapMove, k.Pick, k.Back, k.Save}
 	case h.focus == focusWish:
-		return []key.Binding{k.Enter, k.Accept, k.Category, k.Save, k.Back, k.Board}
+		return []key.Binding{k.Enter, k.Accept, k.Category, k.Save, k.Back, k.Undo, k.Board}
 	case h.focus == focusCategory:
-		return []key.Binding{k.Up, k.Down, k.Pick, k.Back, k.Save}
+		return []key.Binding{k.Up, k.Down, k.AddMark, k.Back, k.Save}
+	case h.focus == focusMarks:
+		return []key.Binding{k.Up, k.Down, k.ChangeMark, k.Category, k.DropMark, k.Back}
 	case h.focus == focusRecent:
 		return []key.Binding{k.Up, k.Down, k.Edit, k.Delete, k.Back, k.Undo}
 	default: // board alone
@@ -141,10 +156,10 @@ func (h helpView) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{k.Filter, k.Back}, {k.Up, k.Down, k.PageUp, k.PageDown}, {k.Help, k.QuitQ, k.Quit}}
 	}
 	return [][]key.Binding{
-		{k.Enter, k.Accept, k.Category, k.CategoryBack, k.Back},
+		{k.Enter, k.Accept, k.Category, k.CategoryBack, k.AddMark, k.Back},
 		{k.CityWide, k.Age, k.RemoveMark, k.MapPick, k.MapMove, k.Up, k.Down},
-		{k.Save, k.Undo, k.Recent, k.Edit, k.Delete, k.Compare},
-		{k.Board, k.Present, k.Wishes, k.Filter, k.PageUp, k.PageDown},
-		{k.Help, k.QuitQ, k.Quit},
+		{k.Marks, k.ChangeMark, k.DropMark, k.Save, k.Undo, k.Redo},
+		{k.Recent, k.Edit, k.Delete, k.Compare, k.Board, k.Present},
+		{k.Wishes, k.Filter, k.PageUp, k.PageDown, k.Help, k.QuitQ, k.Quit},
 	}
 }

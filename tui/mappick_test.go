@@ -45,16 +45,16 @@ func TestMapPick(t *testing.T) {
 	if m.capture.focus != focusWish || m.capture.wishFor != want || m.capture.Picking() != "" {
 		t.Fatalf("enter: focus %v, wish for %q", m.capture.focus, m.capture.wishFor)
 	}
-	for _, k := range keys("ara<enter>") {
+	for _, k := range keys("soliņi<enter>") {
 		m = send(m, k)
 	}
-	if len(m.capture.marks) != 1 || m.capture.marks[0].Neighbourhood != want || m.capture.marks[0].Wish != "ara" {
+	if len(m.capture.marks) != 1 || m.capture.marks[0].Neighbourhood != want || m.capture.marks[0].Wish != "soliņi" {
 		t.Errorf("marks %+v, want one in %s", m.capture.marks, want)
 	}
 	// From a mark, choosing again starts at its place.
-	m = send(m, namedKey("left"))
+	m = send(m, namedKey("ctrl+g"))
 	if got := m.capture.Picking(); got != want {
-		t.Errorf("← on the empty place marks %q, want the last mark's %q", got, want)
+		t.Errorf("ctrl+g on the empty place marks %q, want the last mark's %q", got, want)
 	}
 }
 
@@ -78,8 +78,8 @@ func TestMapPickEscKeepsPlace(t *testing.T) {
 }
 
 // TestMapPickKeys: ↑/↓ still move through suggestions; an arrow on the
-// empty place starts choosing without moving; typing goes back to
-// type-ahead; ctrl+g again leaves.
+// empty place does not open the map (only ctrl+g does); typing goes back
+// to type-ahead; ctrl+g again leaves.
 func TestMapPickKeys(t *testing.T) {
 	city := testCity(t)
 	m := testModel(t, Options{Store: nilStore{}}, nil, 80, 24)
@@ -90,9 +90,14 @@ func TestMapPickKeys(t *testing.T) {
 		t.Fatalf("↓ with suggestions: picking %q, selection %d", m.capture.Picking(), m.capture.placeSel)
 	}
 	m = testModel(t, Options{Store: nilStore{}}, nil, 80, 24)
-	m = send(m, namedKey("up"))
+	for _, k := range []string{"up", "down", "left", "right"} { // only ctrl+g opens the map
+		if m = send(m, namedKey(k)); m.capture.Picking() != "" {
+			t.Fatalf("%s on the empty place opened the map", k)
+		}
+	}
+	m = send(m, namedKey("ctrl+g"))
 	if got := m.capture.Picking(); got != middleOf(city) {
-		t.Fatalf("↑ on the empty place marks %q, want %q", got, middleOf(city))
+		t.Fatalf("ctrl+g on the empty place marks %q, want %q", got, middleOf(city))
 	}
 	m = send(m, namedKey("g"))
 	if m.capture.Picking() != "" || m.capture.place.Value() != "g" || len(m.capture.matches) == 0 {

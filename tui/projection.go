@@ -41,15 +41,16 @@ func (m Model) openProjection() (Model, tea.Cmd) {
 	return m, m.proj.Init()
 }
 
-// projectionKey handles a key while the projection fills the screen: the
-// application's quit keys quit, esc (its overlay closed) and ctrl+p go
-// back to capture, every other key is the projection's.
+// projectionKey handles a key while the projection fills the screen:
+// ctrl+c quits (asking first when the form holds a visitor), q, esc (its
+// overlay closed) and ctrl+p go back to capture, every other key is the
+// projection's.
 func (m Model) projectionKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
-	case key.Matches(k, m.keys.Quit), key.Matches(k, m.keys.QuitQ):
-		return m, tea.Quit
+	case key.Matches(k, m.keys.Quit):
+		return m.askQuit()
 	case key.Matches(k, m.keys.Present),
-		key.Matches(k, m.keys.LeavePresent) && !m.proj.HelpShown():
+		(key.Matches(k, m.keys.LeavePresent) || key.Matches(k, m.keys.QuitQ)) && !m.proj.HelpShown():
 		m.presenting = false
 		return m, nil
 	}

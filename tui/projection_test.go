@@ -69,10 +69,11 @@ func TestProjectionKey(t *testing.T) {
 		t.Fatal("ctrl+p did not go back")
 	}
 	m = send(m, namedKey("ctrl+p"))
-	for _, k := range []string{"q", "ctrl+c"} {
-		if _, cmd := update(m, namedKey(k)); !quits(t, cmd) {
-			t.Errorf("%s in the projection does not quit", k)
-		}
+	if _, cmd := update(m, namedKey("ctrl+c")); !quits(t, cmd) { // the form is empty: no question
+		t.Errorf("ctrl+c in the projection does not quit")
+	}
+	if back, cmd := update(m, namedKey("q")); quits(t, cmd) || back.presenting { // a nested view: q goes back
+		t.Errorf("q in the projection: quits %v, presenting %v; want back to capture", quits(t, cmd), back.presenting)
 	}
 	if _, cmd := update(m, namedKey("ctrl+b")); quits(t, cmd) {
 		t.Error("ctrl+b quits")

@@ -71,7 +71,7 @@ func (r Recent) Update(msg tea.Msg, rs []model.Response) (Recent, recentAction) 
 		if i < len(rs) {
 			return r.selectAt(rs, i), recentDelete
 		}
-	case key.Matches(k, r.keys.Back), key.Matches(k, r.keys.Recent):
+	case key.Matches(k, r.keys.Back), key.Matches(k, r.keys.Recent), key.Matches(k, r.keys.QuitQ):
 		return r, recentClose
 	}
 	return r, recentNone
@@ -133,7 +133,7 @@ func recentLine(lang string, r model.Response) string {
 	if where == "" {
 		where = tr(lang, i18n.AppCityWide)
 	}
-	s := "#" + strconv.FormatInt(r.Seq, 10) + " " + clock(r.CreatedAt) + " " + where
+	s := "#" + strconv.FormatInt(r.Number, 10) + " " + clock(r.CreatedAt) + " " + where
 	switch {
 	case wishes == 1:
 		s += " · " + tr(lang, i18n.AppOneWish)

@@ -18,6 +18,7 @@ type helpKey struct {
 	width   int
 	showAll bool
 	hidden  bool
+	quitAsk bool
 }
 
 // withHelp draws the help bar again when what it shows changed, so that
@@ -28,11 +29,15 @@ func (m Model) withHelp() Model {
 		hv.focus = m.capture.focus
 	}
 	m.help.SetWidth(m.w)
-	k := helpKey{hv.focus, m.w, m.fullHelp, hv.hidden}
+	k := helpKey{hv.focus, m.w, m.fullHelp, hv.hidden, m.quitAsk}
 	if m.helpLines != nil && k == m.helpFor {
 		return m
 	}
 	m.helpFor, m.helpLines = k, []string{fit(" "+m.help.ShortHelpView(hv.ShortHelp()), m.w)}
+	if m.quitAsk { // the question, where the keys are read
+		m.helpLines = []string{fit(" "+m.st.Danger.Render(tr(m.lang, i18n.FormQuitAsk)), m.w),
+			fit(" "+m.st.Accent.Render(tr(m.lang, i18n.FormQuitKeys)), m.w)}
+	}
 	m.fullLines = nil
 	if m.fullHelp {
 		m.fullLines = fullHelpView(m.st, hv.FullHelp(), m.w)
@@ -45,10 +50,10 @@ func (m Model) wide() bool { return m.w >= wideWidth }
 
 // View draws the whole screen: never wider than the window, never taller.
 func (m Model) View() tea.View {
-	if m.curating {
+	if m.curating && !m.quitAsk {
 		return m.cur.View()
 	}
-	if m.presenting {
+	if m.presenting && !m.quitAsk {
 		v := m.proj.View()
 		v.WindowTitle = "standmap"
 		return v
@@ -68,7 +73,7 @@ func (m Model) render() string {
 		}
 		return tooSmall(m.lang, w, h)
 	}
-	if m.cmp.open {
+	if m.cmp.open && !m.quitAsk {
 		return m.renderCompare(w, h)
 	}
 	bodyH := h - 1 - len(m.helpLines)
@@ -119,9 +124,14 @@ func (m Model) captureView(w, h int, withMap bool) []string {
 	} else if rest >= 2 {
 		lines = append(lines, m.recent.View(m.st, m.lang, m.snap.Recent, w-2, rest, m.focus == focusRecent)...)
 	}
-	title := tr(m.lang, i18n.AppVisitor, m.snap.Responses+1)
-	if m.capture.Editing() {
-		title = tr(m.lang, i18n.AppEditing, m.capture.editing.Seq)
+	title := tr(m.lang, i18n.AppVisitor, m.snap.Responses+1) // a store without drafts: a guess
+	switch {
+	case m.capture.Editing():
+		title = tr(m.lang, i18n.AppEditing, m.capture.editing.Number)
+	case m.keeper != nil && m.number > 0:
+		title = tr(m.lang, i18n.AppVisitor, m.number) // reserved: the save gets it
+	case m.keeper != nil:
+		title = tr(m.lang, i18n.FormVisitor)
 	}
 	border := m.st.PanelFocus
 	return box(lines, title, w, h, border, m.st.Title)

@@ -1,0 +1,165 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"standmap/model"
+)
+
+// Draft is a facilitator's form as last written: kept on every change, so
+// that quitting, a crash or a lost connection never loses the visitor
+// being typed, with the number reserved for the next new response it
+// saves.
+type Draft struct {
+	// Event and Who (local, local:USER or an SSH key fingerprint) say
+	// whose form of which event it is.
+	Event, Who string
+	// Number is reserved for the form's next new response: shown on it
+	// ("Visitor #N") and given to it by SaveDrafted; no other response
+	// of the event gets it.
+	Number int64
+	// Form is the form as its screen encodes it; "" is an empty form.
+	Form string
+	// UpdatedAt is when the draft was last written.
+	UpdatedAt time.Time
+}
+
+// Drafts keeps each facilitator's form durably and gives it the one true
+// number of its next response. The SQLite store is one; a store without
+// drafts (a test's) leaves the form in memory.
+type Drafts interface {
+	// Draft returns who's draft of the event, reserving a number for a
+	// new one; ErrNotFound when the event does not exist.
+	Draft(ctx context.Context, event, who string) (Draft, error)
+	// PutDraft stores who's form ("" = empty) in one durable transaction.
+	PutDraft(ctx context.Context, event, who, form string) error
+	// SaveDrafted is SaveResponse that also, in the same transaction,
+	// empties who's draft: a new response gets the draft's reserved
+	// number, and the draft a new one. So a form saved is never saved
+	// again from its draft, whatever stops the program when.
+	SaveDrafted(ctx context.Context, r model.Response, who string) (model.Response, Draft, error)
+}
+
+var _ Drafts = (*SQLite)(nil)
+
+// Draft returns who's draft of the event, reserving a number for a new
+// one (a write only then).
+func (s *SQLite) Draft(ctx context.Context, event, who string) (Draft, error) {
+	d, err := readDraft(ctx, s.reader, event, who)
+	if errors.Is(err, ErrNotFound) {
+		err = s.write(ctx, func(tx *sql.Tx) error {
+			d, err = draftTx(ctx, tx, event, who)
+			return err
+		})
+	}
+	if err != nil {
+		return d, fmt.Errorf("draft of %s in %q: %w", who, event, err)
+	}
+	return d, nil
+}
+
+// PutDraft stores who's form of the event ("" = empty).
+func (s *SQLite) PutDraft(ctx context.Context, event, who, form string) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		d, err := draftTx(ctx, tx, event, who)
+		if err != nil {
+			return err
+		}
+		d.Form = form
+		return putDraftTx(ctx, tx, &d)
+	})
+	if err != nil {
+		return fmt.Errorf("store the draft of %s in %q: %w", who, event, err)
+	}
+	return nil
+}
+
+// SaveDrafted stores r (see SaveResponse) and empties who's draft in the
+// same transaction. A new response takes the draft's number when free;
+// the draft then reserves the next.
+func (s *SQLite) SaveDrafted(ctx context.Context, r model.Response, who string) (model.Response, Draft, error) {
+	var d Draft
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if d, err = draftTx(ctx, tx, r.Event, who); err != nil {
+			return err
+		}
+		r.Number = d.Number // a new response's; an edit keeps its own
+		if r, err = saveTx(ctx, tx, r); err != nil {
+			return err
+		}
+		ev, err := eventID(ctx, tx, r.Event)
+		if err != nil {
+			return err
+		}
+		if taken, err := numberTaken(ctx, tx, ev, d.Number); err != nil {
+			return err
+		} else if taken {
+			if d.Number, err = nextNumber(ctx, tx, ev); err != nil {
+				return err
+			}
+		}
+		d.Form = ""
+		return putDraftTx(ctx, tx, &d)
+	})
+	if err != nil {
+		return r, d, fmt.Errorf("save response %s: %w", r.ID, err)
+	}
+	return r, d, nil
+}
+
+// readDraft reads who's draft of the event, or ErrNotFound.
+func readDraft(ctx context.Context, q querier, event, who string) (Draft, error) {
+	d := Draft{Event: event, Who: who}
+	rows, err := q.QueryContext(ctx, `SELECT d.number, d.form, d.updated_at FROM drafts d
+		JOIN events e ON e.id = d.event_id WHERE e.name = ? AND d.who = ?`, event, who)
+	if err != nil {
+		return d, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return d, err
+		}
+		return d, ErrNotFound
+	}
+	var at string
+	if err := rows.Scan(&d.Number, &d.Form, &at); err != nil {
+		return d, err
+	}
+	d.UpdatedAt, err = parseTime(at)
+	return d, err
+}
+
+// draftTx reads who's draft in a write transaction, creating it with a
+// reserved number when there is none.
+func draftTx(ctx context.Context, tx *sql.Tx, event, who string) (Draft, error) {
+	d, err := readDraft(ctx, tx, event, who)
+	if !errors.Is(err, ErrNotFound) {
+		return d, err
+	}
+	ev, err := eventID(ctx, tx, event)
+	if err != nil {
+		return d, err
+	}
+	if d.Number, err = nextNumber(ctx, tx, ev); err != nil {
+		return d, err
+	}
+	d.UpdatedAt = time.Now().UTC()
+	_, err = tx.ExecContext(ctx, `INSERT INTO drafts(event_id, who, number, form, updated_at) VALUES (?, ?, ?, '', ?)`,
+		ev, who, d.Number, formatTime(d.UpdatedAt))
+	return d, err
+}
+
+// putDraftTx writes d's number and form over its stored draft, now.
+func putDraftTx(ctx context.Context, tx *sql.Tx, d *Draft) error {
+	d.UpdatedAt = time.Now().UTC()
+	_, err := tx.ExecContext(ctx, `UPDATE drafts SET number = ?, form = ?, updated_at = ?
+		WHERE event_id = (SELECT id FROM events WHERE name = ?) AND who = ?`,
+		d.Number, d.Form, formatTime(d.UpdatedAt), d.Event, d.Who)
+	return err
+}

@@ -1,0 +1,77 @@
+package i18n
+
+// The capture form's texts for undo and redo, drafts, quitting, the
+// suggested category and editing a mark (tui).
+const (
+	FormVisitor        Key = "form.visitor"
+	FormRestored       Key = "form.restored"
+	FormDraftFailed    Key = "form.draftFailed"
+	FormRedone         Key = "form.redone"
+	FormNothingToRedo  Key = "form.nothingToRedo"
+	FormQuitAsk        Key = "form.quitAsk"
+	FormQuitKeys       Key = "form.quitKeys"
+	FormCatSuggested   Key = "form.catSuggested"
+	FormCatNone        Key = "form.catNone"
+	FormCatAsk         Key = "form.catAsk"
+	FormCatPick        Key = "form.catPick"
+	FormCatFirst       Key = "form.catFirst"
+	FormMarksHint      Key = "form.marksHint"
+	FormMarkEditing    Key = "form.markEditing"
+	FormMarkRemoved    Key = "form.markRemoved"
+	FormEditingHint    Key = "form.editingHint"
+	FormHelpRedo       Key = "form.helpRedo"
+	FormHelpMarks      Key = "form.helpMarks"
+	FormHelpChangeMark Key = "form.helpChangeMark"
+	FormHelpRemoveMark Key = "form.helpRemoveMark"
+	FormHelpAddMark    Key = "form.helpAddMark"
+)
+
+// formTexts are the form's {English, Latvian} texts.
+var formTexts = map[Key][2]string{
+	FormVisitor:        {"Visitor", "Apmeklētājs"},
+	FormRestored:       {"the unsaved visitor is back in the form (ctrl+z empties it)", "nesaglabātais apmeklētājs ir atpakaļ formā (ctrl+z to iztukšo)"},
+	FormDraftFailed:    {"the form is not kept: %s", "forma nav saglabāta: %s"},
+	FormRedone:         {"redone #%d", "atjaunots #%d"},
+	FormNothingToRedo:  {"nothing to redo", "nav ko atjaunot"},
+	FormQuitAsk:        {"Quit? The visitor in the form stays as a draft for the next start.", "Iziet? Formā esošais apmeklētājs paliks melnrakstā līdz nākamajai reizei."},
+	FormQuitKeys:       {"y quit · n stay", "y iziet · n palikt"},
+	FormCatSuggested:   {"suggested by its words (ctrl+t changes it)", "ieteikta pēc vārdiem (ctrl+t maina)"},
+	FormCatNone:        {"— none (on purpose)", "— bez kategorijas (apzināti)"},
+	FormCatAsk:         {"none yet: enter chooses one", "vēl nav: enter izvēlas"},
+	FormCatPick:        {"its category: a letter jumps · enter adds the mark · esc back", "kategorija: burts pārlec · enter pievieno atzīmi · esc atpakaļ"},
+	FormCatFirst:       {"“%s” needs a category: choose one, enter adds it", "“%s” vajag kategoriju: izvēlieties, enter pievieno"},
+	FormMarksHint:      {"↑/↓ choose · enter change · del remove · esc back", "↑/↓ izvēlēties · enter mainīt · del noņemt · esc atpakaļ"},
+	FormMarkEditing:    {"mark %d: enter keeps each part, or change it", "%d. atzīme: enter patur katru daļu, vai mainiet to"},
+	FormMarkRemoved:    {"mark %d removed (ctrl+z brings it back)", "%d. atzīme noņemta (ctrl+z to atgriež)"},
+	FormEditingHint:    {"editing #%d: ↑ chooses a mark to change", "labo #%d: ↑ izvēlas atzīmi, ko mainīt"},
+	FormHelpRedo:       {"redo", "atjaunot"},
+	FormHelpMarks:      {"choose a mark", "izvēlēties atzīmi"},
+	FormHelpChangeMark: {"change mark", "mainīt atzīmi"},
+	FormHelpRemoveMark: {"remove mark", "noņemt atzīmi"},
+	FormHelpAddMark:    {"add the mark", "pievienot atzīmi"},
+}
+
+// formRU are the form's Russian texts.
+var formRU = map[Key]string{
+	FormVisitor:        "Посетитель",
+	FormRestored:       "несохранённый посетитель вернулся в форму (ctrl+z очищает её)",
+	FormDraftFailed:    "форма не сохраняется: %s",
+	FormRedone:         "возвращено №%d",
+	FormNothingToRedo:  "нечего возвращать",
+	FormQuitAsk:        "Выйти? Посетитель из формы останется черновиком до следующего запуска.",
+	FormQuitKeys:       "y выйти · n остаться",
+	FormCatSuggested:   "предложена по словам (ctrl+t меняет)",
+	FormCatNone:        "— без категории (намеренно)",
+	FormCatAsk:         "пока нет: enter выбирает",
+	FormCatPick:        "категория: буква переходит · enter добавляет отметку · esc назад",
+	FormCatFirst:       "для «%s» нужна категория: выберите, enter добавляет",
+	FormMarksHint:      "↑/↓ выбрать · enter изменить · del удалить · esc назад",
+	FormMarkEditing:    "отметка %d: enter оставляет каждую часть, или измените её",
+	FormMarkRemoved:    "отметка %d удалена (ctrl+z возвращает)",
+	FormEditingHint:    "правка №%d: ↑ выбирает отметку для изменения",
+	FormHelpRedo:       "вернуть",
+	FormHelpMarks:      "выбрать отметку",
+	FormHelpChangeMark: "изменить отметку",
+	FormHelpRemoveMark: "удалить отметку",
+	FormHelpAddMark:    "добавить отметку",
+}
