@@ -36,11 +36,11 @@ func TestE2EKillAfterSave(t *testing.T) {
 		c.tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "-e", "TERM=xterm-256color", strings.Join(ssh, " "))
 		t.Cleanup(func() { exec.Command("tmux", "-L", c.socket, "kill-server").Run() })
 		c.waitFor("Visitor #")
-		for _, field := range []string{"cen", fmt.Sprintf("drop k%d a", i), "gri", fmt.Sprintf("drop k%d b", i)} {
+		for _, field := range []string{"cen", fmt.Sprintf("drop k%d a bench", i), "gri", fmt.Sprintf("drop k%d b bench", i)} {
 			c.tmux("send-keys", "-t", "e2e", "-l", field)
 			c.tmux("send-keys", "-t", "e2e", "Enter")
 		}
-		c.waitFor(fmt.Sprintf("drop k%d b", i)) // every key before ctrl+s reached the server
+		c.waitFor(fmt.Sprintf("drop k%d b bench", i)) // every key before ctrl+s reached the server
 		pid, err := strconv.Atoi(strings.TrimSpace(c.tmux("display-message", "-p", "-t", "e2e", "#{pane_pid}")))
 		if err != nil {
 			t.Fatal(err)
@@ -79,7 +79,7 @@ func TestE2EKillAfterSave(t *testing.T) {
 		stored[marks]++
 	}
 	for i := range drops {
-		whole := fmt.Sprintf("Centrs|drop k%d a; Grīva|drop k%d b", i, i)
+		whole := fmt.Sprintf("Centrs|drop k%d a bench; Grīva|drop k%d b bench", i, i)
 		if stored[whole] != 1 {
 			t.Errorf("visitor %d, ssh killed 0 ms after its ctrl+s: stored %d times, want 1 (stored: %v)", i, stored[whole], stored)
 		}

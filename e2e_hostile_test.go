@@ -112,14 +112,14 @@ func TestE2EShutdownShowsSaved(t *testing.T) {
 	s := startServe(t)
 	c := s.terminalOn(fmt.Sprintf("standmap-e2e-term-%d-%d", os.Getpid(), s.port), "fac", 120, 40, true)
 	c.waitFor("Visitor #1")
-	for _, k := range []string{"cen", "Enter", "shutdown wish", "Enter"} {
+	for _, k := range []string{"cen", "Enter", "shutdown wish bench", "Enter"} {
 		if k == "Enter" {
 			c.tmux("send-keys", "-t", "e2e", k)
 		} else {
 			c.tmux("send-keys", "-t", "e2e", "-l", k)
 		}
 	}
-	c.waitFor("shutdown wish")
+	c.waitFor("shutdown wish bench")
 	c.tmux("send-keys", "-t", "e2e", "C-s")
 	// SIGTERM once the server has the key (a key it never got cannot be
 	// saved): the save is in flight or just done.
@@ -143,7 +143,7 @@ func TestE2EShutdownShowsSaved(t *testing.T) {
 		t.Errorf("the facilitator was not told the save:\n%s", sc)
 	}
 	out, err := exec.Command(s.bin, "export", "--db", s.db, "--event", "E2E").Output()
-	if err != nil || strings.Count(string(out), ",Centrs,shutdown wish,") != 1 {
+	if err != nil || strings.Count(string(out), ",Centrs,shutdown wish bench,") != 1 {
 		t.Errorf("export after the shutdown: %v\n%s", err, out)
 	}
 }
