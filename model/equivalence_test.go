@@ -39,11 +39,13 @@ var (
 	worldKeys = []string{"velocelini", "ara trenazieri", "bike paths", "benches", "sakartot vidi", "x", "fi", "", "nothing"}
 )
 
+// t0 is when the random responses begin.
+var t0 = time.Date(2025, 4, 24, 9, 0, 0, 0, time.UTC)
+
 func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 
 // response returns a random response with the id and seq given.
 func (w *world) response(id string, seq int64) model.Response {
-	t0 := time.Date(2025, 4, 24, 9, 0, 0, 0, time.UTC)
 	r := model.Response{ID: id, Seq: seq, CreatedAt: t0.Add(time.Duration(w.rng.IntN(4)) * time.Minute)}
 	for n := 1 + w.rng.IntN(4); n > 0; n-- {
 		m := model.Mark{Neighbourhood: pick(w.rng, worldHoods), Wish: pick(w.rng, worldWishes), Category: pick(w.rng, worldCats)}

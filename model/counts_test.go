@@ -1,0 +1,149 @@
+package model_test
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"standmap/internal/reftally"
+	"standmap/model"
+)
+
+// sumCounts adds up the responses' mark counts, as a store keeps them.
+func sumCounts(rs []model.Response) model.EventCounts {
+	keys := model.NewWishKeys()
+	sums := make(map[model.CountKey]model.MarkCount)
+	for _, r := range rs {
+		for _, mc := range model.CountMarks(r, keys) {
+			if old, ok := sums[mc.Of()]; ok {
+				mc = old.Add(mc, +1)
+			}
+			sums[mc.Of()] = mc
+		}
+	}
+	ec := model.EventCounts{Responses: len(rs)}
+	for _, mc := range sums {
+		ec.Marks = append(ec.Marks, mc)
+	}
+	return ec
+}
+
+// fetcher answers TallyCounts' questions from rs, as a store would, and
+// counts the responses it returned.
+func fetcher(rs []model.Response, fetched *int) func(model.Wanted) ([]model.Response, error) {
+	return func(w model.Wanted) ([]model.Response, error) {
+		var out []model.Response
+		for _, r := range rs {
+			ok := slices.Contains(w.IDs, r.ID)
+			for _, m := range r.Marks {
+				ok = ok || slices.Contains(w.Wishes, m.Wish) || slices.Contains(w.Neighbourhoods, m.Neighbourhood)
+			}
+			if ok {
+				out = append(out, r)
+			}
+		}
+		*fetched += len(out)
+		return out, nil
+	}
+}
+
+// TestTallyCountsEqualsReference tallies random responses from their
+// summed counts under random curations, and compares with the reference.
+func TestTallyCountsEqualsReference(t *testing.T) {
+	fetchedAll := 0
+	for seed := range uint64(300) {
+		w := newWorld(t, seed)
+		n := 1 + w.rng.IntN(60)
+		rs := make([]model.Response, n)
+		ids := make([]string, n)
+		for i := range rs {
+			ids[i] = fmt.Sprint("r", i)
+			rs[i] = w.response(ids[i], int64(i+1))
+		}
+		c := w.curation(ids)
+		ref := reftally.New(w.gaz, "e")
+		ref.SetCuration(c)
+		for _, r := range rs {
+			ref.Put(r)
+		}
+		fetched := 0
+		got, err := model.TallyCounts(w.gaz, "e", sumCounts(rs), c, fetcher(rs, &fetched))
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		if want := ref.Tally(); !reflect.DeepEqual(got, want) {
+			t.Fatalf("seed %d, curation %v:\n got %+v\nwant %+v", seed, c.Cells(), got, want)
+		}
+		fetchedAll += fetched
+	}
+	t.Logf("fetched %d responses one by one", fetchedAll)
+}
+
+// TestTallyCountsFetchesNothingPlain: without a curation that merges,
+// hides mentions, or two names of a neighbourhood, no response is read.
+func TestTallyCountsFetchesNothingPlain(t *testing.T) {
+	w := newWorld(t, 1)
+	var rs []model.Response
+	for i := range 200 {
+		r := w.response(fmt.Sprint("r", i), int64(i+1))
+		for j := range r.Marks {
+			if r.Marks[j].Neighbourhood == "griva" || r.Marks[j].Neighbourhood == "Jaunā Forštate" {
+				r.Marks[j].Neighbourhood = "Centrs"
+			}
+		}
+		rs = append(rs, r)
+	}
+	c := model.NewCuration([]model.CurationCell{{Kind: model.CurateHide, Ref: "benches", Value: "1"},
+		{Kind: model.CurateText, Ref: "x", Value: "Ex"}, {Kind: model.CurateModerate, Value: "on"},
+		{Kind: model.CurateApprove, Ref: "x", Value: "1"}})
+	fetched := 0
+	got, err := model.TallyCounts(w.gaz, "e", sumCounts(rs), c, fetcher(rs, &fetched))
+	if err != nil || fetched != 0 {
+		t.Fatalf("err %v, fetched %d", err, fetched)
+	}
+	want := reftally.New(w.gaz, "e")
+	want.SetCuration(c)
+	for _, r := range rs {
+		want.Put(r)
+	}
+	if !reflect.DeepEqual(got, want.Tally()) {
+		t.Fatalf("got %+v\nwant %+v", got, want.Tally())
+	}
+}
+
+// TestTallyCountsRefusesWrongCounts: counts that are not the responses'
+// sums are an error, not a wrong tally.
+func TestTallyCountsRefusesWrongCounts(t *testing.T) {
+	w := newWorld(t, 2)
+	r := model.Response{ID: "a", Seq: 1, Marks: []model.Mark{{Neighbourhood: "Centrs", Wish: "x"}, {Wish: "X!"}}}
+	c := model.NewCuration([]model.CurationCell{{Kind: model.CurateHideMark, Ref: "a:1", Value: "1"}})
+	fetched := 0
+	_, err := model.TallyCounts(w.gaz, "e", model.EventCounts{Responses: 1}, c, fetcher([]model.Response{r}, &fetched))
+	if err == nil {
+		t.Fatal("no error")
+	}
+}
+
+// TestTallyCountsHiddenFirstMention: a spelling whose earliest mention is
+// hidden is shown by its earliest one left, which the counts do not know.
+func TestTallyCountsHiddenFirstMention(t *testing.T) {
+	w := newWorld(t, 3)
+	at := func(min int) model.Response {
+		return model.Response{ID: fmt.Sprint("r", min), Seq: int64(min + 1), CreatedAt: t0.Add(time.Duration(min) * time.Minute)}
+	}
+	rs := []model.Response{at(0), at(1), at(2)}
+	rs[0].Marks = []model.Mark{{Neighbourhood: "Centrs", Wish: "Bike paths"}} // hidden
+	rs[1].Marks = []model.Mark{{Neighbourhood: "Centrs", Wish: "bike paths"}}
+	rs[2].Marks = []model.Mark{{Neighbourhood: "Centrs", Wish: "Bike paths"}}
+	c := model.NewCuration([]model.CurationCell{{Kind: model.CurateHideMark, Ref: "r0:0", Value: "1"}})
+	fetched := 0
+	got, err := model.TallyCounts(w.gaz, "e", sumCounts(rs), c, fetcher(rs, &fetched))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Wishes) != 1 || got.Wishes[0].Text != "bike paths" || got.Wishes[0].Count != 2 {
+		t.Fatalf("wishes %+v, want bike paths (the earliest shown) counting 2", got.Wishes)
+	}
+}
