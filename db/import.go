@@ -30,12 +30,18 @@ func (s *SQLite) ImportCurated(ctx context.Context, rs []model.Response, skipCon
 	}
 	var res ImportResult
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		var err error
-		var differ map[string]bool
-		if res, differ, err = importTx(ctx, tx, rs, skipConflicts); err != nil {
+		counts, err := beginCounts(ctx, tx)
+		if err != nil {
 			return err
 		}
-		return importCurationTx(ctx, tx, cur, differ, &res)
+		var differ map[string]bool
+		if res, differ, err = importTx(ctx, tx, rs, skipConflicts, counts); err != nil {
+			return err
+		}
+		if err := importCurationTx(ctx, tx, cur, differ, &res); err != nil {
+			return err
+		}
+		return counts.finish(ctx, tx)
 	})
 	if err != nil {
 		if errors.Is(err, ErrConflict) {
@@ -51,7 +57,7 @@ func (s *SQLite) ImportCurated(ctx context.Context, rs []model.Response, skipCon
 // returns the events of which a response is stored differently from rs:
 // in conflict, or the same marks in another order (their positions, which
 // a hidden mention names, differ).
-func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflicts bool) (ImportResult, map[string]bool, error) {
+func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflicts bool, counts *counter) (ImportResult, map[string]bool, error) {
 	var res ImportResult
 	differ := make(map[string]bool)
 	events, err := eventIDs(ctx, tx)
@@ -102,7 +108,7 @@ func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflict
 			res.NewEvents = append(res.NewEvents, rs[i].Event)
 		}
 	}
-	if err := insertNew(ctx, tx, rs, add, events, now); err != nil {
+	if err := insertNew(ctx, tx, rs, add, events, now, counts); err != nil {
 		return res, differ, err
 	}
 	res.Added = len(add)
@@ -113,8 +119,9 @@ func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflict
 }
 
 // insertNew writes rs[i] for each i of add, in batches, giving them the
-// seqs after the highest stored (what SQLite itself would give them).
-func insertNew(ctx context.Context, tx *sql.Tx, rs []model.Response, add []int, events map[string]int64, now time.Time) error {
+// seqs after the highest stored (what SQLite itself would give them), and
+// adds their marks to the counts.
+func insertNew(ctx context.Context, tx *sql.Tx, rs []model.Response, add []int, events map[string]int64, now time.Time, counts *counter) error {
 	// Marks may be written before the batch holding their response.
 	if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
 		return err
@@ -132,12 +139,15 @@ func insertNew(ctx context.Context, tx *sql.Tx, rs []model.Response, add []int, 
 		resps.flush()
 		return err
 	}
+	sums := newCountSums(counts)
 	for _, i := range add {
 		r := rs[i]
 		if r.CreatedAt.IsZero() {
 			r.CreatedAt = now
 		}
 		seq++
+		r.Seq = seq
+		sums.add(events[r.Event], r)
 		err = resps.add(seq, events[r.Event], r.ID, formatTime(r.CreatedAt), r.AgeGroup)
 		for p, m := range r.Marks {
 			if err != nil {
@@ -149,7 +159,10 @@ func insertNew(ctx context.Context, tx *sql.Tx, rs []model.Response, add []int, 
 			break
 		}
 	}
-	return errors.Join(err, resps.flush(), marks.flush())
+	if err = errors.Join(err, resps.flush(), marks.flush()); err != nil {
+		return err
+	}
+	return sums.write(ctx, tx)
 }
 
 func key(event, id string) string { return event + "\x00" + id }

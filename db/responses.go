@@ -149,11 +149,22 @@ func (s *SQLite) SaveResponse(ctx context.Context, r model.Response) (model.Resp
 		if err != nil {
 			return err
 		}
+		counts, err := beginCounts(ctx, tx)
+		if err != nil {
+			return err
+		}
 		err = tx.QueryRowContext(ctx, `INSERT INTO responses(seq, event_id, response_id, created_at, age_group)
 			VALUES (CASE WHEN ?1 > 0 AND NOT EXISTS (SELECT 1 FROM responses WHERE seq = ?1) THEN ?1 END, ?2, ?3, ?4, ?5)
 			ON CONFLICT(event_id, response_id) DO UPDATE SET created_at = excluded.created_at, age_group = excluded.age_group
 			RETURNING seq`, r.Seq, ev, r.ID, formatTime(r.CreatedAt), r.AgeGroup).Scan(&r.Seq)
 		if err != nil {
+			return err
+		}
+		old, err := storedMarks(ctx, tx, r.Seq)
+		if err != nil {
+			return err
+		}
+		if err := counts.add(ctx, tx, ev, model.Response{Seq: r.Seq, Marks: old}, -1); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM marks WHERE response_seq = ?", r.Seq); err != nil {
@@ -164,12 +175,36 @@ func (s *SQLite) SaveResponse(ctx context.Context, r model.Response) (model.Resp
 			return err
 		}
 		defer ins.Close()
-		return writeMarks(ctx, ins, r)
+		if err := writeMarks(ctx, ins, r); err != nil {
+			return err
+		}
+		if err := counts.add(ctx, tx, ev, r, +1); err != nil {
+			return err
+		}
+		return counts.finish(ctx, tx)
 	})
 	if err != nil {
 		return r, fmt.Errorf("save response %s: %w", r.ID, err)
 	}
 	return r, nil
+}
+
+// storedMarks returns the marks stored for the response seq, in order.
+func storedMarks(ctx context.Context, q querier, seq int64) ([]model.Mark, error) {
+	rows, err := q.QueryContext(ctx, "SELECT neighbourhood, wish, category FROM marks WHERE response_seq = ? ORDER BY position", seq)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Mark
+	for rows.Next() {
+		var m model.Mark
+		if err := rows.Scan(&m.Neighbourhood, &m.Wish, &m.Category); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
 }
 
 const insertMark = `INSERT INTO marks(response_seq, position, neighbourhood, wish, category) VALUES (?, ?, ?, ?, ?)`
@@ -193,8 +228,21 @@ func (s *SQLite) DeleteResponse(ctx context.Context, event, id string) (model.Re
 		if r, err = loadResponse(ctx, tx, event, id); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, "DELETE FROM responses WHERE seq = ?", r.Seq)
-		return err
+		ev, err := eventID(ctx, tx, event)
+		if err != nil {
+			return err
+		}
+		counts, err := beginCounts(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if _, err = tx.ExecContext(ctx, "DELETE FROM responses WHERE seq = ?", r.Seq); err != nil {
+			return err
+		}
+		if err := counts.add(ctx, tx, ev, r, -1); err != nil {
+			return err
+		}
+		return counts.finish(ctx, tx)
 	})
 	if err != nil {
 		return model.Response{}, fmt.Errorf("delete response %s: %w", id, err)
