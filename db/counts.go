@@ -265,9 +265,14 @@ func recount(ctx context.Context, tx *sql.Tx, event int64) error {
 }
 
 // deriveCounts counts every event's marks afresh when the counts were
-// never made or were made by another model.FoldVersion.
+// never made or were made by another model.FoldVersion (and their table
+// exists: a test may migrate part of the way).
 func deriveCounts(ctx context.Context, tx *sql.Tx) error {
-	if countsDerived(ctx, tx) {
+	var tables int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name = 'mark_counts_state'`).Scan(&tables); err != nil {
+		return err
+	}
+	if tables == 0 || countsDerived(ctx, tx) {
 		return nil
 	}
 	if err := recountSince(ctx, tx, -1); err != nil {
