@@ -106,13 +106,73 @@ func (s *SQLite) EachResponse(ctx context.Context, event string, fn func(model.R
 	if event == "" {
 		err = scanResponses(ctx, s.reader, fn, selectResponses+`ORDER BY r.seq, m.position`)
 	} else {
-		err = scanResponses(ctx, s.reader, fn, selectResponses+
-			`WHERE r.event_id = (SELECT id FROM events WHERE name = ?) ORDER BY r.seq, m.position`, event)
+		err = eachOfEvent(ctx, s.reader, event, fn)
 	}
 	if err != nil {
 		return fmt.Errorf("read responses of %q: %w", event, err)
 	}
 	return nil
+}
+
+// eachOfEvent is EachResponse of one event. A board's start reads every
+// response this way, so a response's own columns come with its first
+// mark only, not again with every mark (a fifth less time at 100,000
+// marks). Should a response's marks not begin at position 0 (a file
+// edited by hand), it reads them all the plain way instead.
+func eachOfEvent(ctx context.Context, q querier, event string, fn func(model.Response) error) error {
+	rows, err := q.QueryContext(ctx, `SELECT r.seq, m.position, iif(m.position > 0, NULL, r.response_id),
+		iif(m.position > 0, NULL, r.created_at), iif(m.position > 0, NULL, r.age_group), m.neighbourhood, m.wish, m.category
+		FROM responses r LEFT JOIN marks m ON m.response_seq = r.seq
+		WHERE r.event_id = (SELECT id FROM events WHERE name = ?) ORDER BY r.seq, m.position`, event)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var cur model.Response
+	for rows.Next() {
+		var seq int64
+		var pos sql.NullInt64
+		var id, at, age, hood, wish, cat sql.NullString
+		if err := rows.Scan(&seq, &pos, &id, &at, &age, &hood, &wish, &cat); err != nil {
+			return err
+		}
+		if seq != cur.Seq {
+			if cur.Seq != 0 {
+				if err := fn(cur); err != nil {
+					return err
+				}
+			}
+			if !id.Valid {
+				rows.Close()
+				return scanResponses(ctx, q, after(cur.Seq, fn), selectResponses+
+					`WHERE r.event_id = (SELECT id FROM events WHERE name = ?) ORDER BY r.seq, m.position`, event)
+			}
+			cur = model.Response{Seq: seq, Event: event, ID: id.String, AgeGroup: age.String}
+			if cur.CreatedAt, err = parseTime(at.String); err != nil {
+				return err
+			}
+		}
+		if pos.Valid {
+			cur.Marks = append(cur.Marks, model.Mark{Neighbourhood: hood.String, Wish: wish.String, Category: cat.String})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if cur.Seq != 0 {
+		return fn(cur)
+	}
+	return nil
+}
+
+// after calls fn with the responses after seq only.
+func after(seq int64, fn func(model.Response) error) func(model.Response) error {
+	return func(r model.Response) error {
+		if r.Seq <= seq {
+			return nil
+		}
+		return fn(r)
+	}
 }
 
 // write runs fn in one IMMEDIATE transaction on the writer connection and

@@ -34,12 +34,48 @@ const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
 
 func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
 
+// parseTime reads a stored time. The layout formatTime writes is read by
+// hand: a board's start reads one per response, and time.Parse is a
+// tenth of that start.
 func parseTime(s string) (time.Time, error) {
+	if t, ok := parseStored(s); ok {
+		return t, nil
+	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
 	}
 	return t.UTC(), nil
+}
+
+// parseStored reads a time in timeLayout, UTC ("Z"); ok is false for
+// anything else, including a date that does not exist.
+func parseStored(s string) (t time.Time, ok bool) {
+	if len(s) != len("2006-01-02T15:04:05.000000000Z") || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
+		s[13] != ':' || s[16] != ':' || s[19] != '.' || s[29] != 'Z' {
+		return t, false
+	}
+	ok = true
+	num := func(from, to int) int {
+		n := 0
+		for _, c := range []byte(s[from:to]) {
+			if c < '0' || c > '9' {
+				ok = false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y, mo, d := num(0, 4), time.Month(num(5, 7)), num(8, 10)
+	h, mi, sec, ns := num(11, 13), num(14, 16), num(17, 19), num(20, 29)
+	if !ok || h > 23 || mi > 59 || sec > 59 {
+		return t, false
+	}
+	t = time.Date(y, mo, d, h, mi, sec, ns, time.UTC)
+	if ty, tm, td := t.Date(); ty != y || tm != mo || td != d {
+		return t, false // 31 April: time.Date would move it on
+	}
+	return t, true
 }
 
 // fileURI makes path a "file:" URI, escaping what a URI would misread.
