@@ -19,6 +19,7 @@ type counter struct {
 	keys  *model.WishKeys
 	// refirst lists, by event, the counts whose earliest mark went.
 	refirst map[int64][]model.MarkCount
+	upsert  *sql.Stmt // upsertCount, prepared once a transaction needs it
 }
 
 // beginCounts reads whether the counts are current.
@@ -70,8 +71,14 @@ func (c *counter) addCounts(ctx context.Context, tx *sql.Tx, event int64, counts
 		return nil
 	}
 	if sign > 0 {
+		if c.upsert == nil {
+			var err error
+			if c.upsert, err = tx.PrepareContext(ctx, upsertCount); err != nil {
+				return err
+			}
+		}
 		for _, mc := range counts {
-			if _, err := tx.ExecContext(ctx, upsertCount, event, mc.Neighbourhood, mc.Wish, mc.Category, mc.Spelling, mc.Key,
+			if _, err := c.upsert.ExecContext(ctx, event, mc.Neighbourhood, mc.Wish, mc.Category, mc.Spelling, mc.Key,
 				mc.Marks, mc.NeighbourhoodFirsts, mc.KeyFirsts, formatTime(mc.First.At), mc.First.Seq, mc.First.Position); err != nil {
 				return err
 			}
@@ -106,11 +113,11 @@ func (c *counter) addCounts(ctx context.Context, tx *sql.Tx, event int64, counts
 // countSums adds up many responses' counts by event, to write at once.
 type countSums struct {
 	c    *counter
-	sums map[int64]map[model.CountKey]model.MarkCount
+	sums map[int64]*model.MarkSums
 }
 
 func newCountSums(c *counter) *countSums {
-	return &countSums{c: c, sums: make(map[int64]map[model.CountKey]model.MarkCount)}
+	return &countSums{c: c, sums: make(map[int64]*model.MarkSums)}
 }
 
 // add adds r's marks to its event's sums.
@@ -120,25 +127,16 @@ func (s *countSums) add(event int64, r model.Response) {
 	}
 	sums := s.sums[event]
 	if sums == nil {
-		sums = make(map[model.CountKey]model.MarkCount)
+		sums = model.NewMarkSums(s.c.keys)
 		s.sums[event] = sums
 	}
-	for _, mc := range model.CountMarks(r, s.c.keys) {
-		if old, ok := sums[mc.Of()]; ok {
-			mc = old.Add(mc, +1)
-		}
-		sums[mc.Of()] = mc
-	}
+	sums.Add(r)
 }
 
 // write adds the sums to the stored counts.
 func (s *countSums) write(ctx context.Context, tx *sql.Tx) error {
 	for event, sums := range s.sums {
-		counts := make([]model.MarkCount, 0, len(sums))
-		for _, mc := range sums {
-			counts = append(counts, mc)
-		}
-		if err := s.c.addCounts(ctx, tx, event, counts, +1); err != nil {
+		if err := s.c.addCounts(ctx, tx, event, sums.Counts(), +1); err != nil {
 			return err
 		}
 	}
@@ -164,6 +162,9 @@ const earlier = `(excluded.first_at, excluded.first_seq, excluded.first_position
 // counts current; when they were not current, it counts every event
 // changed since they were.
 func (c *counter) finish(ctx context.Context, tx *sql.Tx) error {
+	if c.upsert != nil {
+		defer c.upsert.Close()
+	}
 	if c.fresh {
 		for event, mcs := range c.refirst {
 			if err := refirst(ctx, tx, event, mcs); err != nil {
@@ -253,7 +254,8 @@ func recount(ctx context.Context, tx *sql.Tx, event int64) error {
 	if _, err := tx.ExecContext(ctx, "DELETE FROM mark_counts WHERE event_id = ?", event); err != nil {
 		return err
 	}
-	sums := newCountSums(&counter{fresh: true, keys: model.NewWishKeys()})
+	c := &counter{fresh: true, keys: model.NewWishKeys()}
+	sums := newCountSums(c)
 	err := scanResponses(ctx, tx, func(r model.Response) error {
 		sums.add(event, r)
 		return nil
@@ -261,7 +263,11 @@ func recount(ctx context.Context, tx *sql.Tx, event int64) error {
 	if err != nil {
 		return err
 	}
-	return sums.write(ctx, tx)
+	err = sums.write(ctx, tx)
+	if c.upsert != nil {
+		err = errors.Join(err, c.upsert.Close())
+	}
+	return err
 }
 
 // deriveCounts counts every event's marks afresh when the counts were

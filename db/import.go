@@ -29,13 +29,13 @@ func (s *SQLite) ImportCurated(ctx context.Context, rs []model.Response, skipCon
 		}
 	}
 	var res ImportResult
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.writeUnchecked(ctx, func(conn *sql.Conn, tx *sql.Tx) error {
 		counts, err := beginCounts(ctx, tx)
 		if err != nil {
 			return err
 		}
 		var differ map[string]bool
-		if res, differ, err = importTx(ctx, tx, rs, skipConflicts, counts); err != nil {
+		if res, differ, err = importTx(ctx, conn, tx, rs, skipConflicts, counts); err != nil {
 			return err
 		}
 		if err := importCurationTx(ctx, tx, cur, differ, &res); err != nil {
@@ -57,7 +57,7 @@ func (s *SQLite) ImportCurated(ctx context.Context, rs []model.Response, skipCon
 // returns the events of which a response is stored differently from rs:
 // in conflict, or the same marks in another order (their positions, which
 // a hidden mention names, differ).
-func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflicts bool, counts *counter) (ImportResult, map[string]bool, error) {
+func importTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, rs []model.Response, skipConflicts bool, counts *counter) (ImportResult, map[string]bool, error) {
 	var res ImportResult
 	differ := make(map[string]bool)
 	events, err := eventIDs(ctx, tx)
@@ -73,7 +73,7 @@ func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflict
 		return res, nil, err
 	}
 	var add []int
-	pending := make(map[string]int) // key → index into rs of an earlier add
+	pending := make(map[responseKey]int, len(rs)) // → index into rs of an earlier add
 	for i, r := range rs {
 		k := key(r.Event, r.ID)
 		var same bool
@@ -108,7 +108,7 @@ func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflict
 			res.NewEvents = append(res.NewEvents, rs[i].Event)
 		}
 	}
-	if err := insertNew(ctx, tx, rs, add, events, now, counts); err != nil {
+	if err := insertNew(ctx, conn, tx, rs, add, events, now, counts); err != nil {
 		return res, differ, err
 	}
 	res.Added = len(add)
@@ -120,52 +120,76 @@ func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflict
 
 // insertNew writes rs[i] for each i of add, in batches, giving them the
 // seqs after the highest stored (what SQLite itself would give them), and
-// adds their marks to the counts.
-func insertNew(ctx context.Context, tx *sql.Tx, rs []model.Response, add []int, events map[string]int64, now time.Time, counts *counter) error {
-	// Marks may be written before the batch holding their response.
-	if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
+// adds their marks to the counts. tx is a transaction on conn.
+func insertNew(ctx context.Context, conn *sql.Conn, tx *sql.Tx, rs []model.Response, add []int, events map[string]int64, now time.Time, counts *counter) error {
+	// Marks may be written before the batch holding their response; the
+	// change log is written for them all at the end (bulk_insert).
+	if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON; INSERT INTO bulk_insert VALUES (1)"); err != nil {
 		return err
 	}
 	var seq int64
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(seq), 0) FROM responses").Scan(&seq); err != nil {
 		return err
 	}
-	resps, err := newBatchInsert(ctx, tx, "INSERT INTO responses(seq, event_id, response_id, created_at, age_group) VALUES ", 5)
-	if err != nil {
-		return err
-	}
-	marks, err := newBatchInsert(ctx, tx, "INSERT INTO marks(response_seq, position, neighbourhood, wish, category) VALUES ", 5)
-	if err != nil {
-		resps.flush()
-		return err
-	}
+	first := seq + 1
+	// The marks are counted meanwhile, on the other core when free.
 	sums := newCountSums(counts)
-	for _, i := range add {
-		r := rs[i]
-		if r.CreatedAt.IsZero() {
-			r.CreatedAt = now
+	counted := make(chan struct{})
+	go func() {
+		defer close(counted)
+		for k, i := range add {
+			r := rs[i]
+			if r.CreatedAt.IsZero() {
+				r.CreatedAt = now
+			}
+			r.Seq = first + int64(k)
+			sums.add(events[r.Event], r)
 		}
-		seq++
-		r.Seq = seq
-		sums.add(events[r.Event], r)
-		err = resps.add(seq, events[r.Event], r.ID, formatTime(r.CreatedAt), r.AgeGroup)
-		for p, m := range r.Marks {
+	}()
+	err := conn.Raw(func(dc any) error {
+		resps, err := newBatchInsert(ctx, dc, "INSERT INTO responses(seq, event_id, response_id, created_at, age_group) VALUES ", 5)
+		if err != nil {
+			return err
+		}
+		marks, err := newBatchInsert(ctx, dc, "INSERT INTO marks(response_seq, position, neighbourhood, wish, category) VALUES ", 5)
+		if err != nil {
+			return errors.Join(err, resps.flush())
+		}
+		for _, i := range add {
+			r := rs[i]
+			if r.CreatedAt.IsZero() {
+				r.CreatedAt = now
+			}
+			seq++
+			err = resps.add(seq, events[r.Event], r.ID, formatTime(r.CreatedAt), r.AgeGroup)
+			for p, m := range r.Marks {
+				if err != nil {
+					break
+				}
+				err = marks.add(seq, int64(p), m.Neighbourhood, m.Wish, m.Category)
+			}
 			if err != nil {
 				break
 			}
-			err = marks.add(seq, p, m.Neighbourhood, m.Wish, m.Category)
 		}
-		if err != nil {
-			break
-		}
+		return errors.Join(err, resps.flush(), marks.flush())
+	})
+	<-counted
+	if err != nil {
+		return err
 	}
-	if err = errors.Join(err, resps.flush(), marks.flush()); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO changes(event_id, response_id, at)
+		SELECT event_id, response_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM responses WHERE seq >= ? ORDER BY seq;
+		DELETE FROM bulk_insert`, first); err != nil {
 		return err
 	}
 	return sums.write(ctx, tx)
 }
 
-func key(event, id string) string { return event + "\x00" + id }
+// responseKey is a response's event and id.
+type responseKey struct{ event, id string }
+
+func key(event, id string) responseKey { return responseKey{event, id} }
 
 // eventIDs maps every stored event's name to its row id.
 func eventIDs(ctx context.Context, tx *sql.Tx) (map[string]int64, error) {
@@ -199,8 +223,8 @@ func insertEvent(ctx context.Context, tx *sql.Tx, name string, now time.Time) (i
 
 // storedSeqs returns the seq of every stored response whose event and id
 // are among rs, loading the ids of each stored event rs names at once.
-func storedSeqs(ctx context.Context, tx *sql.Tx, rs []model.Response, events map[string]int64) (map[string]int64, error) {
-	out := make(map[string]int64)
+func storedSeqs(ctx context.Context, tx *sql.Tx, rs []model.Response, events map[string]int64) (map[responseKey]int64, error) {
+	out := make(map[responseKey]int64)
 	seen := make(map[string]bool)
 	for _, r := range rs {
 		id, ok := events[r.Event]
@@ -230,7 +254,7 @@ func storedSeqs(ctx context.Context, tx *sql.Tx, rs []model.Response, events map
 }
 
 // responsesBySeq loads the stored responses that rs names, in batches.
-func responsesBySeq(ctx context.Context, tx *sql.Tx, stored map[string]int64, rs []model.Response) (map[int64]model.Response, error) {
+func responsesBySeq(ctx context.Context, tx *sql.Tx, stored map[responseKey]int64, rs []model.Response) (map[int64]model.Response, error) {
 	var seqs []any
 	for _, r := range rs {
 		if seq, ok := stored[key(r.Event, r.ID)]; ok {

@@ -39,3 +39,16 @@ CREATE VIEW wish_keys AS
     SELECT e.name AS event, c.wish_key, sum(c.key_firsts) AS responses, sum(c.marks) AS mentions
     FROM mark_counts c JOIN events e ON e.id = c.event_id
     WHERE c.spelling <> '' GROUP BY c.event_id, c.wish_key;
+
+-- An import logs its new responses with one statement after writing them
+-- all, instead of a trigger run per response: while it writes, its
+-- transaction holds the one row of bulk_insert (no other connection ever
+-- sees it), and the insert trigger stands aside.
+CREATE TABLE bulk_insert (only INTEGER PRIMARY KEY CHECK (only = 1));
+
+DROP TRIGGER responses_inserted;
+CREATE TRIGGER responses_inserted AFTER INSERT ON responses
+WHEN NOT EXISTS (SELECT 1 FROM bulk_insert) BEGIN
+    INSERT INTO changes(event_id, response_id, at)
+    VALUES (NEW.event_id, NEW.response_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
