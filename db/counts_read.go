@@ -97,13 +97,28 @@ func responsesWanted(ctx context.Context, q querier, event string, w model.Wante
 		b, _ := json.Marshal(append([]string{}, xs...))
 		return string(b)
 	}
+	sets := func(ss [][]string) string { // {"text": set, ...}
+		m := make(map[string]int)
+		for i, set := range ss {
+			for _, x := range set {
+				m[x] = i
+			}
+		}
+		b, _ := json.Marshal(m)
+		return string(b)
+	}
 	var out []model.Response
 	err := scanResponses(ctx, q, func(r model.Response) error { out = append(out, r); return nil },
-		selectResponses+`WHERE r.event_id = (SELECT id FROM events WHERE name = ?1)
+		`WITH wishes(text, s) AS MATERIALIZED (SELECT key, value FROM json_each(?4)),
+			hoods(text, s) AS MATERIALIZED (SELECT key, value FROM json_each(?5))
+		`+selectResponses+`WHERE r.event_id = (SELECT id FROM events WHERE name = ?1)
 			AND (r.response_id IN (SELECT value FROM json_each(?2))
-				OR r.seq IN (SELECT response_seq FROM marks
-					WHERE wish IN (SELECT value FROM json_each(?3)) OR neighbourhood IN (SELECT value FROM json_each(?4))))
+				OR r.seq IN (SELECT response_seq FROM marks WHERE wish IN (SELECT value FROM json_each(?3)))
+				OR r.seq IN (SELECT m.response_seq FROM marks m JOIN wishes ON wishes.text = m.wish
+					GROUP BY m.response_seq, wishes.s HAVING count(*) > 1)
+				OR r.seq IN (SELECT m.response_seq FROM marks m JOIN hoods ON hoods.text = m.neighbourhood
+					GROUP BY m.response_seq, hoods.s HAVING count(*) > 1))
 			ORDER BY r.seq, m.position`,
-		event, list(w.IDs), list(w.Wishes), list(w.Neighbourhoods))
+		event, list(w.IDs), list(w.Wishes), sets(w.WishSets), sets(w.NeighbourhoodSets))
 	return out, err
 }

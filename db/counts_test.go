@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"standmap/internal/reftally"
 	"standmap/model"
 )
 
@@ -195,4 +196,53 @@ func TestCountsOfAnotherFoldVersionAreRedone(t *testing.T) {
 	}
 	defer s.Close()
 	mustCountRight(t, s, "reopened", "fair")
+}
+
+// TestTallyCountedAsTheReference tallies from the counts, through SQL,
+// responses that name a neighbourhood by two of its names, hidden
+// mentions and merged groups, and compares with the reference count.
+func TestTallyCountedAsTheReference(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	mustEvent(t, s, "fair")
+	g, err := model.NewGazetteer([]model.Neighbourhood{{Name: "Centrs"}, {Name: "Grīva", Aliases: []string{"Griva"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(9, 9))
+	for i := range 200 {
+		r := randomResponse(rng, "fair", fmt.Sprint("r", i))
+		for j := range r.Marks {
+			if r.Marks[j].Neighbourhood == "Grīva" && rng.IntN(2) == 0 {
+				r.Marks[j].Neighbourhood = "griva" // as an older map spelt it
+			}
+		}
+		if _, err := s.SaveResponse(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, a := range []model.CurationAction{
+		{Verb: model.VerbMerge, Keys: []string{"x", "benches"}, Into: "velocelini"},
+		{Verb: model.VerbHide, Marks: []string{"r0:0", "r1:1", "r7:0"}},
+	} {
+		if _, err := s.Curate(ctx, "fair", "test", a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, ok, err := s.TallyCounted(ctx, g, "fair")
+	if err != nil || !ok {
+		t.Fatalf("not counted: %v", err)
+	}
+	cur, err := s.Curation(ctx, "fair")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := reftally.New(g, "fair")
+	ref.SetCuration(cur)
+	if err := s.EachResponse(ctx, "fair", func(r model.Response) error { ref.Put(r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if want := ref.Tally(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("tally\n got %+v\nwant %+v", got, want)
+	}
 }

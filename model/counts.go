@@ -80,25 +80,74 @@ func (k *WishKeys) Learn(wish, spelling, key string) { k.m[wish] = [2]string{spe
 // wish and category among its marks, in the order of their first mark.
 func CountMarks(r Response, keys *WishKeys) []MarkCount {
 	out := make([]MarkCount, 0, len(r.Marks))
-	for i, m := range r.Marks {
-		sp, key := keys.Of(m.Wish)
-		hoodFirst, keyFirst := m.Neighbourhood != "", sp != ""
-		for _, o := range r.Marks[:i] {
-			hoodFirst = hoodFirst && o.Neighbourhood != m.Neighbourhood
-			if keyFirst {
-				osp, okey := keys.Of(o.Wish)
-				keyFirst = osp == "" || okey != key
-			}
-		}
-		at := slices.IndexFunc(out, func(c MarkCount) bool { return c.Of() == CountKey(m) })
+	eachMark(r, keys, func(i int, sp, key string, hoodFirst, keyFirst bool) {
+		k := CountKey(r.Marks[i])
+		at := slices.IndexFunc(out, func(c MarkCount) bool { return c.Of() == k })
 		if at < 0 {
-			out = append(out, MarkCount{Neighbourhood: m.Neighbourhood, Wish: m.Wish, Category: m.Category,
+			out = append(out, MarkCount{Neighbourhood: k.Neighbourhood, Wish: k.Wish, Category: k.Category,
 				Spelling: sp, Key: key, First: Mention{r.CreatedAt, r.Seq, i}})
 			at = len(out) - 1
 		}
 		out[at].Marks++
 		out[at].NeighbourhoodFirsts += b2i(hoodFirst)
 		out[at].KeyFirsts += b2i(keyFirst)
+	})
+	return out
+}
+
+// eachMark calls fn with each mark of r (by index): its wish's spelling
+// and key, and whether it is the first of r to name its neighbourhood and
+// to have a wish of its key.
+func eachMark(r Response, keys *WishKeys, fn func(i int, sp, key string, hoodFirst, keyFirst bool)) {
+	var kb [8]string
+	var sb [8]bool
+	seen, spelt := kb[:0], sb[:0] // the earlier marks' keys, and whether they have one
+	for i, m := range r.Marks {
+		sp, key := keys.Of(m.Wish)
+		hoodFirst, keyFirst := m.Neighbourhood != "", sp != ""
+		for j, o := range r.Marks[:i] {
+			hoodFirst = hoodFirst && o.Neighbourhood != m.Neighbourhood
+			keyFirst = keyFirst && !(spelt[j] && seen[j] == key)
+		}
+		seen, spelt = append(seen, key), append(spelt, sp != "")
+		fn(i, sp, key, hoodFirst, keyFirst)
+	}
+}
+
+// MarkSums adds many responses' mark counts up, by CountKey.
+type MarkSums struct {
+	keys *WishKeys
+	m    map[CountKey]*MarkCount
+}
+
+// NewMarkSums returns empty sums that fold wishes with keys.
+func NewMarkSums(keys *WishKeys) *MarkSums {
+	return &MarkSums{keys: keys, m: make(map[CountKey]*MarkCount)}
+}
+
+// Add adds CountMarks(r) to the sums.
+func (s *MarkSums) Add(r Response) {
+	eachMark(r, s.keys, func(i int, sp, key string, hoodFirst, keyFirst bool) {
+		k := CountKey(r.Marks[i])
+		mc := s.m[k]
+		at := Mention{r.CreatedAt, r.Seq, i}
+		if mc == nil {
+			mc = &MarkCount{Neighbourhood: k.Neighbourhood, Wish: k.Wish, Category: k.Category, Spelling: sp, Key: key, First: at}
+			s.m[k] = mc
+		} else if at.Before(mc.First) {
+			mc.First = at
+		}
+		mc.Marks++
+		mc.NeighbourhoodFirsts += b2i(hoodFirst)
+		mc.KeyFirsts += b2i(keyFirst)
+	})
+}
+
+// Counts returns the sums, in no order.
+func (s *MarkSums) Counts() []MarkCount {
+	out := make([]MarkCount, 0, len(s.m))
+	for _, mc := range s.m {
+		out = append(out, *mc)
 	}
 	return out
 }
@@ -130,15 +179,19 @@ type EventCounts struct {
 	Marks []MarkCount
 }
 
-// Wanted names responses of an event: those whose id is among IDs, and
-// those with a mark whose wish, or neighbourhood, is (as stored) among
-// Wishes or Neighbourhoods.
+// Wanted names responses of an event: those whose id is among IDs, those
+// with a mark of one of Wishes, and those with two marks or more whose
+// wishes are in one of WishSets, or whose neighbourhoods are in one of
+// NeighbourhoodSets (all texts as stored; no text is in two sets).
 type Wanted struct {
-	IDs, Wishes, Neighbourhoods []string
+	IDs, Wishes                 []string
+	WishSets, NeighbourhoodSets [][]string
 }
 
 // Empty reports whether w names no response.
-func (w Wanted) Empty() bool { return len(w.IDs)+len(w.Wishes)+len(w.Neighbourhoods) == 0 }
+func (w Wanted) Empty() bool {
+	return len(w.IDs)+len(w.Wishes)+len(w.WishSets)+len(w.NeighbourhoodSets) == 0
+}
 
 // ErrCountsDisagree: stored counts are not the sums of the responses
 // they count; count the responses instead.
@@ -147,10 +200,10 @@ var ErrCountsDisagree = errors.New("stored counts disagree with the responses")
 // TallyCounts returns the tally of an event under cur, as a Tallier
 // counting every response would, from the event's stored counts. The
 // responses that the counts cannot tally alone (one with a hidden
-// mention, with a wish of a group that several keys share, or naming a
-// neighbourhood by one of two names the map gives one) are asked of
-// fetch, which returns the event's responses that Wanted names, and
-// counted one by one. No text is folded: the counts carry the keys.
+// mention, or with two marks or more in a group that several keys share,
+// or naming a neighbourhood by two of its names) are asked of fetch,
+// which returns the event's responses that Wanted names, and counted one
+// by one. No text is folded: the counts carry the keys.
 func TallyCounts(g *Gazetteer, event string, ec EventCounts, cur *Curation, fetch func(Wanted) ([]Response, error)) (Tally, error) {
 	t := NewTallier(g, event)
 	t.SetCuration(cur)
@@ -230,78 +283,81 @@ func (t *Tallier) addCount(mc MarkCount) {
 // special fetches the responses that counts cannot tally alone under t's
 // curation and map (see TallyCounts), each once.
 func (t *Tallier) special(counts []MarkCount, fetch func(Wanted) ([]Response, error)) ([]Response, error) {
-	var w Wanted
-	for m := range t.hiddenMarks {
-		w.IDs = append(w.IDs, m.id)
-	}
-	var first []Response
-	if len(w.IDs) > 0 {
+	var hidden []Response
+	if len(t.hiddenMarks) > 0 {
+		ids := make([]string, 0, len(t.hiddenMarks))
+		for m := range t.hiddenMarks {
+			ids = append(ids, m.id)
+		}
 		var err error
-		if first, err = fetch(Wanted{IDs: w.IDs}); err != nil {
+		if hidden, err = fetch(Wanted{IDs: ids}); err != nil {
 			return nil, err
 		}
 	}
-	w = Wanted{}
-	// The wishes of hidden mentions: their spellings' firsts may be hidden.
-	for _, r := range first {
+	var w Wanted
+	// A hidden mention that was the first of its count hides which one
+	// is first now: every mention of its wish is needed.
+	first := make(map[CountKey]Mention, len(counts))
+	for _, mc := range counts {
+		first[mc.Of()] = mc.First
+	}
+	for _, r := range hidden {
 		for i, m := range r.Marks {
-			if t.hiddenMarks[markID{r.ID, i}] && t.spelling(m.Wish) >= 0 {
+			if f, ok := first[CountKey(m)]; ok && t.hiddenMarks[markID{r.ID, i}] && f.Seq == r.Seq && f.Position == i {
 				w.Wishes = append(w.Wishes, m.Wish)
 			}
 		}
 	}
-	// The wishes of groups that several keys present share.
-	shared := make(map[*group]map[int32]bool)
+	// A group several keys share counts a response once, however many of
+	// their wishes it has.
+	keys := make(map[*group]map[int32]bool)
+	wishes := make(map[*group][]string)
+	names := make(map[int32][]string) // the stored names of each neighbourhood
 	for _, mc := range counts {
-		if sp := t.spelling(mc.Wish); sp >= 0 {
-			k := t.sps[sp].key
-			if g, held := t.dest(k); g != nil && !held {
-				if shared[g] == nil {
-					shared[g] = make(map[int32]bool)
-				}
-				shared[g][k] = true
+		if h := t.hood(mc.Neighbourhood); h < int32(t.gaz.Len()) && !slices.Contains(names[h], mc.Neighbourhood) {
+			names[h] = append(names[h], mc.Neighbourhood)
+		}
+		sp := t.spelling(mc.Wish)
+		if sp < 0 {
+			continue
+		}
+		k := t.sps[sp].key
+		if g, held := t.dest(k); g != nil && !held {
+			if keys[g] == nil {
+				keys[g] = make(map[int32]bool)
+			}
+			keys[g][k] = true
+			if !slices.Contains(wishes[g], mc.Wish) {
+				wishes[g] = append(wishes[g], mc.Wish)
 			}
 		}
 	}
-	// The names of neighbourhoods stored by more than one name.
-	names := make(map[int32][]string)
-	for _, mc := range counts {
-		if h := t.hood(mc.Neighbourhood); h < int32(t.gaz.Len()) {
-			if !slices.Contains(names[h], mc.Neighbourhood) {
-				names[h] = append(names[h], mc.Neighbourhood)
-			}
-		}
-	}
-	seenWish := make(map[string]bool)
-	for _, mc := range counts {
-		if sp := t.spelling(mc.Wish); sp >= 0 && !seenWish[mc.Wish] {
-			if g, held := t.dest(t.sps[sp].key); g != nil && !held && len(shared[g]) > 1 {
-				seenWish[mc.Wish] = true
-				w.Wishes = append(w.Wishes, mc.Wish)
-			}
+	for g, ks := range keys {
+		if len(ks) > 1 {
+			w.WishSets = append(w.WishSets, wishes[g])
 		}
 	}
 	for _, ns := range names {
 		if len(ns) > 1 {
-			w.Neighbourhoods = append(w.Neighbourhoods, ns...)
+			w.NeighbourhoodSets = append(w.NeighbourhoodSets, ns)
 		}
 	}
 	if w.Empty() {
-		return first, nil
+		return hidden, nil
 	}
 	more, err := fetch(w)
 	if err != nil {
 		return nil, err
 	}
-	seen := make(map[string]bool, len(first))
-	for _, r := range first {
+	seen := make(map[string]bool, len(hidden))
+	for _, r := range hidden {
 		seen[r.ID] = true
 	}
 	for _, r := range more {
 		if !seen[r.ID] {
 			seen[r.ID] = true
-			first = append(first, r)
+			hidden = append(hidden, r)
 		}
 	}
-	return first, nil
+	return hidden, nil
 }

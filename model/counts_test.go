@@ -33,14 +33,29 @@ func sumCounts(rs []model.Response) model.EventCounts {
 // fetcher answers TallyCounts' questions from rs, as a store would, and
 // counts the responses it returned.
 func fetcher(rs []model.Response, fetched *int) func(model.Wanted) ([]model.Response, error) {
+	twice := func(sets [][]string, texts []string) bool {
+		for _, set := range sets {
+			n := 0
+			for _, x := range texts {
+				if slices.Contains(set, x) {
+					n++
+				}
+			}
+			if n > 1 {
+				return true
+			}
+		}
+		return false
+	}
 	return func(w model.Wanted) ([]model.Response, error) {
 		var out []model.Response
 		for _, r := range rs {
-			ok := slices.Contains(w.IDs, r.ID)
+			var wishes, hoods []string
 			for _, m := range r.Marks {
-				ok = ok || slices.Contains(w.Wishes, m.Wish) || slices.Contains(w.Neighbourhoods, m.Neighbourhood)
+				wishes, hoods = append(wishes, m.Wish), append(hoods, m.Neighbourhood)
 			}
-			if ok {
+			if slices.Contains(w.IDs, r.ID) || slices.ContainsFunc(wishes, func(x string) bool { return slices.Contains(w.Wishes, x) }) ||
+				twice(w.WishSets, wishes) || twice(w.NeighbourhoodSets, hoods) {
 				out = append(out, r)
 			}
 		}
