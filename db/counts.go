@@ -185,35 +185,12 @@ func setCountsState(ctx context.Context, tx *sql.Tx) error {
 
 // refirst sets each count's earliest mark again, from the marks stored.
 func refirst(ctx context.Context, tx *sql.Tx, event int64, mcs []model.MarkCount) error {
-	want := make(map[model.CountKey]bool, len(mcs))
-	for _, mc := range mcs {
-		want[mc.Of()] = true
+	keys := make([]model.CountKey, len(mcs))
+	for i, mc := range mcs {
+		keys[i] = mc.Of()
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT m.neighbourhood, m.wish, m.category, r.created_at, r.seq, m.position
-		FROM responses r JOIN marks m ON m.response_seq = r.seq WHERE r.event_id = ?`, event)
+	first, err := firstMarks(ctx, tx, event, keys, nil)
 	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	first := make(map[model.CountKey]model.Mention, len(want))
-	for rows.Next() {
-		var k model.CountKey
-		var at string
-		var m model.Mention
-		if err := rows.Scan(&k.Neighbourhood, &k.Wish, &k.Category, &at, &m.Seq, &m.Position); err != nil {
-			return err
-		}
-		if !want[k] {
-			continue
-		}
-		if m.At, err = parseTime(at); err != nil {
-			return err
-		}
-		if f, ok := first[k]; !ok || m.Before(f) {
-			first[k] = m
-		}
-	}
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for k, m := range first {
@@ -224,6 +201,44 @@ func refirst(ctx context.Context, tx *sql.Tx, event int64, mcs []model.MarkCount
 		}
 	}
 	return nil
+}
+
+// firstMarks returns the earliest mark of the event with each key's
+// texts, leaving out the marks named (MarkRefs) in skip. It scans the
+// event's marks once, looking each up among the keys (IN makes them an
+// index), and reads only those of the keys.
+func firstMarks(ctx context.Context, q querier, event int64, keys []model.CountKey, skip map[string]bool) (map[model.CountKey]model.Mention, error) {
+	ks := make([][3]string, len(keys))
+	for i, k := range keys {
+		ks[i] = [3]string{k.Neighbourhood, k.Wish, k.Category}
+	}
+	rows, err := q.QueryContext(ctx, `SELECT r.response_id, m.neighbourhood, m.wish, m.category, r.created_at, r.seq, m.position
+		FROM responses r JOIN marks m ON m.response_seq = r.seq
+		WHERE r.event_id = ? AND (m.neighbourhood, m.wish, m.category) IN (
+			SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))`, event, jsonOf(ks))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[model.CountKey]model.Mention, len(keys))
+	for rows.Next() {
+		var id, at string
+		var k model.CountKey
+		var m model.Mention
+		if err := rows.Scan(&id, &k.Neighbourhood, &k.Wish, &k.Category, &at, &m.Seq, &m.Position); err != nil {
+			return nil, err
+		}
+		if skip[model.MarkRef(id, m.Position)] {
+			continue
+		}
+		if m.At, err = parseTime(at); err != nil {
+			return nil, err
+		}
+		if f, ok := out[k]; !ok || m.Before(f) {
+			out[k] = m
+		}
+	}
+	return out, rows.Err()
 }
 
 // recountSince counts afresh every event with a change after seq (every

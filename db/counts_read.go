@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"standmap/model"
 )
@@ -42,9 +43,7 @@ func (s *SQLite) tallyCounted(ctx context.Context, g *model.Gazetteer, event str
 	if err != nil {
 		return model.Tally{}, false, err
 	}
-	t, err := model.TallyCounts(g, event, ec, cur, func(w model.Wanted) ([]model.Response, error) {
-		return responsesWanted(ctx, tx, event, w)
-	})
+	t, err := model.TallyCounts(g, event, ec, cur, countSource{ctx, tx, event})
 	return t, err == nil, err
 }
 
@@ -91,34 +90,71 @@ func eventCounts(ctx context.Context, tx *sql.Tx, event string) (model.EventCoun
 	return ec, rows.Err()
 }
 
-// responsesWanted reads the event's responses that w names.
-func responsesWanted(ctx context.Context, q querier, event string, w model.Wanted) ([]model.Response, error) {
-	list := func(xs []string) string {
-		b, _ := json.Marshal(append([]string{}, xs...))
-		return string(b)
+// countSource reads, within a transaction, what model.TallyCounts needs
+// of an event besides its counts.
+type countSource struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	event string
+}
+
+// jsonOf encodes v as a parameter for json_each.
+func jsonOf(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// Responses reads the event's responses that w names, scanning the marks
+// only for the sets w has.
+func (c countSource) Responses(w model.Wanted) ([]model.Response, error) {
+	var with, which []string
+	var withArgs, whichArgs []any
+	if len(w.IDs) > 0 {
+		which = append(which, "r.response_id IN (SELECT value FROM json_each(?))")
+		whichArgs = append(whichArgs, jsonOf(w.IDs))
 	}
-	sets := func(ss [][]string) string { // {"text": set, ...}
-		m := make(map[string]int)
-		for i, set := range ss {
-			for _, x := range set {
-				m[x] = i
+	for _, s := range []struct {
+		name, column string
+		sets         [][]string
+	}{{"wishes", "wish", w.WishSets}, {"hoods", "neighbourhood", w.NeighbourhoodSets}} {
+		if len(s.sets) == 0 {
+			continue
+		}
+		set := make(map[string]int) // text → its set
+		for i, texts := range s.sets {
+			for _, x := range texts {
+				set[x] = i
 			}
 		}
-		b, _ := json.Marshal(m)
-		return string(b)
+		// The marks are scanned once, each looked up in an automatic index.
+		with = append(with, s.name+"(text, s) AS MATERIALIZED (SELECT key, value FROM json_each(?))")
+		withArgs = append(withArgs, jsonOf(set))
+		which = append(which, fmt.Sprintf(`r.seq IN (SELECT m.response_seq FROM marks m JOIN %[1]s ON %[1]s.text = m.%[2]s
+			GROUP BY m.response_seq, %[1]s.s HAVING count(*) > 1)`, s.name, s.column))
 	}
+	if len(which) == 0 {
+		return nil, nil
+	}
+	query := selectResponses + "WHERE r.event_id = (SELECT id FROM events WHERE name = ?) AND (" +
+		strings.Join(which, " OR ") + ") ORDER BY r.seq, m.position"
+	if len(with) > 0 {
+		query = "WITH " + strings.Join(with, ", ") + " " + query
+	}
+	args := append(append(withArgs, c.event), whichArgs...)
 	var out []model.Response
-	err := scanResponses(ctx, q, func(r model.Response) error { out = append(out, r); return nil },
-		`WITH wishes(text, s) AS MATERIALIZED (SELECT key, value FROM json_each(?4)),
-			hoods(text, s) AS MATERIALIZED (SELECT key, value FROM json_each(?5))
-		`+selectResponses+`WHERE r.event_id = (SELECT id FROM events WHERE name = ?1)
-			AND (r.response_id IN (SELECT value FROM json_each(?2))
-				OR r.seq IN (SELECT response_seq FROM marks WHERE wish IN (SELECT value FROM json_each(?3)))
-				OR r.seq IN (SELECT m.response_seq FROM marks m JOIN wishes ON wishes.text = m.wish
-					GROUP BY m.response_seq, wishes.s HAVING count(*) > 1)
-				OR r.seq IN (SELECT m.response_seq FROM marks m JOIN hoods ON hoods.text = m.neighbourhood
-					GROUP BY m.response_seq, hoods.s HAVING count(*) > 1))
-			ORDER BY r.seq, m.position`,
-		event, list(w.IDs), list(w.Wishes), sets(w.WishSets), sets(w.NeighbourhoodSets))
+	err := scanResponses(c.ctx, c.tx, func(r model.Response) error { out = append(out, r); return nil }, query, args...)
 	return out, err
+}
+
+// FirstShown finds the earliest mark of each key that is not a hidden one.
+func (c countSource) FirstShown(keys []model.CountKey, hidden []string) (map[model.CountKey]model.Mention, error) {
+	skip := make(map[string]bool, len(hidden))
+	for _, ref := range hidden {
+		skip[ref] = true
+	}
+	id, err := eventID(c.ctx, c.tx, c.event)
+	if err != nil {
+		return nil, err
+	}
+	return firstMarks(c.ctx, c.tx, id, keys, skip)
 }

@@ -246,3 +246,29 @@ func TestTallyCountedAsTheReference(t *testing.T) {
 		t.Fatalf("tally\n got %+v\nwant %+v", got, want)
 	}
 }
+
+// TestTallyCountedHiddenFirstMention: when the earliest mention of a
+// spelling is hidden, the earliest one shown decides a tie.
+func TestTallyCountedHiddenFirstMention(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	mustEvent(t, s, "fair")
+	for i, wish := range []string{"Bike paths", "bike paths", "Bike paths"} {
+		r := model.Response{ID: fmt.Sprint("r", i), Event: "fair", CreatedAt: time.Date(2025, 5, 1, 10, i, 0, 0, time.UTC),
+			Marks: []model.Mark{{Neighbourhood: "Centrs", Wish: wish}}}
+		if _, err := s.SaveResponse(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Curate(ctx, "fair", "test", model.CurationAction{Verb: model.VerbHide, Marks: []string{"r0:0"}}); err != nil {
+		t.Fatal(err)
+	}
+	g, err := model.NewGazetteer([]model.Neighbourhood{{Name: "Centrs"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok, err := s.TallyCounted(ctx, g, "fair")
+	if err != nil || !ok || len(got.Wishes) != 1 || got.Wishes[0].Text != "bike paths" || got.Wishes[0].Count != 2 {
+		t.Fatalf("tally %+v, %v, %v; want bike paths (the earliest shown) counting 2", got, ok, err)
+	}
+}

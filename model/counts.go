@@ -179,18 +179,27 @@ type EventCounts struct {
 	Marks []MarkCount
 }
 
-// Wanted names responses of an event: those whose id is among IDs, those
-// with a mark of one of Wishes, and those with two marks or more whose
-// wishes are in one of WishSets, or whose neighbourhoods are in one of
-// NeighbourhoodSets (all texts as stored; no text is in two sets).
+// Wanted names responses of an event: those whose id is among IDs, and
+// those with two marks or more whose wishes are in one of WishSets, or
+// whose neighbourhoods are in one of NeighbourhoodSets (texts as stored;
+// no text is in two sets).
 type Wanted struct {
-	IDs, Wishes                 []string
+	IDs                         []string
 	WishSets, NeighbourhoodSets [][]string
 }
 
 // Empty reports whether w names no response.
-func (w Wanted) Empty() bool {
-	return len(w.IDs)+len(w.Wishes)+len(w.WishSets)+len(w.NeighbourhoodSets) == 0
+func (w Wanted) Empty() bool { return len(w.IDs)+len(w.WishSets)+len(w.NeighbourhoodSets) == 0 }
+
+// CountSource reads what TallyCounts needs of an event besides its
+// counts, from the same state of the store.
+type CountSource interface {
+	// Responses returns the event's responses that w names.
+	Responses(w Wanted) ([]Response, error)
+	// FirstShown returns, for each of keys, the earliest mark of the
+	// event with those texts that is not one of the hidden MarkRefs;
+	// none for a key whose every mark is hidden.
+	FirstShown(keys []CountKey, hidden []string) (map[CountKey]Mention, error)
 }
 
 // ErrCountsDisagree: stored counts are not the sums of the responses
@@ -201,10 +210,9 @@ var ErrCountsDisagree = errors.New("stored counts disagree with the responses")
 // counting every response would, from the event's stored counts. The
 // responses that the counts cannot tally alone (one with a hidden
 // mention, or with two marks or more in a group that several keys share,
-// or naming a neighbourhood by two of its names) are asked of fetch,
-// which returns the event's responses that Wanted names, and counted one
-// by one. No text is folded: the counts carry the keys.
-func TallyCounts(g *Gazetteer, event string, ec EventCounts, cur *Curation, fetch func(Wanted) ([]Response, error)) (Tally, error) {
+// or naming a neighbourhood by two of its names) are read from src and
+// counted one by one. No text is folded: the counts carry the keys.
+func TallyCounts(g *Gazetteer, event string, ec EventCounts, cur *Curation, src CountSource) (Tally, error) {
 	t := NewTallier(g, event)
 	t.SetCuration(cur)
 	keys := NewWishKeys()
@@ -212,13 +220,13 @@ func TallyCounts(g *Gazetteer, event string, ec EventCounts, cur *Curation, fetc
 		keys.Learn(mc.Wish, mc.Spelling, mc.Key)
 		t.learnWish(mc.Wish, mc.Spelling, mc.Key)
 	}
-	special, err := t.special(ec.Marks, fetch)
-	if err != nil {
-		return Tally{}, err
-	}
 	rest := make(map[CountKey]MarkCount, len(ec.Marks))
 	for _, mc := range ec.Marks {
 		rest[mc.Of()] = mc
+	}
+	special, err := t.special(rest, src)
+	if err != nil {
+		return Tally{}, err
 	}
 	for _, r := range special {
 		for _, mc := range CountMarks(r, keys) {
@@ -280,34 +288,42 @@ func (t *Tallier) addCount(mc MarkCount) {
 	g.responses += mc.KeyFirsts
 }
 
-// special fetches the responses that counts cannot tally alone under t's
-// curation and map (see TallyCounts), each once.
-func (t *Tallier) special(counts []MarkCount, fetch func(Wanted) ([]Response, error)) ([]Response, error) {
+// special reads the responses that counts cannot tally alone under t's
+// curation and map (see TallyCounts), each once. A count whose earliest
+// mark is hidden gets the earliest shown instead.
+func (t *Tallier) special(counts map[CountKey]MarkCount, src CountSource) ([]Response, error) {
 	var hidden []Response
 	if len(t.hiddenMarks) > 0 {
 		ids := make([]string, 0, len(t.hiddenMarks))
+		refs := make([]string, 0, len(t.hiddenMarks))
 		for m := range t.hiddenMarks {
-			ids = append(ids, m.id)
+			ids, refs = append(ids, m.id), append(refs, MarkRef(m.id, m.pos))
 		}
 		var err error
-		if hidden, err = fetch(Wanted{IDs: ids}); err != nil {
+		if hidden, err = src.Responses(Wanted{IDs: ids}); err != nil {
 			return nil, err
 		}
-	}
-	var w Wanted
-	// A hidden mention that was the first of its count hides which one
-	// is first now: every mention of its wish is needed.
-	first := make(map[CountKey]Mention, len(counts))
-	for _, mc := range counts {
-		first[mc.Of()] = mc.First
-	}
-	for _, r := range hidden {
-		for i, m := range r.Marks {
-			if f, ok := first[CountKey(m)]; ok && t.hiddenMarks[markID{r.ID, i}] && f.Seq == r.Seq && f.Position == i {
-				w.Wishes = append(w.Wishes, m.Wish)
+		var firstHidden []CountKey
+		for _, r := range hidden {
+			for i, m := range r.Marks {
+				if f := counts[CountKey(m)].First; t.hiddenMarks[markID{r.ID, i}] && f.Seq == r.Seq && f.Position == i {
+					firstHidden = append(firstHidden, CountKey(m))
+				}
+			}
+		}
+		if len(firstHidden) > 0 {
+			shown, err := src.FirstShown(firstHidden, refs)
+			if err != nil {
+				return nil, err
+			}
+			for k, f := range shown {
+				mc := counts[k]
+				mc.First = f
+				counts[k] = mc
 			}
 		}
 	}
+	var w Wanted
 	// A group several keys share counts a response once, however many of
 	// their wishes it has.
 	keys := make(map[*group]map[int32]bool)
@@ -345,7 +361,7 @@ func (t *Tallier) special(counts []MarkCount, fetch func(Wanted) ([]Response, er
 	if w.Empty() {
 		return hidden, nil
 	}
-	more, err := fetch(w)
+	more, err := src.Responses(w)
 	if err != nil {
 		return nil, err
 	}

@@ -30,9 +30,14 @@ func sumCounts(rs []model.Response) model.EventCounts {
 	return ec
 }
 
-// fetcher answers TallyCounts' questions from rs, as a store would, and
-// counts the responses it returned.
-func fetcher(rs []model.Response, fetched *int) func(model.Wanted) ([]model.Response, error) {
+// memSource answers TallyCounts' questions from rs, as a store would,
+// and counts the responses it returned.
+type memSource struct {
+	rs      []model.Response
+	fetched int
+}
+
+func (m *memSource) Responses(w model.Wanted) ([]model.Response, error) {
 	twice := func(sets [][]string, texts []string) bool {
 		for _, set := range sets {
 			n := 0
@@ -47,21 +52,32 @@ func fetcher(rs []model.Response, fetched *int) func(model.Wanted) ([]model.Resp
 		}
 		return false
 	}
-	return func(w model.Wanted) ([]model.Response, error) {
-		var out []model.Response
-		for _, r := range rs {
-			var wishes, hoods []string
-			for _, m := range r.Marks {
-				wishes, hoods = append(wishes, m.Wish), append(hoods, m.Neighbourhood)
-			}
-			if slices.Contains(w.IDs, r.ID) || slices.ContainsFunc(wishes, func(x string) bool { return slices.Contains(w.Wishes, x) }) ||
-				twice(w.WishSets, wishes) || twice(w.NeighbourhoodSets, hoods) {
-				out = append(out, r)
+	var out []model.Response
+	for _, r := range m.rs {
+		var wishes, hoods []string
+		for _, mk := range r.Marks {
+			wishes, hoods = append(wishes, mk.Wish), append(hoods, mk.Neighbourhood)
+		}
+		if slices.Contains(w.IDs, r.ID) || twice(w.WishSets, wishes) || twice(w.NeighbourhoodSets, hoods) {
+			out = append(out, r)
+		}
+	}
+	m.fetched += len(out)
+	return out, nil
+}
+
+func (m *memSource) FirstShown(keys []model.CountKey, hidden []string) (map[model.CountKey]model.Mention, error) {
+	out := make(map[model.CountKey]model.Mention)
+	for _, r := range m.rs {
+		for i, mk := range r.Marks {
+			k := model.CountKey(mk)
+			at := model.Mention{At: r.CreatedAt, Seq: r.Seq, Position: i}
+			if f, ok := out[k]; slices.Contains(keys, k) && !slices.Contains(hidden, model.MarkRef(r.ID, i)) && (!ok || at.Before(f)) {
+				out[k] = at
 			}
 		}
-		*fetched += len(out)
-		return out, nil
 	}
+	return out, nil
 }
 
 // TestTallyCountsEqualsReference tallies random responses from their
@@ -83,15 +99,15 @@ func TestTallyCountsEqualsReference(t *testing.T) {
 		for _, r := range rs {
 			ref.Put(r)
 		}
-		fetched := 0
-		got, err := model.TallyCounts(w.gaz, "e", sumCounts(rs), c, fetcher(rs, &fetched))
+		src := &memSource{rs: rs}
+		got, err := model.TallyCounts(w.gaz, "e", sumCounts(rs), c, src)
 		if err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
 		if want := ref.Tally(); !reflect.DeepEqual(got, want) {
 			t.Fatalf("seed %d, curation %v:\n got %+v\nwant %+v", seed, c.Cells(), got, want)
 		}
-		fetchedAll += fetched
+		fetchedAll += src.fetched
 	}
 	t.Logf("fetched %d responses one by one", fetchedAll)
 }
@@ -113,10 +129,10 @@ func TestTallyCountsFetchesNothingPlain(t *testing.T) {
 	c := model.NewCuration([]model.CurationCell{{Kind: model.CurateHide, Ref: "benches", Value: "1"},
 		{Kind: model.CurateText, Ref: "x", Value: "Ex"}, {Kind: model.CurateModerate, Value: "on"},
 		{Kind: model.CurateApprove, Ref: "x", Value: "1"}})
-	fetched := 0
-	got, err := model.TallyCounts(w.gaz, "e", sumCounts(rs), c, fetcher(rs, &fetched))
-	if err != nil || fetched != 0 {
-		t.Fatalf("err %v, fetched %d", err, fetched)
+	src := &memSource{rs: rs}
+	got, err := model.TallyCounts(w.gaz, "e", sumCounts(rs), c, src)
+	if err != nil || src.fetched != 0 {
+		t.Fatalf("err %v, fetched %d", err, src.fetched)
 	}
 	want := reftally.New(w.gaz, "e")
 	want.SetCuration(c)
@@ -134,8 +150,7 @@ func TestTallyCountsRefusesWrongCounts(t *testing.T) {
 	w := newWorld(t, 2)
 	r := model.Response{ID: "a", Seq: 1, Marks: []model.Mark{{Neighbourhood: "Centrs", Wish: "x"}, {Wish: "X!"}}}
 	c := model.NewCuration([]model.CurationCell{{Kind: model.CurateHideMark, Ref: "a:1", Value: "1"}})
-	fetched := 0
-	_, err := model.TallyCounts(w.gaz, "e", model.EventCounts{Responses: 1}, c, fetcher([]model.Response{r}, &fetched))
+	_, err := model.TallyCounts(w.gaz, "e", model.EventCounts{Responses: 1}, c, &memSource{rs: []model.Response{r}})
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -153,8 +168,7 @@ func TestTallyCountsHiddenFirstMention(t *testing.T) {
 	rs[1].Marks = []model.Mark{{Neighbourhood: "Centrs", Wish: "bike paths"}}
 	rs[2].Marks = []model.Mark{{Neighbourhood: "Centrs", Wish: "Bike paths"}}
 	c := model.NewCuration([]model.CurationCell{{Kind: model.CurateHideMark, Ref: "r0:0", Value: "1"}})
-	fetched := 0
-	got, err := model.TallyCounts(w.gaz, "e", sumCounts(rs), c, fetcher(rs, &fetched))
+	got, err := model.TallyCounts(w.gaz, "e", sumCounts(rs), c, &memSource{rs: rs})
 	if err != nil {
 		t.Fatal(err)
 	}
