@@ -35,10 +35,6 @@ func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInva
 	if len(rs) == 0 {
 		return nil
 	}
-	stored, err := storedIDs(ctx, store, rep.Events)
-	if err != nil {
-		return err
-	}
 	files := b.fileEvents(kept)
 	cur := db.ImportCuration{Who: ImportedBy(name), Actions: make(map[string][]model.CurationAction)}
 	for _, fe := range files {
@@ -50,6 +46,7 @@ func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInva
 		}
 	}
 	var res db.ImportResult
+	var err error
 	if ci, ok := store.(db.CurationImporter); ok {
 		res, err = ci.ImportCurated(ctx, rs, skipInvalid, cur)
 	} else {
@@ -58,9 +55,7 @@ func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInva
 			rep.Notes = append(rep.Notes, fmt.Sprintf("event %q: this store cannot import curation; the file's was not carried", ev))
 		}
 	}
-	conflict := make(map[int]bool, len(res.Conflicts))
 	for _, i := range res.Conflicts {
-		conflict[i] = true
 		rep.Invalid = append(rep.Invalid, &LineError{Line: lines[i], Field: "response_id",
 			Reason: fmt.Sprintf("%q already stored with different content", rs[i].ID)})
 	}
@@ -78,35 +73,8 @@ func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInva
 		rep.Notes = append(rep.Notes, fmt.Sprintf("could not compare the file's curation with the database's: %v", err))
 	}
 	rep.Rejected += len(res.Conflicts)
-	for i, r := range rs {
-		if !conflict[i] && !stored[[2]string{r.Event, r.ID}] {
-			rep.AddedMarks += len(r.Marks)
-		}
-	}
+	rep.AddedMarks = res.AddedMarks
 	return nil
-}
-
-// storedIDs returns the (event, id) pairs already stored in the events, so
-// that the report can count the marks it added.
-func storedIDs(ctx context.Context, store db.Store, events []string) (map[[2]string]bool, error) {
-	out := make(map[[2]string]bool)
-	all, err := store.Events(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("list events: %w", err)
-	}
-	for _, ev := range all {
-		if ev.Responses == 0 || !slices.Contains(events, ev.Name) {
-			continue
-		}
-		err := store.EachResponse(ctx, ev.Name, func(r model.Response) error {
-			out[[2]string{ev.Name, r.ID}] = true
-			return nil
-		})
-		if err != nil && !errors.Is(err, db.ErrNotFound) {
-			return nil, fmt.Errorf("read event %q: %w", ev.Name, err)
-		}
-	}
-	return out, nil
 }
 
 // ImportedBy is who the audit log says took the curation an import
