@@ -205,17 +205,22 @@ func refirst(ctx context.Context, tx *sql.Tx, event int64, mcs []model.MarkCount
 
 // firstMarks returns the earliest mark of the event with each key's
 // texts, leaving out the marks named (MarkRefs) in skip. It scans the
-// event's marks once, looking each up among the keys (IN makes them an
-// index), and reads only those of the keys.
+// marks once for the keys' wishes (IN looks each up in an index made of
+// them) and reads only the matches.
 func firstMarks(ctx context.Context, q querier, event int64, keys []model.CountKey, skip map[string]bool) (map[model.CountKey]model.Mention, error) {
+	want := make(map[model.CountKey]bool, len(keys))
+	var wishes []string
 	ks := make([][3]string, len(keys))
 	for i, k := range keys {
+		want[k] = true
+		wishes = append(wishes, k.Wish)
 		ks[i] = [3]string{k.Neighbourhood, k.Wish, k.Category}
 	}
 	rows, err := q.QueryContext(ctx, `SELECT r.response_id, m.neighbourhood, m.wish, m.category, r.created_at, r.seq, m.position
-		FROM responses r JOIN marks m ON m.response_seq = r.seq
-		WHERE r.event_id = ? AND (m.neighbourhood, m.wish, m.category) IN (
-			SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))`, event, jsonOf(ks))
+		FROM marks m CROSS JOIN responses r ON r.seq = m.response_seq
+		WHERE m.wish IN (SELECT value FROM json_each(?1))
+			AND (m.neighbourhood, m.wish, m.category) IN (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?2))
+			AND r.event_id = ?3`, jsonOf(wishes), jsonOf(ks), event)
 	if err != nil {
 		return nil, err
 	}
@@ -228,7 +233,7 @@ func firstMarks(ctx context.Context, q querier, event int64, keys []model.CountK
 		if err := rows.Scan(&id, &k.Neighbourhood, &k.Wish, &k.Category, &at, &m.Seq, &m.Position); err != nil {
 			return nil, err
 		}
-		if skip[model.MarkRef(id, m.Position)] {
+		if !want[k] || skip[model.MarkRef(id, m.Position)] {
 			continue
 		}
 		if m.At, err = parseTime(at); err != nil {

@@ -306,7 +306,8 @@ func (t *Tallier) special(counts map[CountKey]MarkCount, src CountSource) ([]Res
 		var firstHidden []CountKey
 		for _, r := range hidden {
 			for i, m := range r.Marks {
-				if f := counts[CountKey(m)].First; t.hiddenMarks[markID{r.ID, i}] && f.Seq == r.Seq && f.Position == i {
+				f := counts[CountKey(m)].First
+				if t.hiddenMarks[markID{r.ID, i}] && f.Seq == r.Seq && f.Position == i && t.spelling(m.Wish) >= 0 {
 					firstHidden = append(firstHidden, CountKey(m))
 				}
 			}
