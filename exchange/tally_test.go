@@ -123,3 +123,15 @@ func randomChange(t *testing.T, s *db.SQLite, rng *rand.Rand, event string, rs [
 	}
 	return a.Describe()
 }
+
+// TestTallyOfEveryEvent: event "" tallies every event's responses, which
+// the per-event counts cannot.
+func TestTallyOfEveryEvent(t *testing.T) {
+	g := daugavpils(t)
+	s := openStore(t)
+	mustImport(t, s, g, generated(t, gen.Options{Seed: 3, Visitors: 50}))
+	all, err := Tally(context.Background(), s, g, "")
+	if err != nil || all.Responses != 50 {
+		t.Fatalf("%d responses (%v), want 50", all.Responses, err)
+	}
+}
