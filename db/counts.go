@@ -26,21 +26,18 @@ type counter struct {
 func beginCounts(ctx context.Context, tx *sql.Tx) (*counter, error) {
 	c := &counter{keys: model.NewWishKeys(), refirst: make(map[int64][]model.MarkCount)}
 	var fold int
-	err := tx.QueryRowContext(ctx, "SELECT changes_seq, fold_version FROM mark_counts_state").Scan(&c.since, &fold)
+	var newest int64
+	err := tx.QueryRowContext(ctx, `SELECT changes_seq, fold_version, (SELECT coalesce(max(seq), 0) FROM changes)
+		FROM mark_counts_state`).Scan(&c.since, &fold, &newest)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		c.since = -1
 		return c, nil
 	case err != nil:
 		return nil, err
-	}
-	if fold != model.FoldVersion {
+	case fold != model.FoldVersion:
 		c.since = -1 // every event's keys may have changed
 		return c, nil
-	}
-	newest, err := newestChange(ctx, tx)
-	if err != nil {
-		return nil, err
 	}
 	c.fresh = c.since == newest
 	return c, nil

@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"sort"
 	"time"
 
 	"standmap/model"
@@ -252,14 +253,11 @@ func (s *SQLite) SaveResponse(ctx context.Context, r model.Response) (model.Resp
 		if err != nil {
 			return err
 		}
-		old, err := storedMarks(ctx, tx, r.Seq)
+		old, err := deleteMarks(ctx, tx, r.Seq)
 		if err != nil {
 			return err
 		}
 		if err := counts.add(ctx, tx, ev, model.Response{Seq: r.Seq, Marks: old}, -1); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM marks WHERE response_seq = ?", r.Seq); err != nil {
 			return err
 		}
 		ins, err := tx.PrepareContext(ctx, insertMark)
@@ -281,22 +279,43 @@ func (s *SQLite) SaveResponse(ctx context.Context, r model.Response) (model.Resp
 	return r, nil
 }
 
-// storedMarks returns the marks stored for the response seq, in order.
-func storedMarks(ctx context.Context, q querier, seq int64) ([]model.Mark, error) {
-	rows, err := q.QueryContext(ctx, "SELECT neighbourhood, wish, category FROM marks WHERE response_seq = ? ORDER BY position", seq)
+// deleteMarks deletes the marks of the response seq and returns them,
+// in order.
+func deleteMarks(ctx context.Context, tx *sql.Tx, seq int64) ([]model.Mark, error) {
+	rows, err := tx.QueryContext(ctx, "DELETE FROM marks WHERE response_seq = ? RETURNING position, neighbourhood, wish, category", seq)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []model.Mark
+	var at []int
 	for rows.Next() {
+		var pos int
 		var m model.Mark
-		if err := rows.Scan(&m.Neighbourhood, &m.Wish, &m.Category); err != nil {
+		if err := rows.Scan(&pos, &m.Neighbourhood, &m.Wish, &m.Category); err != nil {
 			return nil, err
 		}
-		out = append(out, m)
+		out, at = append(out, m), append(at, pos)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// RETURNING gives no order: put them in their positions' one.
+	sort.Sort(byPosition{out, at})
+	return out, nil
+}
+
+// byPosition sorts marks by their positions.
+type byPosition struct {
+	marks []model.Mark
+	at    []int
+}
+
+func (b byPosition) Len() int           { return len(b.marks) }
+func (b byPosition) Less(i, j int) bool { return b.at[i] < b.at[j] }
+func (b byPosition) Swap(i, j int) {
+	b.marks[i], b.marks[j] = b.marks[j], b.marks[i]
+	b.at[i], b.at[j] = b.at[j], b.at[i]
 }
 
 const insertMark = `INSERT INTO marks(response_seq, position, neighbourhood, wish, category) VALUES (?, ?, ?, ?, ?)`

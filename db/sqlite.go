@@ -117,7 +117,7 @@ func (s *SQLite) open() error {
 	uri := fileURI(s.path)
 	var err error
 	s.writer, err = sql.Open(driverName, uri+
-		"?_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL&_foreign_keys=on&_cache_size=-65536")
+		"?_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL&_foreign_keys=on&_cache_size=-65536&_stmt_cache_size=64")
 	if err != nil {
 		return err
 	}
@@ -130,7 +130,7 @@ func (s *SQLite) open() error {
 	// The file is in WAL mode now (it is persistent), so readers need not
 	// set it; query_only makes any write through them an error.
 	s.reader, err = sql.Open(driverName, uri+
-		"?_busy_timeout=5000&_query_only=on&_foreign_keys=on&_synchronous=FULL")
+		"?_busy_timeout=5000&_query_only=on&_foreign_keys=on&_synchronous=FULL&_stmt_cache_size=64")
 	if err != nil {
 		return err
 	}
