@@ -266,7 +266,8 @@ func recountSince(ctx context.Context, tx *sql.Tx, seq int64) error {
 	return nil
 }
 
-// recount counts one event's marks afresh.
+// recount counts one event's marks afresh, from the responses
+// selectResponses reads (see eventCounts).
 func recount(ctx context.Context, tx *sql.Tx, event int64) error {
 	if _, err := tx.ExecContext(ctx, "DELETE FROM mark_counts WHERE event_id = ?", event); err != nil {
 		return err

@@ -63,6 +63,9 @@ func countsCurrent(ctx context.Context, tx *sql.Tx) (bool, error) {
 }
 
 // eventCounts reads the event's number of responses and mark counts.
+// Every stored response counts: should some be kept that must not count
+// (deleted ones), leave them out here, in recount and in each write's
+// counter.add, as EachResponse leaves them out.
 func eventCounts(ctx context.Context, tx *sql.Tx, event string) (model.EventCounts, error) {
 	var ec model.EventCounts
 	const id = "(SELECT id FROM events WHERE name = ?)"
