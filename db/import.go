@@ -29,13 +29,19 @@ func (s *SQLite) ImportCurated(ctx context.Context, rs []model.Response, skipCon
 		}
 	}
 	var res ImportResult
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var err error
-		var differ map[string]bool
-		if res, differ, err = importTx(ctx, tx, rs, skipConflicts); err != nil {
+	err := s.writeUnchecked(ctx, func(conn *sql.Conn, tx *sql.Tx) error {
+		counts, err := beginCounts(ctx, tx)
+		if err != nil {
 			return err
 		}
-		return importCurationTx(ctx, tx, cur, differ, &res)
+		var differ map[string]bool
+		if res, differ, err = importTx(ctx, conn, tx, rs, skipConflicts, counts); err != nil {
+			return err
+		}
+		if err := importCurationTx(ctx, tx, cur, differ, &res); err != nil {
+			return err
+		}
+		return counts.finish(ctx, tx)
 	})
 	if err != nil {
 		if errors.Is(err, ErrConflict) {
@@ -51,7 +57,7 @@ func (s *SQLite) ImportCurated(ctx context.Context, rs []model.Response, skipCon
 // returns the events of which a response is stored differently from rs:
 // in conflict, or the same marks in another order (their positions, which
 // a hidden mention names, differ).
-func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflicts bool) (ImportResult, map[string]bool, error) {
+func importTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, rs []model.Response, skipConflicts bool, counts *counter) (ImportResult, map[string]bool, error) {
 	var res ImportResult
 	differ := make(map[string]bool)
 	events, err := eventIDs(ctx, tx)
@@ -67,7 +73,7 @@ func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflict
 		return res, nil, err
 	}
 	var add []int
-	pending := make(map[string]int) // key → index into rs of an earlier add
+	pending := make(map[responseKey]int, len(rs)) // → index into rs of an earlier add
 	for i, r := range rs {
 		k := key(r.Event, r.ID)
 		var same bool
@@ -102,7 +108,7 @@ func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflict
 			res.NewEvents = append(res.NewEvents, rs[i].Event)
 		}
 	}
-	if err := insertNew(ctx, tx, rs, add, events, now); err != nil {
+	if err := insertNew(ctx, conn, tx, rs, add, events, now, counts); err != nil {
 		return res, differ, err
 	}
 	res.Added = len(add)
@@ -114,17 +120,96 @@ func importTx(ctx context.Context, tx *sql.Tx, rs []model.Response, skipConflict
 
 // insertNew writes rs[i] for each i of add, in batches, giving them the
 // seqs after the highest stored (what SQLite itself would give them) and
-// each event's next numbers; a response deleted in the file is written
-// deleted.
-func insertNew(ctx context.Context, tx *sql.Tx, rs []model.Response, add []int, events map[string]int64, now time.Time) error {
-	// Marks may be written before the batch holding their response.
-	if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
+// each event's next numbers, and adds the marks of those that count to
+// the counts; a response deleted in the file is written deleted (and
+// counts nowhere). tx is a transaction on conn.
+func insertNew(ctx context.Context, conn *sql.Conn, tx *sql.Tx, rs []model.Response, add []int, events map[string]int64, now time.Time, counts *counter) error {
+	// Marks may be written before the batch holding their response; the
+	// change log is written for them all at the end (bulk_insert).
+	if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON; INSERT INTO bulk_insert VALUES (1)"); err != nil {
 		return err
 	}
 	var seq int64
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(seq), 0) FROM responses").Scan(&seq); err != nil {
 		return err
 	}
+	numbers, err := lastNumbers(ctx, tx, rs, add, events)
+	if err != nil {
+		return err
+	}
+	first := seq + 1
+	// The marks are counted meanwhile, on the other core when free.
+	sums := newCountSums(counts)
+	counted := make(chan struct{})
+	go func() {
+		defer close(counted)
+		for k, i := range add {
+			r := rs[i]
+			if r.Deleted() {
+				continue
+			}
+			if r.CreatedAt.IsZero() {
+				r.CreatedAt = now
+			}
+			r.Seq = first + int64(k)
+			sums.add(events[r.Event], r)
+		}
+	}()
+	err = conn.Raw(func(dc any) error {
+		resps, err := newBatchInsert(ctx, dc, "INSERT INTO responses(seq, event_id, response_id, created_at, age_group, number, deleted_at, deleted_by) VALUES ", 8)
+		if err != nil {
+			return err
+		}
+		marks, err := newBatchInsert(ctx, dc, "INSERT INTO marks(response_seq, position, neighbourhood, wish, category) VALUES ", 5)
+		if err != nil {
+			return errors.Join(err, resps.flush())
+		}
+		for _, i := range add {
+			r := rs[i]
+			if r.CreatedAt.IsZero() {
+				r.CreatedAt = now
+			}
+			seq++
+			ev := events[r.Event]
+			numbers[ev]++
+			var deleted any // NULL: counted
+			if r.Deleted() {
+				deleted = formatTime(r.DeletedAt)
+			}
+			err = resps.add(seq, ev, r.ID, formatTime(r.CreatedAt), r.AgeGroup, numbers[ev], deleted, r.DeletedBy)
+			for p, m := range r.Marks {
+				if err != nil {
+					break
+				}
+				err = marks.add(seq, int64(p), m.Neighbourhood, m.Wish, m.Category)
+			}
+			if err != nil {
+				break
+			}
+		}
+		return errors.Join(err, resps.flush(), marks.flush())
+	})
+	<-counted
+	if err != nil {
+		return err
+	}
+	for ev, last := range numbers {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO response_numbers(event_id, last) VALUES (?, ?)
+			ON CONFLICT(event_id) DO UPDATE SET last = max(last, excluded.last)`, ev, last); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO changes(event_id, response_id, at)
+		SELECT event_id, response_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM responses WHERE seq >= ? ORDER BY seq;
+		DELETE FROM bulk_insert`, first); err != nil {
+		return err
+	}
+	return sums.write(ctx, tx)
+}
+
+// lastNumbers returns, for each event of the responses to add, the last
+// number it has given or reserved, so the import numbers after it.
+func lastNumbers(ctx context.Context, tx *sql.Tx, rs []model.Response, add []int, events map[string]int64) (map[int64]int64, error) {
 	numbers := make(map[int64]int64) // event id → the last number given
 	for _, i := range add {
 		ev := events[rs[i].Event]
@@ -134,55 +219,17 @@ func insertNew(ctx context.Context, tx *sql.Tx, rs []model.Response, add []int, 
 		var last int64
 		if err := tx.QueryRowContext(ctx, `SELECT max(coalesce((SELECT last FROM response_numbers WHERE event_id = ?1), 0),
 			coalesce((SELECT max(number) FROM responses WHERE event_id = ?1), 0))`, ev).Scan(&last); err != nil {
-			return err
+			return nil, err
 		}
 		numbers[ev] = last
 	}
-	resps, err := newBatchInsert(ctx, tx, "INSERT INTO responses(seq, event_id, response_id, created_at, age_group, number, deleted_at, deleted_by) VALUES ", 8)
-	if err != nil {
-		return err
-	}
-	marks, err := newBatchInsert(ctx, tx, "INSERT INTO marks(response_seq, position, neighbourhood, wish, category) VALUES ", 5)
-	if err != nil {
-		resps.flush()
-		return err
-	}
-	for _, i := range add {
-		r := rs[i]
-		if r.CreatedAt.IsZero() {
-			r.CreatedAt = now
-		}
-		seq++
-		ev := events[r.Event]
-		numbers[ev]++
-		var deleted any // NULL: counted
-		if r.Deleted() {
-			deleted = formatTime(r.DeletedAt)
-		}
-		err = resps.add(seq, ev, r.ID, formatTime(r.CreatedAt), r.AgeGroup, numbers[ev], deleted, r.DeletedBy)
-		for p, m := range r.Marks {
-			if err != nil {
-				break
-			}
-			err = marks.add(seq, p, m.Neighbourhood, m.Wish, m.Category)
-		}
-		if err != nil {
-			break
-		}
-	}
-	if err := errors.Join(err, resps.flush(), marks.flush()); err != nil {
-		return err
-	}
-	for ev, last := range numbers {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO response_numbers(event_id, last) VALUES (?, ?)
-			ON CONFLICT(event_id) DO UPDATE SET last = max(last, excluded.last)`, ev, last); err != nil {
-			return err
-		}
-	}
-	return nil
+	return numbers, nil
 }
 
-func key(event, id string) string { return event + "\x00" + id }
+// responseKey is a response's event and id.
+type responseKey struct{ event, id string }
+
+func key(event, id string) responseKey { return responseKey{event, id} }
 
 // eventIDs maps every stored event's name to its row id.
 func eventIDs(ctx context.Context, tx *sql.Tx) (map[string]int64, error) {
@@ -216,8 +263,8 @@ func insertEvent(ctx context.Context, tx *sql.Tx, name string, now time.Time) (i
 
 // storedSeqs returns the seq of every stored response whose event and id
 // are among rs, loading the ids of each stored event rs names at once.
-func storedSeqs(ctx context.Context, tx *sql.Tx, rs []model.Response, events map[string]int64) (map[string]int64, error) {
-	out := make(map[string]int64)
+func storedSeqs(ctx context.Context, tx *sql.Tx, rs []model.Response, events map[string]int64) (map[responseKey]int64, error) {
+	out := make(map[responseKey]int64)
 	seen := make(map[string]bool)
 	for _, r := range rs {
 		id, ok := events[r.Event]
@@ -247,7 +294,7 @@ func storedSeqs(ctx context.Context, tx *sql.Tx, rs []model.Response, events map
 }
 
 // responsesBySeq loads the stored responses that rs names, in batches.
-func responsesBySeq(ctx context.Context, tx *sql.Tx, stored map[string]int64, rs []model.Response) (map[int64]model.Response, error) {
+func responsesBySeq(ctx context.Context, tx *sql.Tx, stored map[responseKey]int64, rs []model.Response) (map[int64]model.Response, error) {
 	var seqs []any
 	for _, r := range rs {
 		if seq, ok := stored[key(r.Event, r.ID)]; ok {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -158,5 +159,116 @@ func BenchmarkSaveResponse(b *testing.B) {
 		if _, err := s.SaveResponse(context.Background(), sample("fair", i)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestImportLogsEveryResponse: an import logs one change per response it
+// adds, in their order, with one statement; the trigger logs the writes
+// after it, and after an import that failed.
+func TestImportLogsEveryResponse(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	mustEvent(t, s, "fair")
+	if _, err := s.SaveResponse(ctx, sample("fair", 0)); err != nil {
+		t.Fatal(err)
+	}
+	var rs []model.Response
+	for i := 1; i <= 250; i++ {
+		rs = append(rs, sample("fair", i))
+	}
+	rs = append(rs, sample("school", 251))
+	if _, err := s.Import(ctx, rs, false); err != nil {
+		t.Fatal(err)
+	}
+	bad := sample("fair", 7)
+	bad.AgeGroup = "19+"
+	if _, err := s.Import(ctx, []model.Response{sample("fair", 300), bad}, false); !errors.Is(err, ErrConflict) {
+		t.Fatalf("conflict: %v", err)
+	}
+	if _, err := s.SaveResponse(ctx, sample("fair", 252)); err != nil {
+		t.Fatal(err)
+	}
+	cs, newest, err := s.Changes(ctx, 0, 1000)
+	if err != nil || len(cs) != 253 || newest != cs[len(cs)-1].Seq {
+		t.Fatalf("%d changes, newest %d: %v", len(cs), newest, err)
+	}
+	for i, c := range cs {
+		want := sample("fair", i)
+		if i == 251 {
+			want = sample("school", i)
+		}
+		if c.ResponseID != want.ID || c.Event != want.Event {
+			t.Fatalf("change %d: %+v, want %s in %s", i, c, want.ID, want.Event)
+		}
+	}
+}
+
+// TestBatchInsertFails: a batch that breaks a constraint is an error, in
+// a full batch and in the last one.
+func TestBatchInsertFails(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	for _, rows := range []int{batchRows, 3} {
+		conn, err := s.writer.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tx, err := conn.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.Exec("CREATE TABLE t(k INTEGER PRIMARY KEY, v TEXT NOT NULL)"); err != nil {
+			t.Fatal(err)
+		}
+		err = conn.Raw(func(dc any) error {
+			b, err := newBatchInsert(ctx, dc, "INSERT INTO t(k, v) VALUES ", 2)
+			if err != nil {
+				return err
+			}
+			for i := range rows {
+				err = errors.Join(err, b.add(int64(min(i, 1)), "x")) // k 1 twice
+			}
+			return errors.Join(err, b.flush())
+		})
+		tx.Rollback()
+		conn.Close()
+		if err == nil || !strings.Contains(err.Error(), "UNIQUE") {
+			t.Errorf("%d rows: err %v, want a UNIQUE constraint error", rows, err)
+		}
+	}
+}
+
+// TestImportKeepsForeignKeys: imports, which write without checking
+// foreign keys, break none, and the connection checks them afterwards,
+// also after an import that failed.
+func TestImportKeepsForeignKeys(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	var rs []model.Response
+	for i := range 300 {
+		rs = append(rs, sample([]string{"fair", "school", "fair"}[i%3], i))
+	}
+	if _, err := s.Import(ctx, rs, false); err != nil {
+		t.Fatal(err)
+	}
+	bad := sample("fair", 3)
+	bad.AgeGroup = "19+"
+	if _, err := s.Import(ctx, []model.Response{sample("fair", 400), bad}, false); !errors.Is(err, ErrConflict) {
+		t.Fatalf("conflict: %v", err)
+	}
+	rows, err := s.writer.Query("PRAGMA foreign_key_check")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		t.Error("a foreign key is broken")
+	}
+	rows.Close()
+	var on int
+	if err := s.writer.QueryRow("PRAGMA foreign_keys").Scan(&on); err != nil || on != 1 {
+		t.Fatalf("foreign_keys = %d after imports (%v)", on, err)
+	}
+	if _, err := s.writer.Exec("INSERT INTO marks(response_seq, position) VALUES (99999, 0)"); err == nil {
+		t.Fatal("a mark of no response was written")
 	}
 }

@@ -47,13 +47,19 @@ func migrations() ([]migration, error) {
 }
 
 // migrate applies the migrations the database lacks, all in one
-// transaction, recording each in schema_migrations.
+// transaction, recording each in schema_migrations, and brings what Go
+// derives from the data (the mark counts) up to date in the same one.
 func migrate(ctx context.Context, d *sql.DB) error {
 	ms, err := migrations()
 	if err != nil {
 		return err
 	}
-	if upToDate(ctx, d, ms) {
+	return applyMigrations(ctx, d, ms)
+}
+
+// applyMigrations is migrate with the migrations given.
+func applyMigrations(ctx context.Context, d *sql.DB, ms []migration) error {
+	if upToDate(ctx, d, ms) && countsDerived(ctx, d) {
 		return nil // no write lock taken: opening never waits for a busy writer
 	}
 	tx, err := d.BeginTx(ctx, nil)
@@ -93,6 +99,11 @@ func migrate(ctx context.Context, d *sql.DB) error {
 		if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)", m.version, now); err != nil {
 			return fmt.Errorf("migrate %s: %w", m.name, err)
 		}
+	}
+	// Go's part comes after every file, so that it reads the schema they
+	// made together, whatever order they were applied in.
+	if err := deriveCounts(ctx, tx); err != nil {
+		return fmt.Errorf("migrate: count marks: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("migrate: %w", err)

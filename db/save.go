@@ -41,8 +41,14 @@ func saveTx(ctx context.Context, tx *sql.Tx, r model.Response) (model.Response, 
 	if err != nil {
 		return r, err
 	}
+	counts, err := beginCounts(ctx, tx)
+	if err != nil {
+		return r, err
+	}
 	var seq, number int64
-	err = tx.QueryRowContext(ctx, "SELECT seq, number FROM responses WHERE event_id = ? AND response_id = ?", ev, r.ID).Scan(&seq, &number)
+	var wasDeleted bool
+	err = tx.QueryRowContext(ctx, "SELECT seq, number, deleted_at IS NOT NULL FROM responses WHERE event_id = ? AND response_id = ?",
+		ev, r.ID).Scan(&seq, &number, &wasDeleted)
 	switch {
 	case err == nil: // an edit, or the restoring save of a deleted one
 		r.Seq, r.Number = seq, number
@@ -59,15 +65,27 @@ func saveTx(ctx context.Context, tx *sql.Tx, r model.Response) (model.Response, 
 	if err != nil {
 		return r, err
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM marks WHERE response_seq = ?", r.Seq); err != nil {
+	old, err := deleteMarks(ctx, tx, r.Seq)
+	if err != nil {
 		return r, err
+	}
+	if !wasDeleted { // its old marks counted: they count no more
+		if err := counts.add(ctx, tx, ev, model.Response{Seq: r.Seq, Marks: old}, -1); err != nil {
+			return r, err
+		}
 	}
 	ins, err := tx.PrepareContext(ctx, insertMark)
 	if err != nil {
 		return r, err
 	}
 	defer ins.Close()
-	return r, writeMarks(ctx, ins, r)
+	if err := writeMarks(ctx, ins, r); err != nil {
+		return r, err
+	}
+	if err := counts.add(ctx, tx, ev, r, +1); err != nil {
+		return r, err
+	}
+	return r, counts.finish(ctx, tx)
 }
 
 const insertMark = `INSERT INTO marks(response_seq, position, neighbourhood, wish, category) VALUES (?, ?, ?, ?, ?)`
@@ -131,9 +149,11 @@ func (s *SQLite) DeleteResponse(ctx context.Context, event, id, who string) (mod
 			return err
 		}
 		r.DeletedAt, r.DeletedBy = time.Now().UTC(), who
-		_, err = tx.ExecContext(ctx, "UPDATE responses SET deleted_at = ?, deleted_by = ? WHERE seq = ?",
-			formatTime(r.DeletedAt), who, r.Seq)
-		return err
+		return countedChange(ctx, tx, r, -1, func() error {
+			_, err := tx.ExecContext(ctx, "UPDATE responses SET deleted_at = ?, deleted_by = ? WHERE seq = ?",
+				formatTime(r.DeletedAt), who, r.Seq)
+			return err
+		})
 	})
 	if err != nil {
 		return model.Response{}, fmt.Errorf("delete response %s: %w", id, err)
@@ -155,8 +175,10 @@ func (s *SQLite) RestoreResponse(ctx context.Context, event, id string) (model.R
 			return ErrNotDeleted
 		}
 		r.DeletedAt, r.DeletedBy = time.Time{}, ""
-		_, err = tx.ExecContext(ctx, "UPDATE responses SET deleted_at = NULL, deleted_by = '' WHERE seq = ?", r.Seq)
-		return err
+		return countedChange(ctx, tx, r, +1, func() error {
+			_, err := tx.ExecContext(ctx, "UPDATE responses SET deleted_at = NULL, deleted_by = '' WHERE seq = ?", r.Seq)
+			return err
+		})
 	})
 	if err != nil {
 		return model.Response{}, fmt.Errorf("restore response %s: %w", id, err)
@@ -178,4 +200,24 @@ func (s *SQLite) DeletedResponses(ctx context.Context, event string) ([]model.Re
 		return nil, fmt.Errorf("deleted responses of %q: %w", event, err)
 	}
 	return out, nil
+}
+
+// countedChange runs change, which makes r start (sign +1) or stop (-1)
+// counting, and keeps the mark counts with it.
+func countedChange(ctx context.Context, tx *sql.Tx, r model.Response, sign int, change func() error) error {
+	ev, err := eventID(ctx, tx, r.Event)
+	if err != nil {
+		return err
+	}
+	counts, err := beginCounts(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if err := change(); err != nil {
+		return err
+	}
+	if err := counts.add(ctx, tx, ev, r, sign); err != nil {
+		return err
+	}
+	return counts.finish(ctx, tx)
 }

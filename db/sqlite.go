@@ -12,8 +12,23 @@ import (
 	"sync"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // the "sqlite3" driver (cgo)
+	sqlite3 "github.com/mattn/go-sqlite3" // cgo
 )
+
+// driverName is the mattn/go-sqlite3 driver with standmap's settings of
+// every connection it opens.
+const driverName = "sqlite3-standmap"
+
+func init() {
+	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		// A statement's journal (what undoes a multi-row INSERT that
+		// fails within a transaction) in memory, not in a temporary file
+		// written a page at a time: a 100,000-row import made 100,000
+		// small writes for it.
+		_, err := c.Exec("PRAGMA temp_store = MEMORY", nil)
+		return err
+	}})
+}
 
 // SQLite is the Store on one SQLite file: a single writer connection, a
 // pool of query-only readers, and one connection kept for data_version.
@@ -34,12 +49,48 @@ const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
 
 func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
 
+// parseTime reads a stored time. The layout formatTime writes is read by
+// hand: a board's start reads one per response, and time.Parse is a
+// tenth of that start.
 func parseTime(s string) (time.Time, error) {
+	if t, ok := parseStored(s); ok {
+		return t, nil
+	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
 	}
 	return t.UTC(), nil
+}
+
+// parseStored reads a time in timeLayout, UTC ("Z"); ok is false for
+// anything else, including a date that does not exist.
+func parseStored(s string) (t time.Time, ok bool) {
+	if len(s) != len("2006-01-02T15:04:05.000000000Z") || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
+		s[13] != ':' || s[16] != ':' || s[19] != '.' || s[29] != 'Z' {
+		return t, false
+	}
+	ok = true
+	num := func(from, to int) int {
+		n := 0
+		for _, c := range []byte(s[from:to]) {
+			if c < '0' || c > '9' {
+				ok = false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y, mo, d := num(0, 4), time.Month(num(5, 7)), num(8, 10)
+	h, mi, sec, ns := num(11, 13), num(14, 16), num(17, 19), num(20, 29)
+	if !ok || h > 23 || mi > 59 || sec > 59 {
+		return t, false
+	}
+	t = time.Date(y, mo, d, h, mi, sec, ns, time.UTC)
+	if ty, tm, td := t.Date(); ty != y || tm != mo || td != d {
+		return t, false // 31 April: time.Date would move it on
+	}
+	return t, true
 }
 
 // fileURI makes path a "file:" URI, escaping what a URI would misread.
@@ -65,8 +116,8 @@ func (s *SQLite) open() error {
 	}
 	uri := fileURI(s.path)
 	var err error
-	s.writer, err = sql.Open("sqlite3", uri+
-		"?_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL&_foreign_keys=on&_cache_size=-65536")
+	s.writer, err = sql.Open(driverName, uri+
+		"?_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL&_foreign_keys=on&_cache_size=-65536&_stmt_cache_size=64")
 	if err != nil {
 		return err
 	}
@@ -78,8 +129,8 @@ func (s *SQLite) open() error {
 	}
 	// The file is in WAL mode now (it is persistent), so readers need not
 	// set it; query_only makes any write through them an error.
-	s.reader, err = sql.Open("sqlite3", uri+
-		"?_busy_timeout=5000&_query_only=on&_foreign_keys=on&_synchronous=FULL")
+	s.reader, err = sql.Open(driverName, uri+
+		"?_busy_timeout=5000&_query_only=on&_foreign_keys=on&_synchronous=FULL&_stmt_cache_size=64")
 	if err != nil {
 		return err
 	}

@@ -140,6 +140,13 @@ type Store interface {
 	// the curation an imported file carries.
 	Import(ctx context.Context, rs []model.Response, skipConflicts bool) (ImportResult, error)
 
+	// TallyCounted returns the event's tally under its curation from the
+	// counts the store keeps of its marks (model.TallyCounts), all read
+	// in one transaction; ok is false when those counts are behind the
+	// responses (written by a standmap that does not keep them), and the
+	// responses must be counted instead.
+	TallyCounted(ctx context.Context, g *model.Gazetteer, event string) (t model.Tally, ok bool, err error)
+
 	// Changes returns the change log after seq, oldest first, at most
 	// limit rows (none when limit is 0), and the newest seq stored.
 	Changes(ctx context.Context, after int64, limit int) ([]Change, int64, error)

@@ -138,3 +138,52 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 		t.Fatal("opened a database of a newer schema")
 	}
 }
+
+// TestParseStoredTime: the hand-read layout gives what time.Parse gives,
+// and what it cannot read goes to time.Parse.
+func TestParseStoredTime(t *testing.T) {
+	for _, s := range []string{
+		"2025-05-01T10:00:00.000000000Z", "0001-01-01T00:00:00.000000001Z", "9999-12-31T23:59:59.999999999Z",
+		"2024-02-29T12:30:45.123456789Z", "2025-02-29T12:30:45.000000000Z", "2025-04-31T00:00:00.000000000Z",
+		"2025-05-01T24:00:00.000000000Z", "2025-05-01T10:00:00.00000000xZ", "2025-05-01T10:00:00Z",
+		"2025-05-01T10:00:00.000000000+02:00", "",
+	} {
+		want, wantErr := time.Parse(time.RFC3339Nano, s)
+		got, err := parseTime(s)
+		if (err != nil) != (wantErr != nil) || err == nil && (!got.Equal(want) || got != want.UTC()) {
+			t.Errorf("parseTime(%q) = %v, %v; time.Parse: %v, %v", s, got, err, want, wantErr)
+		}
+	}
+}
+
+// TestEachResponseMarksNotFromZero reads a response whose marks were
+// renumbered by hand (positions 3 and 5) after one read the fast way.
+func TestEachResponseMarksNotFromZero(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	mustEvent(t, s, "fair")
+	for i := range 3 {
+		if _, err := s.SaveResponse(ctx, sample("fair", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.writer.Exec("UPDATE marks SET position = position * 2 + 3 WHERE response_seq = 2"); err != nil {
+		t.Fatal(err)
+	}
+	var got []model.Response
+	if err := s.EachResponse(ctx, "fair", func(r model.Response) error { got = append(got, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 {
+		t.Fatalf("%d responses", len(got))
+	}
+	for i, r := range got {
+		want := sample("fair", i)
+		want.Seq = int64(i + 1)
+		want.Number = int64(i + 1)
+		want.CreatedAt = want.CreatedAt.UTC()
+		if !reflect.DeepEqual(r, want) {
+			t.Errorf("response %d:\n got %+v\nwant %+v", i, r, want)
+		}
+	}
+}

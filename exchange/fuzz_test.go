@@ -206,9 +206,12 @@ func tallies(t *testing.T, s db.Store, gaz *model.Gazetteer) map[string]model.Ta
 	}
 	out := make(map[string]model.Tally)
 	for _, ev := range evs {
-		tl, err := Tally(ctx, s, gaz, ev.Name)
-		if err != nil {
-			t.Fatalf("tally %q: %v", ev.Name, err)
+		tl, ok, err := s.TallyCounted(ctx, gaz, ev.Name)
+		if err != nil || !ok {
+			t.Fatalf("tally %q from the counts: %v, %v", ev.Name, ok, err)
+		}
+		if want, err := TallyResponses(ctx, s, gaz, ev.Name); err != nil || !reflect.DeepEqual(tl, want) {
+			t.Fatalf("tally %q from the counts\n%+v\nresponse by response (%v)\n%+v", ev.Name, tl, err, want)
 		}
 		out[ev.Name] = tl
 	}

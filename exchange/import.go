@@ -81,6 +81,7 @@ type pending struct {
 
 // batch groups and checks the rows of one file.
 type batch struct {
+	last    *pending // the response of the row before
 	gaz     *model.Gazetteer
 	def     string
 	index   map[[2]string]*pending
@@ -110,8 +111,12 @@ func (b *batch) group(row csvRow) (p *pending, first bool) {
 	if ev == "" {
 		ev = b.def
 	}
+	if p = b.last; p != nil && p.rawEvent == row.fields[2] && p.resp.ID == row.fields[0] {
+		return p, false // the rows of a response mostly follow each other
+	}
 	k := [2]string{ev, row.fields[0]}
 	if p = b.index[k]; p != nil {
+		b.last = p
 		return p, false
 	}
 	p = &pending{line: row.line, created: row.fields[1], rawEvent: row.fields[2],
@@ -123,6 +128,7 @@ func (b *batch) group(row csvRow) (p *pending, first bool) {
 	}
 	b.index[k] = p
 	b.list = append(b.list, p)
+	b.last = p
 	return p, true
 }
 

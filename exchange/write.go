@@ -15,9 +15,9 @@ import (
 // write stores the valid responses, and the curation their columns
 // describe, and completes the report.
 func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInvalid bool, name string) error {
-	var rs []model.Response
-	var lines []int
-	var kept []*pending
+	rs := make([]model.Response, 0, len(b.list))
+	lines := make([]int, 0, len(b.list))
+	kept := make([]*pending, 0, len(b.list))
 	seen := make(map[string]bool)
 	for _, p := range b.list {
 		if b.isBad(p) {

@@ -1,6 +1,6 @@
 package model
 
-import "sort"
+import "slices"
 
 // mention orders the mentions of a spelling: by time, then by the store's
 // order of entry, then by the mark's place in its response.
@@ -20,90 +20,127 @@ func (a mention) less(b mention) bool {
 	return a.mark < b.mark
 }
 
-// spelling holds the mentions of one spelling, sorted.
-type spelling struct{ mentions []mention }
-
-func (s *spelling) add(m mention) {
-	i := sort.Search(len(s.mentions), func(i int) bool { return m.less(s.mentions[i]) })
-	s.mentions = append(s.mentions, mention{})
-	copy(s.mentions[i+1:], s.mentions[i:])
-	s.mentions[i] = m
+// spellingStat is one spelling of a wish key and its mentions as counted
+// now (under the curation).
+type spellingStat struct {
+	text     string
+	key      int32     // into Tallier.keys
+	mentions []mention // counted one by one, in no order
+	first    mention   // the earliest counted (when count() > 0)
+	// more counts mentions known only by number and the earliest of
+	// them, moreFirst (TallyCounts' stored counts); they are never taken
+	// away.
+	more      int
+	moreFirst mention
+	in        *group // the group that lists it; nil until it counts in one
 }
 
-func (s *spelling) remove(m mention) {
-	i := sort.Search(len(s.mentions), func(i int) bool { return !s.mentions[i].less(m) })
-	if i < len(s.mentions) && s.mentions[i] == m {
-		s.mentions = append(s.mentions[:i], s.mentions[i+1:]...)
+// count returns the number of mentions counted.
+func (s *spellingStat) count() int { return len(s.mentions) + s.more }
+
+// addMention counts one mention mt of spelling sp in g (sign +1), or
+// takes it away (sign -1): the cost of taking one away is the number of
+// mentions of the spelling.
+func (t *Tallier) addMention(sp int32, g *group, mt mention, sign int) {
+	s := &t.sps[sp]
+	if s.in != g {
+		s.in = g
+		g.spellings = append(g.spellings, sp)
+	}
+	if sign > 0 {
+		if s.count() == 0 || mt.less(s.first) {
+			s.first = mt
+		}
+		s.mentions = append(s.mentions, mt)
+		return
+	}
+	i := slices.Index(s.mentions, mt)
+	if i < 0 {
+		return
+	}
+	last := len(s.mentions) - 1
+	s.mentions[i] = s.mentions[last]
+	s.mentions = s.mentions[:last]
+	if mt == s.first {
+		s.refirst()
 	}
 }
 
-// group gathers every mention of one wish key.
-type group struct {
-	responses  int
-	spellings  map[string]*spelling
-	categories map[string]int
+// addMentions counts n mentions of spelling sp, known only by number and
+// the earliest (first), in g.
+func (t *Tallier) addMentions(sp int32, g *group, first mention, n int) {
+	s := &t.sps[sp]
+	if s.in != g {
+		s.in = g
+		g.spellings = append(g.spellings, sp)
+	}
+	if s.more == 0 || first.less(s.moreFirst) {
+		s.moreFirst = first
+	}
+	if s.count() == 0 || first.less(s.first) {
+		s.first = first
+	}
+	s.more += n
 }
 
-// shown returns the most frequent spelling (ties: entered first) and the
-// most frequent non-empty category (ties: alphabetically first code).
-func (g *group) shown() (text, category string) {
-	var best *spelling
-	for t, s := range g.spellings {
-		switch {
-		case best == nil,
-			len(s.mentions) > len(best.mentions),
-			len(s.mentions) == len(best.mentions) && s.mentions[0].less(best.mentions[0]):
-			best, text = s, t
+// refirst finds the earliest mention again, the first having gone.
+func (s *spellingStat) refirst() {
+	s.first = s.moreFirst
+	for i, m := range s.mentions {
+		if i == 0 && s.more == 0 || m.less(s.first) {
+			s.first = m
 		}
 	}
+}
+
+// group gathers the mentions counted in one wish group (a group key), or
+// in one held-back wish key.
+type group struct {
+	key       string
+	responses int
+	spellings []int32 // into Tallier.sps; some may count nothing now
+	cats      []int   // mentions by category index
+}
+
+// addCat counts n mentions with category c in g (sign -1 takes away).
+func (g *group) addCat(c int32, n int) {
+	for int(c) >= len(g.cats) {
+		g.cats = append(g.cats, 0)
+	}
+	g.cats[c] += n
+}
+
+// shown returns the group's most mentioned spelling (ties: the one
+// entered first) and most frequent non-empty category (ties: the
+// alphabetically first code).
+func (t *Tallier) shown(g *group) (text, category string) {
+	var best *spellingStat
+	for _, i := range g.spellings {
+		s := &t.sps[i]
+		switch n := s.count(); {
+		case n == 0:
+		case best == nil, n > best.count(), n == best.count() && s.first.less(best.first):
+			best = s
+		}
+	}
+	if best != nil {
+		text = best.text
+	}
 	n := 0
-	for c, k := range g.categories {
-		if k > n || k == n && c < category {
-			category, n = c, k
+	for c, k := range g.cats {
+		if k > 0 && (k > n || k == n && t.cats[c] < category) {
+			category, n = t.cats[c], k
 		}
 	}
 	return text, category
 }
 
-// countMention adds (sign +1) or subtracts (-1) one mention of spelling
-// sp to the group key of groups; a response counts once per group, which
-// *seen (made on first use) records.
-func countMention(groups map[string]*group, key, sp, category string, mt mention, sign int, seen *map[string]bool) {
+// groupIn returns the group of key in groups, made when missing.
+func groupIn(groups map[string]*group, key string) *group {
 	g := groups[key]
 	if g == nil {
-		g = &group{spellings: make(map[string]*spelling), categories: make(map[string]int)}
+		g = &group{key: key}
 		groups[key] = g
 	}
-	s := g.spellings[sp]
-	if s == nil {
-		s = &spelling{}
-		g.spellings[sp] = s
-	}
-	if sign > 0 {
-		s.add(mt)
-	} else {
-		s.remove(mt)
-		if len(s.mentions) == 0 {
-			delete(g.spellings, sp)
-		}
-	}
-	if category != "" {
-		g.categories[category] += sign
-		if g.categories[category] == 0 {
-			delete(g.categories, category)
-		}
-	}
-	if !(*seen)[key] {
-		if *seen == nil {
-			*seen = make(map[string]bool)
-		}
-		(*seen)[key] = true
-		g.responses += sign
-	}
-	// Only after a response's last mention of the group is it empty: a
-	// group left with no response but with a mention still to remove
-	// must stay, or that mention would make an empty group anew.
-	if g.responses == 0 && len(g.spellings) == 0 {
-		delete(groups, key)
-	}
+	return g
 }

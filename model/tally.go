@@ -31,51 +31,55 @@ type Tally struct {
 
 // Tallier keeps an event's tallies up to date as responses are added,
 // replaced and removed, so a new Tally costs the number of groups, not the
-// number of responses. It is not safe for concurrent use.
+// number of responses. It folds each distinct text once (the texts of the
+// responses it holds are kept by index), so counting again under a new
+// curation does no Unicode work. It is not safe for concurrent use.
 type Tallier struct {
-	gaz       *Gazetteer
-	event     string
-	responses map[string]Response
-	next      int64 // entry order for responses added without a Seq
-	hoods     []int // by Gazetteer index
-	groups    map[string]*group
-	cur       *Curation         // nil: none
-	held      map[string]*group // wishes held for approval, by key
+	gaz      *Gazetteer
+	hoodKeys []string // each neighbourhood's ranking key, by Gazetteer index
+	event    string
+	next     int64 // entry order for responses added without a Seq
+
+	ids  map[string]int32 // response id → index into rs
+	rs   []record
+	free []int32 // indexes of rs no longer used
+	texts
+
+	cur         *Curation         // nil: none
+	hiddenMarks map[markID]bool   // the mentions cur hides one by one
+	gen         uint32            // counts up with every curation counted under
+	hoods       []int             // by Gazetteer index
+	groups      map[string]*group // by group key
+	held        map[string]*group // wishes held for approval, by key
 	// perHood counts, per neighbourhood index (Len() = city-wide), the
-	// responses with a wish of a key on a mark of that neighbourhood.
-	perHood []map[string]int
+	// responses with a wish of a group on a mark of that neighbourhood.
+	perHood []map[*group]int
 }
 
 // NewTallier returns an empty Tallier for the event on the map g.
 func NewTallier(g *Gazetteer, event string) *Tallier {
-	t := &Tallier{gaz: g, event: event, responses: make(map[string]Response)}
+	t := &Tallier{gaz: g, event: event, ids: make(map[string]int32), texts: newTexts()}
+	t.hoodKeys = make([]string, g.Len())
+	for i, n := range g.All() {
+		t.hoodKeys[i] = n.Key()
+	}
 	t.reset()
 	return t
 }
 
-// reset zeroes every count; the responses stay.
-func (t *Tallier) reset() {
-	t.hoods = make([]int, t.gaz.Len())
-	t.groups = make(map[string]*group)
-	t.held = make(map[string]*group)
-	t.perHood = make([]map[string]int, t.gaz.Len()+1)
-	for i := range t.perHood {
-		t.perHood[i] = make(map[string]int)
-	}
-}
-
 // Len returns the number of responses counted.
-func (t *Tallier) Len() int { return len(t.responses) }
+func (t *Tallier) Len() int { return len(t.ids) }
 
 // Put counts r, replacing an earlier response with the same id. Marks that
 // name no neighbourhood of the map count only their wish. Responses
 // without a Seq are ordered by the order in which they were first put.
 func (t *Tallier) Put(r Response) {
-	old, had := t.responses[r.ID]
+	i, had := t.ids[r.ID]
 	if had {
+		old := &t.rs[i]
 		t.apply(old, -1)
 		if r.Seq == 0 {
-			r.Seq = old.Seq
+			r.Seq = old.seq
 		}
 	}
 	if r.Seq == 0 {
@@ -84,97 +88,57 @@ func (t *Tallier) Put(r Response) {
 	} else if r.Seq > t.next {
 		t.next = r.Seq
 	}
-	t.responses[r.ID] = r
-	t.apply(r, +1)
+	rec := t.record(r)
+	switch {
+	case had:
+	case len(t.free) > 0:
+		i, t.free = t.free[len(t.free)-1], t.free[:len(t.free)-1]
+	default:
+		i = int32(len(t.rs))
+		t.rs = append(t.rs, record{})
+	}
+	t.rs[i] = rec
+	t.ids[r.ID] = i
+	t.apply(&t.rs[i], +1)
 }
 
 // Remove stops counting the response with that id, if it is counted.
 func (t *Tallier) Remove(id string) {
-	if old, ok := t.responses[id]; ok {
-		t.apply(old, -1)
-		delete(t.responses, id)
+	i, ok := t.ids[id]
+	if !ok {
+		return
 	}
-}
-
-// apply adds (sign +1) or subtracts (-1) the response's contribution.
-// Under a curation, a wish counts in its key's group, a held wish only
-// among the held ones, and a hidden wish nowhere.
-func (t *Tallier) apply(r Response, sign int) {
-	var seenHood map[int]bool
-	var seenKey, seenHeld map[string]bool
-	var seenHoodKey map[[2]any]bool
-	for i, m := range r.Marks {
-		h := t.gaz.Len() // city-wide
-		if m.Neighbourhood != "" {
-			h = t.gaz.Index(m.Neighbourhood)
-			if h < 0 {
-				h = t.gaz.Len()
-			} else if !seenHood[h] {
-				if seenHood == nil {
-					seenHood = make(map[int]bool)
-				}
-				seenHood[h] = true
-				t.hoods[h] += sign
-			}
-		}
-		sp := Spelling(m.Wish)
-		if sp == "" {
-			continue
-		}
-		key := Fold(sp)
-		mt := mention{unix: r.CreatedAt.UnixNano(), seq: r.Seq, mark: i}
-		switch t.cur.Status(key, r.ID, i) {
-		case StatusHidden:
-			continue
-		case StatusHeld:
-			countMention(t.held, key, sp, m.Category, mt, sign, &seenHeld)
-			continue
-		}
-		key = t.cur.Group(key)
-		countMention(t.groups, key, sp, m.Category, mt, sign, &seenKey)
-		hk := [2]any{h, key}
-		if !seenHoodKey[hk] {
-			if seenHoodKey == nil {
-				seenHoodKey = make(map[[2]any]bool)
-			}
-			seenHoodKey[hk] = true
-			t.perHood[h][key] += sign
-			if t.perHood[h][key] == 0 {
-				delete(t.perHood[h], key)
-			}
-		}
-	}
+	t.apply(&t.rs[i], -1)
+	t.rs[i] = record{}
+	delete(t.ids, id)
+	t.free = append(t.free, i)
 }
 
 // Tally returns the ranked counts: every neighbourhood of the map (zero
 // counts included) and every wish group.
 func (t *Tallier) Tally() Tally {
-	out := Tally{Event: t.event, Responses: len(t.responses)}
-	out.Neighbourhoods = make([]NeighbourhoodCount, t.gaz.Len())
-	keys := make([]string, t.gaz.Len())
-	for i, n := range t.gaz.All() {
-		out.Neighbourhoods[i] = NeighbourhoodCount{Name: n.Name, Count: t.hoods[i]}
-		keys[i] = n.Key()
-	}
-	idx := make([]int, len(keys))
+	out := Tally{Event: t.event, Responses: len(t.ids)}
+	idx := make([]int, t.gaz.Len())
 	for i := range idx {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(a, b int) bool {
-		ca, cb := out.Neighbourhoods[idx[a]].Count, out.Neighbourhoods[idx[b]].Count
+		ca, cb := t.hoods[idx[a]], t.hoods[idx[b]]
 		if ca != cb {
 			return ca > cb
 		}
-		return keys[idx[a]] < keys[idx[b]]
+		return t.hoodKeys[idx[a]] < t.hoodKeys[idx[b]]
 	})
-	ranked := make([]NeighbourhoodCount, len(idx))
+	all := t.gaz.All()
+	out.Neighbourhoods = make([]NeighbourhoodCount, len(idx))
 	for k, i := range idx {
-		ranked[k] = out.Neighbourhoods[i]
+		out.Neighbourhoods[k] = NeighbourhoodCount{Name: all[i].Name, Count: t.hoods[i]}
 	}
-	out.Neighbourhoods = ranked
 	out.Wishes = make([]WishCount, 0, len(t.groups))
 	for key, g := range t.groups {
-		out.Wishes = append(out.Wishes, t.wishCount(key, g, g.responses))
+		if g.responses > 0 {
+			out.Wishes = append(out.Wishes, t.wishCount(key, g, g.responses))
+		}
 	}
 	RankWishes(out.Wishes)
 	return out
@@ -191,8 +155,8 @@ func (t *Tallier) WishesIn(name string) []WishCount {
 		}
 	}
 	out := make([]WishCount, 0, len(t.perHood[h]))
-	for key, n := range t.perHood[h] {
-		out = append(out, t.wishCount(key, t.groups[key], n))
+	for g, n := range t.perHood[h] {
+		out = append(out, t.wishCount(g.key, g, n))
 	}
 	RankWishes(out)
 	return out

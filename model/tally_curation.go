@@ -3,13 +3,13 @@ package model
 import "sort"
 
 // SetCuration counts every response again under the curation c (nil for
-// none). It costs the number of responses, so call it when the curation
-// changes, not per response.
+// none). It costs the number of marks held, without folding any text:
+// call it when the curation changes, not per response.
 func (t *Tallier) SetCuration(c *Curation) {
 	t.cur = c
 	t.reset()
-	for _, r := range t.responses {
-		t.apply(r, +1)
+	for _, i := range t.ids {
+		t.apply(&t.rs[i], +1)
 	}
 }
 
@@ -21,8 +21,10 @@ func (t *Tallier) Curation() *Curation { return t.cur }
 func (t *Tallier) Held() []WishCount {
 	out := make([]WishCount, 0, len(t.held))
 	for key, g := range t.held {
-		text, cat := g.shown()
-		out = append(out, WishCount{Text: text, Key: key, Category: cat, Count: g.responses})
+		if g.responses > 0 {
+			text, cat := t.shown(g)
+			out = append(out, WishCount{Text: text, Key: key, Category: cat, Count: g.responses})
+		}
 	}
 	RankWishes(out)
 	return out
@@ -31,7 +33,7 @@ func (t *Tallier) Held() []WishCount {
 // wishCount is the group's line of a ranking, counting n responses: its
 // shown text and category are the curation's when it sets them.
 func (t *Tallier) wishCount(key string, g *group, n int) WishCount {
-	text, cat := g.shown()
+	text, cat := t.shown(g)
 	if v := t.cur.Value(CurateText, key); v != "" {
 		text = v
 	}
@@ -51,18 +53,25 @@ type SpellingCount struct {
 // first (ties: the one entered first).
 func (t *Tallier) Spellings(group string) []SpellingCount {
 	g := t.groups[group]
-	if g == nil {
+	if g == nil || g.responses == 0 {
 		return nil
 	}
-	out := make([]SpellingCount, 0, len(g.spellings))
-	for text, s := range g.spellings {
-		out = append(out, SpellingCount{text, len(s.mentions)})
-	}
-	sort.Slice(out, func(a, b int) bool {
-		if out[a].Count != out[b].Count {
-			return out[a].Count > out[b].Count
+	ids := make([]int32, 0, len(g.spellings))
+	for _, i := range g.spellings {
+		if t.sps[i].count() > 0 {
+			ids = append(ids, i)
 		}
-		return g.spellings[out[a].Text].mentions[0].less(g.spellings[out[b].Text].mentions[0])
+	}
+	sort.Slice(ids, func(a, b int) bool {
+		sa, sb := &t.sps[ids[a]], &t.sps[ids[b]]
+		if sa.count() != sb.count() {
+			return sa.count() > sb.count()
+		}
+		return sa.first.less(sb.first)
 	})
+	out := make([]SpellingCount, len(ids))
+	for k, i := range ids {
+		out[k] = SpellingCount{t.sps[i].text, t.sps[i].count()}
+	}
 	return out
 }
