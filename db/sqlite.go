@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
 )
 
 // SQLite is the Store on one SQLite file: a single writer connection, a
