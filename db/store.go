@@ -165,3 +165,9 @@ type Store interface {
 	// dedicated connection).
 	DataVersion(ctx context.Context) (int64, error)
 }
+
+// Walk is the event's counted responses as a model.Walk (EachResponse),
+// to count with model.Count.
+func Walk(ctx context.Context, s Store, event string) model.Walk {
+	return func(fn func(model.Response) error) error { return s.EachResponse(ctx, event, fn) }
+}

@@ -38,7 +38,11 @@ type curatedEvent struct {
 
 // groupView counts one event's responses twice, as the export shows its
 // groups: under the curation, and under its merges, texts and categories
-// alone (Unfiltered), so that a hidden or held group has a text too.
+// alone (Unfiltered), so that a hidden or held group has a text too. It
+// puts responses into its Talliers itself rather than through
+// model.Count: an export walks every event's responses once, handing
+// each to its event's view, and drops the places first (the rules of
+// counting are still the Tallier's).
 type groupView struct {
 	cur        *model.Curation
 	shown, all *model.Tallier

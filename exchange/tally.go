@@ -64,12 +64,7 @@ func TallyResponses(ctx context.Context, store db.Store, gaz *model.Gazetteer, e
 	if err != nil {
 		return model.Tally{}, err
 	}
-	t := model.NewTallier(gaz, event)
-	t.SetCuration(cur)
-	err = store.EachResponse(ctx, event, func(r model.Response) error {
-		t.Put(r)
-		return nil
-	})
+	t, err := model.Count(gaz, event, cur, db.Walk(ctx, store, event))
 	if err != nil {
 		return model.Tally{}, err
 	}

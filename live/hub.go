@@ -203,7 +203,10 @@ func (h *Hub) followRename(ctx context.Context) (bool, error) {
 	return true, nil
 }
 
-// apply reloads each response of the hub's event named in cs.
+// apply reloads each response of the hub's event named in cs. It puts
+// and removes them one by one on the Tallier that rebuild counted with
+// model.Count, so a change costs the responses it touched: the same
+// rules of counting, kept up to date instead of counted again.
 func (h *Hub) apply(ctx context.Context, cs []db.Change) (changed bool, err error) {
 	seen := make(map[string]bool)
 	for _, c := range cs {
@@ -240,12 +243,7 @@ func (h *Hub) rebuild(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	t := model.NewTallier(h.gaz, h.event)
-	t.SetCuration(cur)
-	err = h.store.EachResponse(ctx, h.event, func(r model.Response) error {
-		t.Put(r)
-		return nil
-	})
+	t, err := model.Count(h.gaz, h.event, cur, db.Walk(ctx, h.store, h.event))
 	if err != nil {
 		return err
 	}

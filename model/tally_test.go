@@ -27,7 +27,7 @@ func TestTallyHandComputed(t *testing.T) {
 		resp("d", 3, Mark{"", "Veloceliņi", "cycle"}),
 		resp("e", 4, Mark{"Jaunbūve", "veloceliņi", "cycle"}),
 	}
-	got := TallyOf(g, "Fair", rs)
+	got := tallyOf(g, "Fair", rs)
 	if got.Responses != 5 {
 		t.Errorf("responses = %d", got.Responses)
 	}
@@ -58,18 +58,18 @@ func TestTallyTies(t *testing.T) {
 		resp("x", 0, Mark{"", "bike paths", "transport"}),
 		resp("y", 0, Mark{"", "Bike paths", "cycle"}),
 	}
-	w := TallyOf(g, "", rs).Wishes
+	w := tallyOf(g, "", rs).Wishes
 	if w[0].Text != "bike paths" || w[0].Category != "cycle" {
 		t.Errorf("tie: got %+v, want shown 'bike paths' (first entered), category cycle (alphabetical)", w[0])
 	}
 	// An earlier time beats an earlier entry.
 	rs = []Response{resp("x", 5, Mark{"", "bike paths", ""}), resp("y", 1, Mark{"", "Bike paths", ""})}
-	if w := TallyOf(g, "", rs).Wishes; w[0].Text != "Bike paths" {
+	if w := tallyOf(g, "", rs).Wishes; w[0].Text != "Bike paths" {
 		t.Errorf("time tie-break: got %q", w[0].Text)
 	}
 	// Equal counts rank by key, byte order.
 	rs = []Response{resp("x", 0, Mark{"", "zebra", ""}), resp("y", 1, Mark{"", "Apple", ""})}
-	if w := TallyOf(g, "", rs).Wishes; w[0].Key != "apple" || w[1].Key != "zebra" {
+	if w := tallyOf(g, "", rs).Wishes; w[0].Key != "apple" || w[1].Key != "zebra" {
 		t.Errorf("ranking: %+v", w)
 	}
 }
@@ -140,7 +140,7 @@ func TestTallierIncrementalEqualsBatch(t *testing.T) {
 			}
 		}
 	}
-	want := TallyOf(g, "e", ordered)
+	want := tallyOf(g, "e", ordered)
 	got := inc.Tally()
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("incremental tally differs from batch:\n%v\n%v", got, want)
@@ -208,4 +208,10 @@ func TestCheckRefusesUnwritableYears(t *testing.T) {
 			t.Errorf("time %v accepted", at)
 		}
 	}
+}
+
+// tallyOf counts the responses, in the order given, with no curation.
+func tallyOf(g *Gazetteer, event string, rs []Response) Tally {
+	t, _ := Count(g, event, nil, WalkOf(rs))
+	return t.Tally()
 }

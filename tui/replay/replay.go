@@ -148,9 +148,10 @@ func New(o Options) Model {
 	}
 	rs := append([]model.Response(nil), o.Responses...)
 	Sort(rs)
+	tally, _ := model.Count(gaz, o.Event.Name, o.Curation, nil) // none yet: Put and Remove follow the position
 	m := Model{
 		o: o, lang: o.Lang, loc: loc, speed: o.Speed, rs: rs, gaz: gaz,
-		tally: newTallier(gaz, o.Event.Name, o.Curation),
+		tally: tally,
 		board: tui.New(tui.Options{City: o.City, Event: o.Event, Lang: o.Lang, Role: tui.Viewer,
 			DBPath: o.DBPath, Theme: o.Theme}),
 		st: tui.NewStyles(o.Theme), keys: DefaultKeyMap(o.Lang), help: help.New(),
@@ -327,16 +328,6 @@ func (m *Model) stepAnswers(d int) {
 		m.at = m.rs[n-1].CreatedAt
 	}
 	m.moveTo(n)
-}
-
-// newTallier returns an empty Tallier counting under cur, as the live
-// hub's.
-func newTallier(gaz *model.Gazetteer, event string, cur *model.Curation) *model.Tallier {
-	t := model.NewTallier(gaz, event)
-	if cur != nil {
-		t.SetCuration(cur) // on the empty Tallier: costs nothing
-	}
-	return t
 }
 
 // moveTo counts exactly rs[:n], putting or removing the answers between
