@@ -78,8 +78,9 @@ func runServe(e *env, o *serveOptions) error {
 		if s.Present {
 			// A facilitator's hide and freeze reach every session through
 			// the hub; a viewer's do nothing.
-			po := present.Options{City: e.city, Lang: e.lang, JoinLine: joins[0], Snapshot: hub.Snapshot(),
-				Display: hub.Display(), Locked: !facilitator}
+			snap := hub.Snapshot()
+			po := present.Options{City: e.city, Lang: e.lang, JoinLine: joins[0], Snapshot: snap,
+				Display: snap.Display, Locked: !facilitator}
 			if facilitator {
 				po.OnDisplayChange = hub.SetDisplay
 			}

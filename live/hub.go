@@ -41,7 +41,7 @@ type Hub struct {
 	subsMu  sync.Mutex
 	subs    map[*Subscription]struct{}
 	snap    atomic.Pointer[model.Snapshot] // stored under subsMu
-	display DisplayState                   // guarded by subsMu (display.go)
+	display DisplayState                   // the snapshots' Display; guarded by subsMu (display.go)
 
 	mu          sync.Mutex // serialises refreshes and guards what follows
 	event       string     // the event's name, followed through renames
@@ -290,6 +290,7 @@ func (h *Hub) publish(ctx context.Context) error {
 	s.Version, s.Recent = h.version, recent
 	h.subsMu.Lock()
 	defer h.subsMu.Unlock()
+	s.Display = h.display
 	h.snap.Store(s)
 	for sub := range h.subs {
 		sub.offer(s)

@@ -92,7 +92,8 @@ type Model struct {
 	number    int64        // the number reserved for the form's next new response
 	quitAsk   bool         // "quit? y/n" is on screen
 
-	display    model.DisplayState   // the shared reveal state (DisplayMsg)
+	display    model.DisplayState   // the reveal state shown
+	shared     model.DisplayState   // the one the last snapshot carried (a change of it is followed)
 	proj       present.Model        // the projection, once opened (hasProj)
 	hasProj    bool                 // proj was built
 	presenting bool                 // ctrl+p: the projection fills the screen
@@ -138,7 +139,8 @@ func New(o Options) Model {
 		m.o.Role, m.focus = Viewer, focusBoard
 	}
 	if o.Hub != nil {
-		m.snap, m.display = o.Hub.Snapshot(), o.Hub.Display()
+		m.snap = o.Hub.Snapshot()
+		m.display, m.shared = m.snap.Display, m.snap.Display
 	}
 	m.light = o.Theme == Light
 	m.profile = colorprofile.TrueColor // until the terminal's is known
@@ -219,6 +221,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.snap = msg.Snapshot
+		if d := m.snap.Display; d != m.shared { // changed by a screen: follow it
+			m.shared, m.display = d, d
+		}
 		if ev := m.snap.Event; ev != "" && ev != m.o.Event.Name {
 			m = m.renamed(ev)
 		}
@@ -229,9 +234,6 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m, cmd := m.toProjection(present.SnapshotMsg{Snapshot: msg.Snapshot})
 		return m, tea.Batch(curCmd, cmd)
-	case DisplayMsg:
-		m.display = model.DisplayState(msg)
-		return m.toProjection(present.DisplayMsg(msg))
 	case savedMsg:
 		return m.onSaved(msg), nil
 	case deletedMsg, undoneMsg, redoneMsg:

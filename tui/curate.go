@@ -87,7 +87,7 @@ func (c Curate) Init() tea.Cmd { return nil }
 func (c Curate) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case SnapshotMsg:
-		if msg.Snapshot == nil {
+		if msg.Snapshot == nil || msg.Snapshot.SameCounts(c.snap) { // nothing to list again
 			return c, nil
 		}
 		if ev := msg.Snapshot.Event; ev != "" {

@@ -27,16 +27,19 @@ func (m Model) Handle(msg tea.Msg) (Model, tea.Cmd) {
 			m.maps.SetStyles(mapStyles(m.theme, m.profile, m.opts.Lang))
 		}
 	case SnapshotMsg:
-		if msg.Snapshot == nil {
+		s := msg.Snapshot
+		if s == nil {
 			return m, nil
+		}
+		if s.Display != m.shared { // another screen's h or space
+			m.shared, m.display = s.Display, s.Display
 		}
 		if m.display.Frozen {
-			m.pending = msg.Snapshot
+			m.pending = s
 			return m, nil
 		}
-		return m, m.show(msg.Snapshot, true)
-	case DisplayMsg:
-		return m, m.setDisplay(DisplayState(msg))
+		m.pending = nil // s is newer
+		return m, m.show(s, true)
 	case rotateMsg:
 		if msg.gen != m.rotateGen {
 			return m, nil
