@@ -60,7 +60,7 @@ func runApp(e *env, moderate bool, background func(ctx context.Context, hub *liv
 		go background(ctx, b.hub)
 	}
 	return runProgram(e.ctx, b.hub, appProgram(tui.Options{
-		Store: e.store, Hub: b.hub, City: e.city, Event: b.event, Lang: e.lang,
+		Store: e.store, Drafts: e.store, Hub: b.hub, City: e.city, Event: b.event, Lang: e.lang,
 		Role: tui.Facilitator, DBPath: e.store.Path(), Who: localWho(),
 		AgeGroups: b.settings.Effective().AgeGroups,
 	}))

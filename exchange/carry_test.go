@@ -236,21 +236,6 @@ func TestImportRefusesUncertainColumns(t *testing.T) {
 	}
 }
 
-// plainStore is a Store that is no db.CurationImporter, as a wrapper
-// that embeds one (an SSH session's) is.
-type plainStore struct{ db.Store }
-
-// TestImportIntoPlainStore: a store that cannot import curation gets
-// the responses, and a note.
-func TestImportIntoPlainStore(t *testing.T) {
-	_, file := curatedSource(t)
-	b := openStore(t)
-	rep := importFile(t, plainStore{b}, file)
-	if rep.Added != 10 || rep.CurationActions != 0 || len(rep.Notes) != 1 || len(logOf(t, b)) != 0 {
-		t.Fatalf("report %+v", rep)
-	}
-}
-
 // TestImportCarriesMergeIntoUnmentionedKey: a group whose own key nobody
 // wrote, and a key that does not fold to itself ("parks..." folds to
 // "parks"), are carried by naming them with a spelling from the file.

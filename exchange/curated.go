@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 
-	"standmap/db"
 	"standmap/model"
 )
 
@@ -84,7 +83,7 @@ func (v *groupView) event() *curatedEvent {
 
 // loadCurated reads the curation of the event ("" = every event) and
 // counts its responses once to know each group's shown text.
-func loadCurated(ctx context.Context, store db.Store, event string) (*curatedColumns, error) {
+func loadCurated(ctx context.Context, store Reader, event string) (*curatedColumns, error) {
 	views := make(map[string]*groupView)
 	err := store.EachResponse(ctx, event, func(r model.Response) error {
 		v := views[r.Event]

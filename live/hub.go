@@ -26,10 +26,22 @@ const (
 	recentLen = 20
 )
 
+// Store is what a hub asks of the database: the event (followed through
+// renames), its responses, curation and display state, the change log,
+// and a place to store the display state its screens set.
+type Store interface {
+	db.EventReader
+	db.ResponseReader
+	db.CurationReader
+	db.DisplayReader
+	db.DisplayWriter
+	db.ChangeLog
+}
+
 // Hub holds one event's tallies and publishes a new snapshot after each
 // change, to every subscriber. It is safe for concurrent use.
 type Hub struct {
-	store db.Store
+	store Store
 	gaz   *model.Gazetteer
 	kick  chan struct{} // a local write happened (buffer of one)
 
@@ -55,7 +67,7 @@ type Hub struct {
 }
 
 // NewHub loads every response of the event and builds the first snapshot.
-func NewHub(store db.Store, gaz *model.Gazetteer, event string) (*Hub, error) {
+func NewHub(store Store, gaz *model.Gazetteer, event string) (*Hub, error) {
 	h := &Hub{
 		store: store, gaz: gaz, event: event,
 		kick: make(chan struct{}, 1), dispKick: make(chan struct{}, 1),

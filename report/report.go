@@ -262,7 +262,7 @@ func merges(g *model.Gazetteer, event string, rs []model.Response, ws []model.Wi
 
 // Responses loads the event's responses in order of entry; when at is not
 // zero, only those answered at or before it (the board as it was then).
-func Responses(ctx context.Context, store db.Store, event string, at time.Time) ([]model.Response, error) {
+func Responses(ctx context.Context, store db.ResponseReader, event string, at time.Time) ([]model.Response, error) {
 	var rs []model.Response
 	err := store.EachResponse(ctx, event, func(r model.Response) error {
 		if at.IsZero() || !r.CreatedAt.After(at) {

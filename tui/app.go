@@ -36,8 +36,15 @@ const (
 
 // Options configure one session's model.
 type Options struct {
-	// Store saves and deletes responses; nil for viewers.
-	Store db.Store
+	// Store saves and deletes responses and curates; nil for viewers.
+	Store Store
+	// Drafts keeps the facilitator's form durably and gives it the number
+	// its response will have (the database does: pass the same store);
+	// nil: the form lives in memory only and its number is a guess.
+	Drafts db.Drafts
+	// Writes counts each write from the key that decides on it (the SSH
+	// session's store, for its shutdown); nil: none counts them.
+	Writes WriteTracker
 	// Hub is told after every write (nil: nobody to tell).
 	Hub *live.Hub
 	// City is the event's map.
@@ -87,7 +94,7 @@ type Model struct {
 	undo      []undoEntry // this session's changes of the store, newest last
 	redo      []redoEntry // what ctrl+z took, newest last
 
-	keeper    *draftKeeper // writes the form's draft (nil: a store without drafts)
+	keeper    *draftKeeper // writes the form's draft (nil: no Drafts)
 	draftRead bool         // the draft was read: number is the form's
 	number    int64        // the number reserved for the form's next new response
 	quitAsk   bool         // "quit? y/n" is on screen
@@ -150,8 +157,8 @@ func New(o Options) Model {
 		m.snap.Event = o.Event.Name
 	}
 	m.capture = m.capture.SetGroups(m.snap.Wishes)
-	if ds, ok := o.Store.(db.Drafts); ok && m.o.Role == Facilitator {
-		m.keeper = newDraftKeeper(ds, o.Event.Name, m.who())
+	if o.Drafts != nil && m.o.Role == Facilitator {
+		m.keeper = newDraftKeeper(o.Drafts, o.Event.Name, m.who())
 	}
 	return m.withHelp()
 }

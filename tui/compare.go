@@ -44,7 +44,7 @@ type compareTallyMsg struct {
 }
 
 // compareEventsCmd lists the store's events.
-func compareEventsCmd(s db.Store) tea.Cmd {
+func compareEventsCmd(s db.EventReader) tea.Cmd {
 	return func() tea.Msg {
 		evs, err := s.Events(context.Background())
 		return compareEventsMsg{evs, err}
@@ -53,7 +53,7 @@ func compareEventsCmd(s db.Store) tea.Cmd {
 
 // compareTallyCmd counts the event's responses under its curation, as
 // `standmap tally` does.
-func compareTallyCmd(s db.Store, gaz *model.Gazetteer, event string) tea.Cmd {
+func compareTallyCmd(s exchange.TallyReader, gaz *model.Gazetteer, event string) tea.Cmd {
 	return func() tea.Msg {
 		t, err := exchange.Tally(context.Background(), s, gaz, event)
 		return compareTallyMsg{event: event, tally: t, err: err}

@@ -19,6 +19,9 @@ type CurateOptions struct {
 	// called after each, so the hub refreshes at once.
 	Curator db.Curator
 	Changed func()
+	// Writes counts each action from the key that decides on it (the SSH
+	// session's store); nil: none counts them.
+	Writes WriteTracker
 	// Reader and Gazetteer give the groups' spellings and merges (the
 	// detail area stays empty without them).
 	Reader    CurationReader
@@ -292,7 +295,7 @@ func (c Curate) undoCmd() tea.Cmd {
 // the details read afresh.
 func (c Curate) writeCmd(write func(context.Context, CurateOptions) (string, error)) tea.Cmd {
 	o, of := c.o, c.snap
-	finished := beginWrite(o.Curator)
+	finished := begin(o.Writes)
 	return func() tea.Msg {
 		defer finished()
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)

@@ -18,7 +18,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/ascii_maps"
-	"standmap/db"
+	"standmap/exchange"
 	"standmap/i18n"
 	"standmap/model"
 	"standmap/tui"
@@ -102,7 +102,7 @@ type Model struct {
 
 // Load reads the event's responses once, in order of entry, and its
 // curation.
-func Load(ctx context.Context, store db.Store, event string) ([]model.Response, *model.Curation, error) {
+func Load(ctx context.Context, store exchange.Reader, event string) ([]model.Response, *model.Curation, error) {
 	var rs []model.Response
 	err := store.EachResponse(ctx, event, func(r model.Response) error {
 		rs = append(rs, r)
