@@ -20,14 +20,7 @@ import (
 const driverName = "sqlite3-standmap"
 
 func init() {
-	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
-		// A statement's journal (what undoes a multi-row INSERT that
-		// fails within a transaction) in memory, not in a temporary file
-		// written a page at a time: a 100,000-row import made 100,000
-		// small writes for it.
-		_, err := c.Exec("PRAGMA temp_store = MEMORY", nil)
-		return err
-	}})
+	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: onConnect})
 }
 
 // SQLite is the Store on one SQLite file: a single writer connection, a
