@@ -1,4 +1,4 @@
-package mapview
+package choropleth
 
 import (
 	"math"

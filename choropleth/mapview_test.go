@@ -1,4 +1,4 @@
-package mapview
+package choropleth
 
 import (
 	"flag"
@@ -83,7 +83,7 @@ func checkBox(t *testing.T, s string, w, h int) {
 }
 
 func TestEverySizeFits(t *testing.T) {
-	for _, path := range []string{"daugavpils", filepath.Join("..", "..", "testdata", "maps", "riverton.map")} {
+	for _, path := range []string{"daugavpils", filepath.Join("..", "testdata", "maps", "riverton.map")} {
 		c, err := ascii_maps.Load(path)
 		if err != nil {
 			t.Fatal(err)

@@ -1,8 +1,9 @@
-// Package mapview draws a city's map shaded by tallies: a pure renderer
-// from an ascii_maps.City and counts to exactly w×h terminal cells. In
+// Package choropleth draws a city's map shaded by tallies: a pure
+// renderer from an ascii_maps.City and counts to exactly w×h terminal
+// cells, for the screens (tui) and the report alike. In
 // colour each cell draws two map rows with half blocks; without colour
 // (NO_COLOR, plain text) the shade is in the glyph (palette.Patterns).
-package mapview
+package choropleth
 
 import (
 	"image/color"

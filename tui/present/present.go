@@ -11,9 +11,9 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"standmap/ascii_maps"
+	"standmap/choropleth"
 	"standmap/i18n"
 	"standmap/model"
-	"standmap/tui/mapview"
 )
 
 // DefaultRotate is how long a panel stays when the panels take turns.
@@ -77,7 +77,7 @@ type Model struct {
 	keys   KeyMap
 	theme  ThemeName
 	styles styles
-	maps   *mapview.Renderer
+	maps   *choropleth.Renderer
 	cache  *screenCache
 
 	w, h    int
@@ -139,7 +139,7 @@ func (m *Model) setTheme(t ThemeName) {
 	m.theme = t
 	m.styles = newStyles(t)
 	if m.opts.City != nil {
-		m.maps = mapview.NewRenderer(m.opts.City, mapStyles(t, m.profile, m.opts.Lang))
+		m.maps = choropleth.NewRenderer(m.opts.City, mapStyles(t, m.profile, m.opts.Lang))
 	}
 }
 

@@ -7,8 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"standmap/choropleth"
 	"standmap/model"
-	"standmap/tui/mapview"
 )
 
 // Update handles snapshots, the reveal state, ticks and keys.
@@ -119,7 +119,7 @@ func (m *Model) show(s *model.Snapshot, flash bool) tea.Cmd {
 	m.snap, m.drawn = s, m.drawn+1
 	m.counts = s.Counts
 	if m.counts == nil {
-		m.counts = mapview.CountsOf(s.Neighbourhoods)
+		m.counts = choropleth.CountsOf(s.Neighbourhoods)
 	}
 	if !flash || old == nil {
 		return nil
