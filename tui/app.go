@@ -187,7 +187,11 @@ func (m Model) typing() bool {
 
 // Update handles one message. A change of what the form holds is handed
 // to the draft's keeper, whose command writes it.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return m.Handle(msg) }
+
+// Handle is Update returning the concrete type, for a screen that holds
+// the board (the replay).
+func (m Model) Handle(msg tea.Msg) (Model, tea.Cmd) {
 	before := m.capture
 	m, cmd := m.update(msg)
 	if !sameForm(before, m.capture) {

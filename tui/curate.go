@@ -87,7 +87,11 @@ func NewCurate(o CurateOptions) Curate {
 func (c Curate) Init() tea.Cmd { return nil }
 
 // Update handles snapshots, window sizes, results and keys.
-func (c Curate) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (c Curate) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return c.Handle(msg) }
+
+// Handle is Update returning the concrete type, for the application that
+// holds the view.
+func (c Curate) Handle(msg tea.Msg) (Curate, tea.Cmd) {
 	switch msg := msg.(type) {
 	case SnapshotMsg:
 		if msg.Snapshot == nil || msg.Snapshot.SameCounts(c.snap) { // nothing to list again
@@ -153,7 +157,7 @@ func (c *Curate) setRows(s *model.Snapshot) {
 	}
 }
 
-func (c Curate) onKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (c Curate) onKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
 	if c, cmd, ok := c.modeKey(k); ok {
 		return c, cmd
 	}
