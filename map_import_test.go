@@ -12,7 +12,7 @@ import (
 )
 
 // seattleGeoJSON is a real city's open data: Seattle's 90 neighbourhoods.
-const seattleGeoJSON = "ascii_maps/geo/testdata/real/seattle-neighborhoods.geojson"
+const seattleGeoJSON = "mapimport/testdata/real/seattle-neighborhoods.geojson"
 
 // TestMapsImportRealCity makes a map from a real city's district file and
 // uses it as any map: it passes maps check, maps show names most of its

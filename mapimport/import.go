@@ -1,11 +1,11 @@
-// Package geo turns a city's district polygons — GeoJSON in longitude and
+// Package mapimport turns a city's district polygons — GeoJSON in longitude and
 // latitude, as cities publish them as open data — into a standmap map
 // file: it projects them keeping their proportions, rasterises them into
 // the character grid, gives each district a cell letter and a label
 // position, and writes the text of an ordinary .map file (see
 // ascii_maps/FORMAT.md). It reads and returns bytes: no files, no
 // terminal. GeoJSON decoding and point-in-polygon tests are orb's.
-package geo
+package mapimport
 
 import (
 	"bytes"
