@@ -47,7 +47,7 @@ func (m Model) toCurate(msg tea.Msg) (Model, tea.Cmd) {
 	if m.cur.o.Curator == nil {
 		return m, nil
 	}
-	var cmd tea.Cmd
-	m.cur, cmd = m.cur.Handle(msg)
+	c, cmd := m.cur.Update(msg)
+	m.cur = c.(Curate)
 	return m, cmd
 }
