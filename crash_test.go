@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"standmap/db"
+	"standmap/internal/fairgen"
 	"standmap/model"
-	"standmap/testdata/gen"
 )
 
 // TestImportSurvivesKill kills a child `standmap import` of a large file at
@@ -30,7 +30,7 @@ func TestImportSurvivesKill(t *testing.T) {
 	dir := t.TempDir()
 	bin := standmapBinary(t)
 	big := filepath.Join(dir, "big.csv")
-	writeGenerated(t, big, gen.Options{Seed: 99, Visitors: 30_000})
+	writeGenerated(t, big, fairgen.Options{Seed: 99, Visitors: 30_000})
 
 	// An uninterrupted import gives the full counts and its duration.
 	full := filepath.Join(dir, "full.db")
@@ -153,14 +153,14 @@ func eventCounts(t *testing.T, path string) map[string][2]int {
 }
 
 // writeGenerated writes a generated fair CSV to path.
-func writeGenerated(t *testing.T, path string, o gen.Options) {
+func writeGenerated(t *testing.T, path string, o fairgen.Options) {
 	t.Helper()
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	w := bufio.NewWriter(f)
-	if _, err := gen.Write(w, o); err != nil {
+	if _, err := fairgen.Write(w, o); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.Flush(); err != nil {

@@ -5,14 +5,14 @@ import (
 	"context"
 	"testing"
 
+	"standmap/internal/fairgen"
 	"standmap/model"
-	"standmap/testdata/gen"
 )
 
 // BenchmarkImport100k imports a generated 100,000-row CSV into a fresh
 // database.
 func BenchmarkImport100k(b *testing.B) {
-	csv := generated(b, gen.Options{Seed: 1, Visitors: 1 << 30, MaxRows: 100_000})
+	csv := generated(b, fairgen.Options{Seed: 1, Visitors: 1 << 30, MaxRows: 100_000})
 	g := daugavpils(b)
 	b.SetBytes(int64(len(csv)))
 	b.ResetTimer()
@@ -42,10 +42,10 @@ func BenchmarkTallyResponses100k(b *testing.B) {
 func benchmarkTally(b *testing.B, n int, tally func(context.Context, TallyReader, *model.Gazetteer, string) (model.Tally, error)) {
 	g := daugavpils(b)
 	s := openStore(b)
-	mustImport(b, s, g, generated(b, gen.Options{Seed: 2, Visitors: n}))
+	mustImport(b, s, g, generated(b, fairgen.Options{Seed: 2, Visitors: n}))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		t, err := tally(context.Background(), s, g, gen.Events[0].Name)
+		t, err := tally(context.Background(), s, g, fairgen.Events[0].Name)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"standmap/db"
+	"standmap/internal/fairgen"
 	"standmap/internal/reftally"
 	"standmap/model"
-	"standmap/testdata/gen"
 )
 
 // referenceTally counts the event's stored responses the reference way.
@@ -38,10 +38,10 @@ func TestTallyEqualsReference(t *testing.T) {
 	ctx := context.Background()
 	g := daugavpils(t)
 	s := openStore(t)
-	mustImport(t, s, g, generated(t, gen.Options{Seed: 11, Visitors: 700}))
+	mustImport(t, s, g, generated(t, fairgen.Options{Seed: 11, Visitors: 700}))
 	rng := rand.New(rand.NewPCG(11, 17))
 	for step := range 80 {
-		event := gen.Events[rng.IntN(len(gen.Events))].Name
+		event := fairgen.Events[rng.IntN(len(fairgen.Events))].Name
 		var rs []model.Response
 		if err := s.EachResponse(ctx, event, func(r model.Response) error { rs = append(rs, r); return nil }); err != nil {
 			t.Fatal(err)
@@ -129,7 +129,7 @@ func randomChange(t *testing.T, s *db.SQLite, rng *rand.Rand, event string, rs [
 func TestTallyOfEveryEvent(t *testing.T) {
 	g := daugavpils(t)
 	s := openStore(t)
-	mustImport(t, s, g, generated(t, gen.Options{Seed: 3, Visitors: 50}))
+	mustImport(t, s, g, generated(t, fairgen.Options{Seed: 3, Visitors: 50}))
 	all, err := Tally(context.Background(), s, g, "")
 	if err != nil || all.Responses != 50 {
 		t.Fatalf("%d responses (%v), want 50", all.Responses, err)

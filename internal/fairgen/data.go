@@ -1,4 +1,4 @@
-package gen
+package fairgen
 
 // neighbourhood is how visitors' answers name one area: the map's name
 // first, then spellings without diacritics, other cases and aliases.

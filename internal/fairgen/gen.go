@@ -1,9 +1,9 @@
-// Package gen writes realistic, deterministic standmap CSV files of a
+// Package fairgen writes realistic, deterministic standmap CSV files of a
 // fair stand in Daugavpils: Latvian neighbourhood names with and without
 // diacritics and through aliases, wishes in Latvian, Russian and English
 // with commas and quotes, city-wide wishes, a neighbourhood marked twice
 // and a wish given twice by one visitor, and two events.
-package gen
+package fairgen
 
 import (
 	"encoding/csv"

@@ -1,6 +1,6 @@
 // Command fairgen writes a generated fair CSV to standard output:
 //
-//	go run ./testdata/gen/fairgen -seed 2025 -visitors 600 > testdata/fair/fair.csv
+//	go run ./scripts/fairgen -seed 2025 -visitors 600 > testdata/fair/fair.csv
 package main
 
 import (
@@ -9,7 +9,7 @@ import (
 	"fmt"
 	"os"
 
-	"standmap/testdata/gen"
+	"standmap/internal/fairgen"
 )
 
 func main() {
@@ -18,7 +18,7 @@ func main() {
 	rows := flag.Int("rows", 0, "stop after about this many rows (0 = no limit)")
 	flag.Parse()
 	w := bufio.NewWriter(os.Stdout)
-	n, err := gen.Write(w, gen.Options{Seed: *seed, Visitors: *visitors, MaxRows: *rows})
+	n, err := fairgen.Write(w, fairgen.Options{Seed: *seed, Visitors: *visitors, MaxRows: *rows})
 	if err == nil {
 		err = w.Flush()
 	}
