@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"os"
@@ -28,7 +28,7 @@ func standmapBinary(t testing.TB) string {
 			return
 		}
 		built.path = filepath.Join(built.dir, "standmap")
-		built.out, built.err = exec.Command("go", "build", "-o", built.path, ".").CombinedOutput()
+		built.out, built.err = exec.Command("go", "build", "-o", built.path, "standmap").CombinedOutput()
 	})
 	if built.err != nil {
 		t.Fatalf("go build: %v\n%s", built.err, built.out)

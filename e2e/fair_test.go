@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"encoding/json"
@@ -12,8 +12,8 @@ import (
 )
 
 const (
-	fairCSV      = "testdata/fair/fair.csv"
-	fairExpected = "testdata/fair/expected_tally.json"
+	fairCSV      = "../testdata/fair/fair.csv"
+	fairExpected = "../testdata/fair/expected_tally.json"
 )
 
 // expectedFair reads the independently computed tallies of fair.csv.
@@ -38,6 +38,7 @@ func (s *stand) checkTallies(want []model.Tally, from string) {
 }
 
 func TestFairTally(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	out := s.ok("import", fairCSV)
 	want := expectedFair(t)
@@ -68,13 +69,15 @@ func TestFairTally(t *testing.T) {
 // TestTiesTally checks the contract's tie rules on a small file whose
 // expectation was worked out by hand (testdata/fair/README.md).
 func TestTiesTally(t *testing.T) {
-	const expected = "testdata/fair/ties_expected.json"
+	t.Parallel()
+	const expected = "../testdata/fair/ties_expected.json"
 	s := newStand(t)
-	s.ok("import", "testdata/fair/ties.csv")
+	s.ok("import", "../testdata/fair/ties.csv")
 	s.checkTallies(standtest.ExpectedTallies(t, expected), expected)
 }
 
 func TestIdempotentImport(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	s.ok("import", fairCSV)
 	before := s.ok("export")
@@ -88,6 +91,7 @@ func TestIdempotentImport(t *testing.T) {
 }
 
 func TestExportImportRoundTrip(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	s.ok("import", fairCSV)
 	want := expectedFair(t)
@@ -112,6 +116,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 }
 
 func TestMergeStands(t *testing.T) {
+	t.Parallel()
 	b, err := os.ReadFile(fairCSV)
 	if err != nil {
 		t.Fatal(err)

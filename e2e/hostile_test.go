@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 // The hostile, crowded room (issue 13) with the real OpenSSH client
 // against the built binary: the keys file failing closed, the viewer cap,
 // a junk command, and what a facilitator is told at shutdown. The sizes
-// are e2e_size_test.go's, the dropped client e2e_drop_test.go's.
+// are size_test.go's, the dropped client drop_test.go's.
 
 // TestE2EKeysFailClosed: with the real ssh client against the built
 // binary, the authorized keys file edited while serve runs to drop the

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"context"
@@ -19,7 +19,7 @@ import (
 
 // rivertonMap is the small second city of testdata: its file proves the
 // map format end to end, with nothing of Daugavpils in the way.
-const rivertonMap = "testdata/maps/riverton.map"
+const rivertonMap = "../testdata/maps/riverton.map"
 
 // rivertonCSV names Riverton's neighbourhoods by name and by alias, and on
 // line 6 a Daugavpils neighbourhood, which Riverton does not have.
@@ -34,6 +34,7 @@ const rivertonCSV = csvHeader +
 // is refused with its line, the rest imports, the tally lists exactly
 // Riverton's neighbourhoods (in the file's order) and maps show draws it.
 func TestSecondCity(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	_, errs, code := s.importText(rivertonCSV, "--map", rivertonMap)
 	if code != 1 || !strings.Contains(errs, `line 6: neighbourhood: unknown neighbourhood "Grīva"`) {
@@ -102,6 +103,7 @@ func equalCounts(a, b []model.NeighbourhoodCount) bool {
 // TestSecondCityApp: the application on Riverton's map finds its places by
 // a prefix of name or alias, and on the map with the arrow keys.
 func TestSecondCityApp(t *testing.T) {
+	t.Parallel()
 	city, err := ascii_maps.Load(rivertonMap)
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"encoding/json"
@@ -12,12 +12,13 @@ import (
 )
 
 // seattleGeoJSON is a real city's open data: Seattle's 90 neighbourhoods.
-const seattleGeoJSON = "mapimport/testdata/real/seattle-neighborhoods.geojson"
+const seattleGeoJSON = "../mapimport/testdata/real/seattle-neighborhoods.geojson"
 
 // TestMapsImportRealCity makes a map from a real city's district file and
 // uses it as any map: it passes maps check, maps show names most of its
 // districts at 200×60, and a CSV naming them imports and is tallied.
 func TestMapsImportRealCity(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	out := filepath.Join(t.TempDir(), "seattle.map")
 	if got := s.ok("maps", "import", seattleGeoJSON, "--name-property", "name", "--city", "Seattle",
@@ -82,6 +83,7 @@ func TestMapsImportRealCity(t *testing.T) {
 // feature and property, and neither --out nor standard output gets a byte;
 // a file already at --out is left as it was.
 func TestMapsImportWritesNothingOnError(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	bad := writeFile(t, "bad.geojson", `{"type": "FeatureCollection", "features": [
 {"type": "Feature", "properties": {"name": "A"}, "geometry": {"type": "Polygon", "coordinates": [[[26.5, 55.8], [26.6, 55.8], [26.6, 55.9], [26.5, 55.8]]]}},

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"os"
@@ -18,7 +18,7 @@ func TestBuiltWithoutCgo(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "standmap-nocgo")
-	build := exec.Command("go", "build", "-o", bin, ".")
+	build := exec.Command("go", "build", "-o", bin, "standmap")
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build without cgo: %v\n%s", err, out)

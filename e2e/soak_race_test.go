@@ -1,6 +1,6 @@
 //go:build race
 
-package main
+package e2e
 
 // soakDefaultViewers is the soak's viewers under the race detector, which
 // slows every session several times over: CI's short race run checks the

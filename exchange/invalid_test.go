@@ -1,6 +1,9 @@
-package main
+package exchange
 
 import (
+	"context"
+	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -12,6 +15,7 @@ const validRows = "" +
 	"a2,2025-04-24T09:05:00Z,Fair,,,Больше скамеек,hangout\n"
 
 func TestInvalidImports(t *testing.T) {
+	t.Parallel()
 	row := func(fields ...string) string { return strings.Join(fields, ",") + "\n" }
 	good := []string{"b1", "2025-04-24T10:00:00+03:00", "Fair", "13-15", "Grīva", "Sakopt vidi", "clean"}
 	with := func(i int, v string) string {
@@ -51,93 +55,106 @@ func TestInvalidImports(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			checkRefused(t, csvHeader+validRows, csvHeader+validRows+tc.file, tc.want)
+			checkRefused(t, header+validRows, header+validRows+tc.file, tc.want)
 		})
 	}
 }
 
 func TestInvalidHeaders(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ name, file, want string }{
 		{"short header", "response_id,created_at,event\n" + validRows, "line 1: header: must begin"},
-		{"misspelt column", strings.Replace(csvHeader, "wish", "wishes", 1) + validRows, "line 1: header: must begin"},
-		{"extra unknown column", strings.ReplaceAll(csvHeader+validRows, "\n", ",x\n"), `line 1: header: unknown column "x"`},
+		{"misspelt column", strings.Replace(header, "wish", "wishes", 1) + validRows, "line 1: header: must begin"},
+		{"extra unknown column", strings.ReplaceAll(header+validRows, "\n", ",x\n"), `line 1: header: unknown column "x"`},
 		{"no header", validRows, "line 1: header: must begin"},
 		{"empty file", "", "line 1: header: empty file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			checkRefused(t, csvHeader+validRows, tc.file, tc.want)
+			checkRefused(t, header+validRows, tc.file, tc.want)
 		})
 	}
 }
 
-// checkRefused imports base, then bad, and checks that bad is refused with
-// want on stderr, exit 1, and the database unchanged.
+// checkRefused imports base, then bad, and checks that bad is refused
+// saying want (the line the command prints), and the database unchanged.
 func checkRefused(t *testing.T, base, bad, want string) {
 	t.Helper()
-	s := newStand(t)
-	if _, errs, code := s.importText(base); code != 0 {
-		t.Fatalf("base import: exit %d: %s", code, errs)
+	s, g := openStore(t), daugavpils(t)
+	mustImport(t, s, g, []byte(base))
+	events, responses := contents(t, s)
+	export := exportCSVOf(t, s)
+	rep, err := Import(context.Background(), s, g, "", strings.NewReader(bad), false)
+	if got := refusal(rep, err); err == nil || !strings.Contains(got, want) {
+		t.Errorf("%v; said:\n%s\nwant %q", err, got, want)
 	}
-	before := s.ok("export")
-	events := s.ok("events")
-	out, errs, code := s.importText(bad)
-	if code != 1 || !strings.Contains(errs, want) {
-		t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and %q", code, errs, want)
+	if rep.Added != 0 {
+		t.Errorf("a refused import added %d responses", rep.Added)
 	}
-	if out != "" {
-		t.Errorf("a refused import printed %q", out)
+	if evs, rs := contents(t, s); !reflect.DeepEqual(evs, events) || !reflect.DeepEqual(rs, responses) {
+		t.Errorf("a refused import changed the database:\n%+v\n%+v", evs, rs)
 	}
-	if after := s.ok("export"); after != before {
-		t.Errorf("a refused import changed the export:\n%s\nwas:\n%s", after, before)
-	}
-	if after := s.ok("events"); after != events {
-		t.Errorf("a refused import changed the events:\n%s\nwas:\n%s", after, events)
+	if after := exportCSVOf(t, s); string(after) != string(export) {
+		t.Errorf("a refused import changed the export:\n%s\nwas:\n%s", after, export)
 	}
 }
 
+// refusal is what an import says when it fails: every invalid line, a
+// line each, or its error (a malformed header).
+func refusal(rep Report, err error) string {
+	if !errors.Is(err, ErrInvalid) {
+		if err == nil {
+			return ""
+		}
+		return err.Error()
+	}
+	lines := make([]string, len(rep.Invalid))
+	for i, le := range rep.Invalid {
+		lines[i] = le.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
 func TestEveryInvalidRowReported(t *testing.T) {
-	bad := csvHeader + validRows +
+	t.Parallel()
+	bad := header + validRows +
 		"b0,,Fair,,Centrs,\"a wish\non two lines\",\n" + // lines 5-6
 		"b1,,Fair,,Nekur,,\n" + // line 7
 		"b2,,Fair,,Centrs,,parks\n" + // line 8
 		"b3,,Fair,,Centrs,\"a, b\",\n" // line 9, valid
-	s := newStand(t)
-	_, errs, code := s.importText(bad)
-	if code != 1 || !strings.Contains(errs, "line 5: wish: control character") || !strings.Contains(errs, "line 7: neighbourhood") ||
-		!strings.Contains(errs, "line 8: category") || strings.Contains(errs, "line 9") ||
-		!strings.Contains(errs, "3 rows are invalid; nothing imported") {
-		t.Errorf("exit %d, stderr:\n%s", code, errs)
+	rep, err := Import(context.Background(), openStore(t), daugavpils(t), "", strings.NewReader(bad), false)
+	said := refusal(rep, err)
+	if !errors.Is(err, ErrInvalid) || len(rep.Invalid) != 3 || !strings.Contains(said, "line 5: wish: control character") ||
+		!strings.Contains(said, "line 7: neighbourhood") || !strings.Contains(said, "line 8: category") || strings.Contains(said, "line 9") {
+		t.Errorf("%v, %d invalid:\n%s", err, len(rep.Invalid), said)
 	}
 }
 
 func TestSkipInvalid(t *testing.T) {
-	s := newStand(t)
-	bad := csvHeader + validRows +
+	t.Parallel()
+	s, g := openStore(t), daugavpils(t)
+	bad := header + validRows +
 		"b1,2025-04-24T10:00:00Z,Fair,,Centrs,Sakopt vidi,clean\n" + // line 5: b1 is spoilt by line 6
 		"b1,2025-04-24T10:00:00Z,Fair,,Nekur,,\n" + // line 6
 		"b2,2025-04-24T10:01:00Z,Fair,,Gajoks,,\n" // line 7
-	out, errs, code := s.importText(bad, "--skip-invalid")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
+	rep, err := Import(context.Background(), s, g, "", strings.NewReader(bad), true)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !strings.Contains(errs, `line 6: neighbourhood: unknown neighbourhood "Nekur"`) ||
-		!strings.Contains(errs, "skipped 1 response with invalid rows") {
-		t.Errorf("stderr:\n%s", errs)
+	if len(rep.Invalid) != 1 || rep.Invalid[0].Error() != `line 6: neighbourhood: unknown neighbourhood "Nekur"` ||
+		rep.Rejected != 1 || rep.Added != 3 || rep.AddedMarks != 4 || !reflect.DeepEqual(rep.NewEvents, []string{"Fair"}) {
+		t.Errorf("report %+v", rep)
 	}
-	if !strings.HasPrefix(out, `imported 3 responses (4 marks), 0 already stored, into event(s) "Fair" (new)`) {
-		t.Errorf("stdout: %q", out)
-	}
-	export := s.ok("export")
+	export := string(exportCSVOf(t, s))
 	if strings.Contains(export, "b1,") || !strings.Contains(export, "b2,") {
-		t.Errorf("export after --skip-invalid:\n%s", export)
+		t.Errorf("export after skipping the invalid:\n%s", export)
 	}
 }
 
 func TestImportBOMAndCRLF(t *testing.T) {
-	s := newStand(t)
-	file := "\uFEFF" + strings.ReplaceAll(csvHeader+validRows, "\n", "\r\n")
-	out, errs, code := s.importText(file)
-	if code != 0 || !strings.HasPrefix(out, "imported 2 responses (3 marks)") {
-		t.Fatalf("exit %d, %q, %s", code, out, errs)
+	t.Parallel()
+	file := "\uFEFF" + strings.ReplaceAll(header+validRows, "\n", "\r\n")
+	rep, err := Import(context.Background(), openStore(t), daugavpils(t), "", strings.NewReader(file), false)
+	if err != nil || rep.Added != 2 || rep.AddedMarks != 3 {
+		t.Fatalf("%v, %+v", err, rep)
 	}
 }

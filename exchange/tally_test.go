@@ -35,6 +35,7 @@ func referenceTally(t *testing.T, s *db.SQLite, g *model.Gazetteer, event string
 // deletes and imports at random, and compares the tally from the stored
 // counts with the reference count of the responses after every step.
 func TestTallyEqualsReference(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	g := daugavpils(t)
 	s := openStore(t)
@@ -127,6 +128,7 @@ func randomChange(t *testing.T, s *db.SQLite, rng *rand.Rand, event string, rs [
 // TestTallyOfEveryEvent: event "" tallies every event's responses, which
 // the per-event counts cannot.
 func TestTallyOfEveryEvent(t *testing.T) {
+	t.Parallel()
 	g := daugavpils(t)
 	s := openStore(t)
 	mustImport(t, s, g, generated(t, fairgen.Options{Seed: 3, Visitors: 50}))

@@ -18,6 +18,7 @@ func named(name string, dx float64) map[string]any {
 // in "features", or -1 for the whole file) and the property at fault, and
 // returns no map.
 func TestBadFiles(t *testing.T) {
+	t.Parallel()
 	good := collection(named("Grīva", 0), named("Centrs", 1))
 	tests := []struct {
 		name    string
@@ -100,6 +101,7 @@ func collectionItem(f map[string]any) []byte {
 
 // TestErrorText shows where the fault is, as the command prints it.
 func TestErrorText(t *testing.T) {
+	t.Parallel()
 	_, err := Import(collection(named("A", 0), feat(square(1), map[string]any{"id": 2})), Options{File: "riga.geojson", NameProperty: "name"})
 	want := `riga.geojson: features[1]: property "name": missing or null (it has id)`
 	if err == nil || err.Error() != want {
@@ -113,6 +115,7 @@ func TestErrorText(t *testing.T) {
 
 // TestBadWater refuses a bad water file with its own name and feature.
 func TestBadWater(t *testing.T) {
+	t.Parallel()
 	water := collection(feat(poly(box(0, 0, 1, 1)), map[string]any{"name": "Ezers"}),
 		feat(map[string]any{"type": "Point", "coordinates": km(0, 0)}, map[string]any{"name": "Aka"}))
 	_, err := Import(collection(named("A", 0)), Options{File: "d.geojson", NameProperty: "name", Water: water, WaterFile: "w.geojson"})
@@ -130,6 +133,7 @@ func TestBadWater(t *testing.T) {
 // a CRS84 or EPSG:4326 crs member, a GeometryCollection of polygons, a
 // byte-order mark, numeric names, names with the format's separators.
 func TestAcceptedVariants(t *testing.T) {
+	t.Parallel()
 	for _, crs := range []string{"urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326"} {
 		src := `{"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "` + crs + `"}}, "features": [` + string(collectionItem(named("A", 0))) + `]}`
 		if _, err := Import([]byte(src), Options{File: "d.geojson", NameProperty: "name"}); err != nil {
@@ -156,6 +160,7 @@ func TestAcceptedVariants(t *testing.T) {
 // TestAliases keeps a district's other names, drops one equal to its own
 // name, and leaves out with a warning one that is another district's.
 func TestAliases(t *testing.T) {
+	t.Parallel()
 	src := collection(
 		feat(square(0), map[string]any{"name": "Grīva", "alt": "Griva", "ru": "Грива"}),
 		feat(square(1), map[string]any{"name": "Centrs", "alt": "Grīva", "ru": nil}),
@@ -203,6 +208,7 @@ func TestAliases(t *testing.T) {
 // characters, and keeps the head of the map file safe from a file name or
 // text that would start a comment.
 func TestOptionText(t *testing.T) {
+	t.Parallel()
 	src := collection(named("A", 0))
 	for _, opt := range []Options{
 		{File: "d.geojson", NameProperty: "name", City: "Rīga\x1b]0;pwned\a"},

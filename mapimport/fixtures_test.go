@@ -100,6 +100,7 @@ func fixtures() map[string][]byte {
 // TestFixtures keeps testdata's GeoJSON files equal to what fixtures
 // generates (go test -update rewrites them).
 func TestFixtures(t *testing.T) {
+	t.Parallel()
 	for name, want := range fixtures() {
 		path := filepath.Join("testdata", name)
 		if *update {

@@ -97,6 +97,7 @@ func layout(rng *rand.Rand) (src []byte, centroids map[string]orb.Point, b orb.B
 // 100 districts at random sizes of grid: districts that lie well apart
 // keep their order east–west and north–south.
 func TestGeographyKept(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(18, 2025))
 	pairs, skipped := 0, 0
 	for n := range 200 {
@@ -130,6 +131,7 @@ const realCity = "testdata/real/seattle-neighborhoods.geojson"
 // TestRealCity imports a real city's open data: every district is on the
 // map by its name, the map passes the check, and geography survives.
 func TestRealCity(t *testing.T) {
+	t.Parallel()
 	src, err := os.ReadFile(realCity)
 	if err != nil {
 		t.Fatal(err)

@@ -47,6 +47,7 @@ func shapesMap(t *testing.T) *Result {
 }
 
 func TestGoldenShapes(t *testing.T) {
+	t.Parallel()
 	res := shapesMap(t)
 	golden(t, "shapes.map", res.Map)
 	if len(res.Warnings) > 0 {
@@ -55,6 +56,7 @@ func TestGoldenShapes(t *testing.T) {
 }
 
 func TestGoldenSquares(t *testing.T) {
+	t.Parallel()
 	res, err := Import(fixture(t, "squares.geojson"), Options{File: "squares.geojson", NameProperty: "name", Cols: 24, Rows: 12})
 	if err != nil {
 		t.Fatal(err)
@@ -123,6 +125,7 @@ func pieces(pts []ascii_maps.Point) int {
 // (the enclave and background inside it), the exclave keeps its piece,
 // the tiny district its cell, and every name its letters.
 func TestShapes(t *testing.T) {
+	t.Parallel()
 	res := shapesMap(t)
 	c := res.City
 	// 12 km × 6 km in at most 48×16: a cell is 250 m × 500 m, 48×12.
@@ -179,6 +182,7 @@ func TestShapes(t *testing.T) {
 // TestWaterBeyondTheCity clips a sea and a river far larger than the city
 // to its grid: the river crosses it, the sea outside draws nothing.
 func TestWaterBeyondTheCity(t *testing.T) {
+	t.Parallel()
 	water := collection(
 		feat(poly(box(-3000, -3000, -0.5, 3000)), map[string]any{"name": "Sea"}),
 		feat(map[string]any{"type": "LineString", "coordinates": [][]float64{km(-3000, 3.1), km(3000, 3.1)}}, map[string]any{"name": "Long River"}),
@@ -211,6 +215,7 @@ func TestWaterBeyondTheCity(t *testing.T) {
 // TestTinyNeighbours: three districts of 10 m in one cell each get a cell
 // of their own, next to where they lie, without emptying each other.
 func TestTinyNeighbours(t *testing.T) {
+	t.Parallel()
 	src := collection(
 		feat(poly(box(0, 0, 4, 2)), map[string]any{"name": "Big"}),
 		feat(poly(box(2, 1, 2.01, 1.01)), map[string]any{"name": "Tiny A"}),

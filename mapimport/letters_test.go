@@ -12,6 +12,7 @@ import (
 // TestLetterPool: every letter an import may use is one the format takes
 // (printable, one cell wide, not reserved) and appears once.
 func TestLetterPool(t *testing.T) {
+	t.Parallel()
 	seen := map[rune]bool{}
 	for _, r := range letterPool {
 		if seen[r] || !unicode.IsGraphic(r) || ansi.StringWidth(string(r)) != 1 || strings.ContainsRune(".#~ =|;", r) {
@@ -27,6 +28,7 @@ func TestLetterPool(t *testing.T) {
 // TestAssignLetters takes a name's own letters first, capitals first,
 // then the pool, and refuses more names than letters.
 func TestAssignLetters(t *testing.T) {
+	t.Parallel()
 	got, err := assignLetters([]string{"Centrs", "Čerepova", "Cietoksnis", "Заречье", "Ezermala", "E", "E2"})
 	if err != nil {
 		t.Fatal(err)

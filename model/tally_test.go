@@ -16,6 +16,7 @@ func resp(id string, min int, marks ...Mark) Response {
 }
 
 func TestTallyHandComputed(t *testing.T) {
+	t.Parallel()
 	g := testGazetteer(t)
 	rs := []Response{
 		// Marks Centrs twice and names one wish twice: counts once each.
@@ -52,6 +53,7 @@ func TestTallyHandComputed(t *testing.T) {
 }
 
 func TestTallyTies(t *testing.T) {
+	t.Parallel()
 	g := testGazetteer(t)
 	// Equal times: order of entry decides the shown spelling.
 	rs := []Response{
@@ -75,6 +77,7 @@ func TestTallyTies(t *testing.T) {
 }
 
 func TestWishesInNeighbourhood(t *testing.T) {
+	t.Parallel()
 	g := testGazetteer(t)
 	tl := NewTallier(g, "")
 	tl.Put(resp("a", 0, Mark{"Grīva", "Sakārtot vidi", "clean"}, Mark{"Centrs", "Veloceliņi", ""}))
@@ -96,6 +99,7 @@ func TestWishesInNeighbourhood(t *testing.T) {
 // TestTallierIncrementalEqualsBatch puts, edits and removes at random and
 // compares with a tally computed from scratch over what remains.
 func TestTallierIncrementalEqualsBatch(t *testing.T) {
+	t.Parallel()
 	g := testGazetteer(t)
 	rng := rand.New(rand.NewSource(1))
 	names := []string{"", "Centrs", "Grīva", "Jaunbūve", "Ķīmija"}
@@ -157,6 +161,7 @@ func TestTallierIncrementalEqualsBatch(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	g := testGazetteer(t)
 	ok := Response{ID: "r1", Marks: []Mark{{"griva", "x", "sport"}}}
 	r, err := ok.Check(g)
@@ -190,6 +195,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestNewResponseID(t *testing.T) {
+	t.Parallel()
 	a, b := NewResponseID(t0), NewResponseID(t0.Add(time.Millisecond))
 	if a == b || len(a) != 36 || a[14] != '7' || !(a < b) {
 		t.Errorf("ids %q %q", a, b)
@@ -197,6 +203,7 @@ func TestNewResponseID(t *testing.T) {
 }
 
 func TestCheckRefusesUnwritableYears(t *testing.T) {
+	t.Parallel()
 	g := testGazetteer(t)
 	for _, at := range []time.Time{
 		time.Date(0, 12, 31, 23, 0, 0, 0, time.UTC),
