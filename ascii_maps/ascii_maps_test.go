@@ -45,6 +45,7 @@ var daugavpils = map[string][]string{
 // TestRussianNames: a Russian name finds its neighbourhood however it is
 // cased and whether ё and й are written or not, whole or begun.
 func TestRussianNames(t *testing.T) {
+	t.Parallel()
 	c, err := Load("daugavpils")
 	if err != nil {
 		t.Fatal(err)
@@ -71,6 +72,7 @@ func TestRussianNames(t *testing.T) {
 }
 
 func TestLoadDaugavpils(t *testing.T) {
+	t.Parallel()
 	c, err := Load("daugavpils")
 	if err != nil {
 		t.Fatal(err)
@@ -103,6 +105,7 @@ func TestLoadDaugavpils(t *testing.T) {
 
 // TestDaugavpilsGeography checks the places the brief insists on.
 func TestDaugavpilsGeography(t *testing.T) {
+	t.Parallel()
 	c, err := Load("daugavpils")
 	if err != nil {
 		t.Fatal(err)
@@ -136,6 +139,7 @@ func TestDaugavpilsGeography(t *testing.T) {
 }
 
 func TestMove(t *testing.T) {
+	t.Parallel()
 	c, err := Load("daugavpils")
 	if err != nil {
 		t.Fatal(err)
@@ -180,6 +184,7 @@ func TestMove(t *testing.T) {
 }
 
 func TestBuiltin(t *testing.T) {
+	t.Parallel()
 	if got := Builtin(); !slices.Contains(got, "daugavpils") {
 		t.Fatalf("Builtin() = %q", got)
 	}
@@ -192,6 +197,7 @@ func TestBuiltin(t *testing.T) {
 }
 
 func TestParseSecondCity(t *testing.T) {
+	t.Parallel()
 	c, err := Load(filepath.Join("..", "testdata", "maps", "riverton.map"))
 	if err != nil {
 		t.Fatal(err)
@@ -215,6 +221,7 @@ func TestParseSecondCity(t *testing.T) {
 }
 
 func TestLoadErrors(t *testing.T) {
+	t.Parallel()
 	if _, err := Load("no-such-city"); err == nil || !strings.Contains(err.Error(), "daugavpils") {
 		t.Errorf("unknown map: %v", err)
 	}
@@ -226,6 +233,7 @@ func TestLoadErrors(t *testing.T) {
 }
 
 func TestCheckBroken(t *testing.T) {
+	t.Parallel()
 	want := map[string][]string{
 		"undefined_letter.map": {"7:3: cell letter Z has no", "7:7: cell letter Q has no"},
 		"no_cells.map":         {"4:1: Gamma (C) has no cells"},
@@ -282,6 +290,7 @@ func TestCheckBroken(t *testing.T) {
 
 // TestFormatExample keeps FORMAT.md's example a valid map.
 func TestFormatExample(t *testing.T) {
+	t.Parallel()
 	doc, err := os.ReadFile("FORMAT.md")
 	if err != nil {
 		t.Fatal(err)

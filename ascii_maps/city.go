@@ -1,6 +1,6 @@
 // Package ascii_maps holds the cities' map files (embedded), their parser
 // and validator: the neighbourhoods, their aliases and the drawing grid.
-// It draws nothing; tui/mapview renders a City.
+// It draws nothing; choropleth renders a City.
 package ascii_maps
 
 import (

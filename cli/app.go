@@ -60,7 +60,7 @@ func runApp(e *env, moderate bool, background func(ctx context.Context, hub *liv
 		go background(ctx, b.hub)
 	}
 	return runProgram(e.ctx, b.hub, appProgram(tui.Options{
-		Store: e.store, Hub: b.hub, City: e.city, Event: b.event, Lang: e.lang,
+		Store: e.store, Drafts: e.store, Hub: b.hub, City: e.city, Event: b.event, Lang: e.lang,
 		Role: tui.Facilitator, DBPath: e.store.Path(), Who: localWho(),
 		AgeGroups: b.settings.Effective().AgeGroups,
 	}))
@@ -70,14 +70,13 @@ func runApp(e *env, moderate bool, background func(ctx context.Context, hub *liv
 // session.
 func appProgram(o tui.Options) server.Program {
 	return server.Program{Model: tui.New(o),
-		SnapshotMsg: func(s *model.Snapshot) tea.Msg { return tui.SnapshotMsg{Snapshot: s} },
-		DisplayMsg:  func(d model.DisplayState) tea.Msg { return tui.DisplayMsg(d) }}
+		SnapshotMsg: func(s *model.Snapshot) tea.Msg { return tui.SnapshotMsg{Snapshot: s} }}
 }
 
 // runProgram runs a screen's program on this terminal, fed by the
 // running hub, until it quits or ctx ends.
 func runProgram(ctx context.Context, hub *live.Hub, p server.Program, opts ...tea.ProgramOption) error {
-	return tui.RunScreen(ctx, hub, p.Model, p.SnapshotMsg, p.DisplayMsg, opts...)
+	return tui.RunScreen(ctx, hub, p.Model, p.SnapshotMsg, opts...)
 }
 
 // board is what the application and the SSH server start from: the event,

@@ -24,6 +24,7 @@ const (
 )
 
 func TestUsage(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	for _, tc := range []struct {
 		args []string
@@ -63,6 +64,7 @@ func TestUsage(t *testing.T) {
 }
 
 func TestEvents(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	if out := s.OK("events"); !strings.Contains(out, "no events") {
 		t.Errorf("events on a new database: %q", out)
@@ -83,6 +85,7 @@ func TestEvents(t *testing.T) {
 }
 
 func TestExportOut(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	s.ImportText(standtest.CSVHeader + "r1,2025-04-24T09:00:00Z,Fair,,Centrs,\"Sakopt, vidi\",clean\n")
 	dir := t.TempDir()
@@ -114,6 +117,7 @@ func TestExportOut(t *testing.T) {
 // they show today's event, empty. Moderation before the first visitor
 // starts today's event.
 func TestReadOnlyCommandsCreateNoEvent(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	today := model.DefaultEventName(time.Now())
 	for _, c := range []struct {

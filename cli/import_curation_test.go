@@ -26,6 +26,7 @@ const carryCSV = standtest.CSVHeader +
 // log says `import FILE`, an undo there works; an event already curated
 // keeps its curation, with a note; imported again, nothing new.
 func TestImportCarriesCurationCLI(t *testing.T) {
+	t.Parallel()
 	a := newStand(t)
 	if _, errs, code := a.ImportText(carryCSV); code != 0 {
 		t.Fatal(errs)

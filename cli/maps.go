@@ -10,8 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"standmap/ascii_maps"
+	"standmap/choropleth"
 	"standmap/palette"
-	"standmap/tui/mapview"
 )
 
 // newMaps returns `maps` (the list of built-in maps) and its
@@ -137,7 +137,7 @@ func showMap(e *env, name string, o *mapsShowOptions) error {
 		title += " (schematic)"
 	}
 	fmt.Fprintln(w, title)
-	fmt.Fprintln(w, mapview.Render(c, counts, 0, o.width, o.height, mapview.NewStyles(palette.Dark, w.Profile), ""))
+	fmt.Fprintln(w, choropleth.Render(c, counts, 0, o.width, o.height, choropleth.NewStyles(palette.Dark, w.Profile), ""))
 	for _, n := range c.Notes {
 		fmt.Fprintln(w, strings.TrimSpace(n))
 	}

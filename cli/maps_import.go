@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"standmap/ascii_maps/geo"
+	"standmap/mapimport"
 )
 
 // mapsImportOptions are maps import's own flags.
@@ -27,7 +27,7 @@ func newMapsImport() *cobra.Command {
 			if o.nameProp == "" {
 				return usagef("maps import needs --name-property: the property that names each district")
 			}
-			cols, rows, err := geo.ParseSize(o.size)
+			cols, rows, err := mapimport.ParseSize(o.size)
 			if err != nil {
 				return usagef("--%v", err)
 			}
@@ -39,7 +39,7 @@ func newMapsImport() *cobra.Command {
 	f.StringVar(&o.nameProp, "name-property", "", "the property that names each district (required)")
 	f.StringArrayVar(&o.aliasProps, "alias-property", nil, "a property holding another name of a district (repeatable)")
 	f.StringVar(&o.city, "city", "", "the city's name (default: the file's name)")
-	f.StringVar(&o.size, "size", fmt.Sprintf("%dx%d", geo.DefaultCols, geo.DefaultRows), "the largest grid, COLSxROWS; the map keeps its proportions inside it")
+	f.StringVar(&o.size, "size", fmt.Sprintf("%dx%d", mapimport.DefaultCols, mapimport.DefaultRows), "the largest grid, COLSxROWS; the map keeps its proportions inside it")
 	f.StringVar(&o.water, "water", "", "a GeoJSON file of rivers and lakes, drawn as ~")
 	f.StringVar(&o.attribution, "attribution", "", "the data's source and licence, kept in a note")
 	f.StringVar(&o.out, "out", "", "write to FILE (replaced whole, atomically) instead of standard output")
@@ -53,14 +53,14 @@ func importMap(e *env, path string, cols, rows int, o *mapsImportOptions) error 
 	if err != nil {
 		return err
 	}
-	opt := geo.Options{File: path, NameProperty: o.nameProp, AliasProperties: o.aliasProps,
+	opt := mapimport.Options{File: path, NameProperty: o.nameProp, AliasProperties: o.aliasProps,
 		City: o.city, Cols: cols, Rows: rows, WaterFile: o.water, Attribution: o.attribution}
 	if o.water != "" {
 		if opt.Water, err = os.ReadFile(o.water); err != nil {
 			return err
 		}
 	}
-	res, err := geo.Import(src, opt)
+	res, err := mapimport.Import(src, opt)
 	if err != nil {
 		return err
 	}

@@ -71,18 +71,19 @@ func runPresent(e *env, o present.Options) error {
 	go hub.Run(ctx)
 	// As the application or another projection left it, with what the
 	// flags say on top (--hidden, --reveal-at), for every screen.
-	d := hub.Display()
+	snap := hub.Snapshot()
+	d := snap.Display
 	if o.Display.Hidden {
 		d.Hidden = true
 	}
 	if o.Display.RevealAt != "" {
 		d.RevealAt = o.Display.RevealAt
 	}
-	if d != hub.Display() {
+	if d != snap.Display {
 		hub.SetDisplay(d)
 	}
 	o.Display = d
-	o.City, o.Lang, o.Snapshot = e.city, e.lang, hub.Snapshot()
+	o.City, o.Lang, o.Snapshot = e.city, e.lang, snap
 	o.OnDisplayChange = hub.SetDisplay
 	return runProgram(e.ctx, hub, presentProgram(o))
 }
@@ -91,6 +92,5 @@ func runPresent(e *env, o present.Options) error {
 // SSH session.
 func presentProgram(o present.Options) server.Program {
 	return server.Program{Model: present.New(o),
-		SnapshotMsg: func(s *model.Snapshot) tea.Msg { return present.SnapshotMsg{Snapshot: s} },
-		DisplayMsg:  func(d model.DisplayState) tea.Msg { return present.DisplayMsg(d) }}
+		SnapshotMsg: func(s *model.Snapshot) tea.Msg { return present.SnapshotMsg{Snapshot: s} }}
 }

@@ -9,6 +9,7 @@ import (
 )
 
 func TestPresentFlags(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "x.db")
 	cases := []struct {
 		args []string

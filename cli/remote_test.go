@@ -38,6 +38,7 @@ func served(t *testing.T, s *standtest.Stand, event string) func(role server.Rol
 // local commands on the event served, byte for byte; export is for
 // facilitators; the help shows the same flags but the server's.
 func TestRemoteRunsTheLocalCommands(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	s.OK("import", fairCSV)
 	event := standtest.ExpectedTallies(t, fairExpected)[0].Event
@@ -77,6 +78,7 @@ func TestRemoteRunsTheLocalCommands(t *testing.T) {
 // TestRemoteUsage: what an SSH client gets wrong is a usage error in one
 // line; help lists the commands.
 func TestRemoteUsage(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	s.OK("events", "new", "Fair")
 	ssh := served(t, s, "Fair")

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
+	"standmap/tui"
 	"standmap/tui/replay"
 )
 
@@ -56,10 +57,10 @@ func runReplay(e *env, speed float64, at time.Time) error {
 	if err != nil {
 		return err
 	}
-	m := replay.New(replay.Options{
+	m := tui.NewReplay(tui.ReplayOptions{Options: replay.Options{
 		City: e.city, Event: ev, Responses: rs, Curation: cur, Lang: e.lang,
-		Speed: speed, At: at, Location: time.Local, DBPath: e.store.Path(),
-	})
+		Speed: speed, At: at, Location: time.Local,
+	}, DBPath: e.store.Path()})
 	_, err = tea.NewProgram(m, tea.WithContext(e.ctx), tea.WithInput(e.stdin), tea.WithOutput(e.stdout)).Run()
 	if errors.Is(err, tea.ErrProgramKilled) && e.ctx.Err() != nil {
 		return nil // interrupted by a signal: a normal end

@@ -6,6 +6,7 @@ import (
 )
 
 func TestReplayCommand(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	s.OK("import", fairCSV)
 	const ev = "Profesiju gadatirgus 2025"

@@ -121,7 +121,8 @@ func (e *env) tallyAt(name string, at time.Time) (model.Tally, error) {
 	if err != nil {
 		return model.Tally{}, err
 	}
-	return report.Count(e.city.Gazetteer, ev.Name, rs, cur).Tally(), nil
+	t, err := model.Count(e.city.Gazetteer, ev.Name, cur, model.WalkOf(rs))
+	return t.Tally(), err
 }
 
 // parseAt reads --at: RFC 3339, or a date and time to the minute (or

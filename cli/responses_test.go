@@ -14,6 +14,7 @@ import (
 // responses restore brings it back with its number, and wrong uses say
 // what is wrong.
 func TestResponsesCommand(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	s.ImportText("response_id,created_at,event,age_group,neighbourhood,wish,category\n"+
 		"v1,2025-04-24T06:15:00Z,Fair,,Centrs,Veloceliņi,cycle\nv2,2025-04-24T06:16:00Z,Fair,,Grīva,,\n", "--event", "Fair")
@@ -62,6 +63,7 @@ func TestResponsesCommand(t *testing.T) {
 // of responses: tally (now and --at), events, events compare, the report,
 // replay and the export; restored, it counts in all of them again.
 func TestDeletedCountNowhere(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	s.ImportText("response_id,created_at,event,age_group,neighbourhood,wish,category\n"+
 		"v1,2025-04-24T06:15:00Z,A,,Kalkūni,Zzz unique wish,other\nv2,2025-04-24T06:16:00Z,A,,Grīva,,\n"+

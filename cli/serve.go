@@ -78,8 +78,9 @@ func runServe(e *env, o *serveOptions) error {
 		if s.Present {
 			// A facilitator's hide and freeze reach every session through
 			// the hub; a viewer's do nothing.
-			po := present.Options{City: e.city, Lang: e.lang, JoinLine: joins[0], Snapshot: hub.Snapshot(),
-				Display: hub.Display(), Locked: !facilitator}
+			snap := hub.Snapshot()
+			po := present.Options{City: e.city, Lang: e.lang, JoinLine: joins[0], Snapshot: snap,
+				Display: snap.Display, Locked: !facilitator}
 			if facilitator {
 				po.OnDisplayChange = hub.SetDisplay
 			}
@@ -88,7 +89,8 @@ func runServe(e *env, o *serveOptions) error {
 		to := tui.Options{Hub: hub, City: e.city, Event: ev, Lang: e.lang, Role: tui.Viewer,
 			AgeGroups: settings.Effective().AgeGroups, JoinLine: joins[0]}
 		if facilitator {
-			to.Role, to.Store, to.Who, to.DBPath = tui.Facilitator, s.Store, s.Who, e.store.Path()
+			to.Role, to.Who, to.DBPath = tui.Facilitator, s.Who, e.store.Path()
+			to.Store, to.Drafts, to.Writes = s.Store, s.Store, s.Store
 		}
 		return appProgram(to)
 	}

@@ -7,6 +7,7 @@ import (
 )
 
 func TestJoinCommands(t *testing.T) {
+	t.Parallel()
 	if got := joinCommands(&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 2222}); len(got) != 1 || got[0] != "ssh -p 2222 127.0.0.1" {
 		t.Errorf("127.0.0.1:2222: %q", got)
 	}

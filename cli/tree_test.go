@@ -74,6 +74,7 @@ func helpFlags(help string) []string {
 // TestEveryCommandHelp: -h on every command and subcommand exits 0 and
 // lists exactly its own flags, none of another command's.
 func TestEveryCommandHelp(t *testing.T) {
+	t.Parallel()
 	n := 0
 	eachCommand(newRoot(), func(words []string, c *cobra.Command) {
 		n++
@@ -90,6 +91,7 @@ func TestEveryCommandHelp(t *testing.T) {
 // TestEveryCommandRefusesAnUnknownFlag: exit 2 and one line on stderr
 // that names the command and the flag, on every command.
 func TestEveryCommandRefusesAnUnknownFlag(t *testing.T) {
+	t.Parallel()
 	eachCommand(newRoot(), func(words []string, c *cobra.Command) {
 		args := append(slices.Clone(words), "--no-such-flag")
 		out, errs, code := runLine(args...)
@@ -103,6 +105,7 @@ func TestEveryCommandRefusesAnUnknownFlag(t *testing.T) {
 // TestWishesVerbsHaveTheirOwnFlags: a flag of one verb is a usage error on
 // another (it was silently accepted when the 13 verbs shared them).
 func TestWishesVerbsHaveTheirOwnFlags(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	for _, args := range [][]string{
 		{"wishes", "list", "--into", "foo"},
@@ -122,6 +125,7 @@ func TestWishesVerbsHaveTheirOwnFlags(t *testing.T) {
 }
 
 func TestHelpListsTheCommands(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}} {
 		out, errs, code := runLine(args...)
 		if code != 0 || errs != "" {
@@ -136,6 +140,7 @@ func TestHelpListsTheCommands(t *testing.T) {
 }
 
 func TestVersionAndCompletion(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"version"}, {"--version"}} {
 		if out, errs, code := runLine(args...); code != 0 || out != "standmap dev\n" {
 			t.Errorf("standmap %v: exit %d, %q %q", args, code, out, errs)
@@ -150,6 +155,7 @@ func TestVersionAndCompletion(t *testing.T) {
 // TestFlagsAnywhere: flags come before, between or after the arguments,
 // and "--" ends them.
 func TestFlagsAnywhere(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	if _, errs, code := s.RunBare("", "events", "new", "--db", s.DB, "--", "--not-a-flag"); code != 0 {
 		t.Fatalf("events new -- --not-a-flag: exit %d, %s", code, errs)
@@ -168,6 +174,7 @@ func TestFlagsAnywhere(t *testing.T) {
 // flags, as the contract says (a script may give --db and --lang to all),
 // those it does not use hidden from its -h.
 func TestCommonFlagsAccepted(t *testing.T) {
+	t.Parallel()
 	eachCommand(newRoot(), func(words []string, c *cobra.Command) {
 		if len(words) > 0 && (words[0] == "help" || words[0] == "completion") {
 			return // cobra's own

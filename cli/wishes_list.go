@@ -5,15 +5,13 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"standmap/db"
 	"standmap/model"
 )
 
 // curatedTallier counts the event's responses under cur.
 func curatedTallier(e *env, event string, cur *model.Curation) (*model.Tallier, error) {
-	t := model.NewTallier(e.city.Gazetteer, event)
-	t.SetCuration(cur)
-	err := e.store.EachResponse(e.ctx, event, func(r model.Response) error { t.Put(r); return nil })
-	return t, err
+	return model.Count(e.city.Gazetteer, event, cur, db.Walk(e.ctx, e.store, event))
 }
 
 // listGroups prints every group, hidden and held ones too (counted as if

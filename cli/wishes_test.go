@@ -42,6 +42,7 @@ func wishLines(s *standtest.Stand) string {
 }
 
 func TestWishesCommandsRoundTrip(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	if _, errs, code := s.ImportText(curationCSV); code != 0 {
 		t.Fatal(errs)
@@ -90,6 +91,7 @@ func TestWishesCommandsRoundTrip(t *testing.T) {
 }
 
 func TestWishesModerationAndRefusals(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	s.ImportText(curationCSV)
 	s.OK("wishes", "moderate", "on", "--event", "Fair")
@@ -125,6 +127,7 @@ func TestWishesModerationAndRefusals(t *testing.T) {
 }
 
 func TestWishesSuggest(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	s.ImportText(curationCSV + "c6,2025-04-24T09:05:00Z,Fair,,,Velocelinji,\n")
 	out := s.OK("wishes", "suggest", "--event", "Fair")
@@ -137,6 +140,7 @@ func TestWishesSuggest(t *testing.T) {
 }
 
 func TestStartModeration(t *testing.T) {
+	t.Parallel()
 	s := newStand(t)
 	s.ImportText(curationCSV)
 	store, err := db.Open(s.DB)

@@ -11,6 +11,7 @@ import (
 )
 
 func TestEvents(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	if _, err := s.CurrentEvent(ctx); !errors.Is(err, ErrNotFound) {
@@ -43,6 +44,7 @@ func TestEvents(t *testing.T) {
 // TestChangesFromAnotherProcess writes through a second Open of the file,
 // as another standmap process would, and reads the log through the first.
 func TestChangesFromAnotherProcess(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, path := openTemp(t)
 	mustEvent(t, s, "fair")
@@ -97,6 +99,7 @@ func TestChangesFromAnotherProcess(t *testing.T) {
 }
 
 func TestConcurrentSavesAllLand(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, path := openTemp(t)
 	mustEvent(t, s, "fair")
@@ -136,6 +139,7 @@ func TestConcurrentSavesAllLand(t *testing.T) {
 }
 
 func TestReadersCannotWrite(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	if _, err := s.reader.Exec("INSERT INTO events(name, created_at) VALUES ('x', 'y')"); err == nil {
 		t.Fatal("the read pool wrote")
@@ -143,6 +147,7 @@ func TestReadersCannotWrite(t *testing.T) {
 }
 
 func TestEachResponseStopsOnError(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	if _, err := s.Import(ctx, fairResponses("fair", 10), false); err != nil {

@@ -11,6 +11,7 @@ import (
 // TestReadableWithSQLite3 runs the queries of SCHEMA.md through the
 // sqlite3 tool, when it is installed, on a database standmap wrote.
 func TestReadableWithSQLite3(t *testing.T) {
+	t.Parallel()
 	bin, err := exec.LookPath("sqlite3")
 	if err != nil {
 		t.Skip("sqlite3 not installed")

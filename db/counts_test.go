@@ -93,6 +93,7 @@ func randomResponse(rng *rand.Rand, event, id string) model.Response {
 // TestCountsKeptByEveryWrite saves, edits, deletes, restores and imports
 // at random in two events and checks the stored counts after each write.
 func TestCountsKeptByEveryWrite(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	events := []string{"fair", "school"}
@@ -149,6 +150,7 @@ func TestCountsKeptByEveryWrite(t *testing.T) {
 // (here plain SQL) leaves them behind; tallies count the responses until
 // the next write counts the event afresh.
 func TestCountsBehindAreNotTrusted(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	mustEvent(t, s, "fair")
@@ -183,6 +185,7 @@ func TestCountsBehindAreNotTrusted(t *testing.T) {
 // TestCountsOfAnotherFoldVersionAreRedone: counts made by another
 // FoldVersion are counted afresh when the file is next opened.
 func TestCountsOfAnotherFoldVersionAreRedone(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, path := openTemp(t)
 	for i := range 10 {
@@ -207,6 +210,7 @@ func TestCountsOfAnotherFoldVersionAreRedone(t *testing.T) {
 // responses that name a neighbourhood by two of its names, hidden
 // mentions and merged groups, and compares with the reference count.
 func TestTallyCountedAsTheReference(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	mustEvent(t, s, "fair")
@@ -255,6 +259,7 @@ func TestTallyCountedAsTheReference(t *testing.T) {
 // TestTallyCountedHiddenFirstMention: when the earliest mention of a
 // spelling is hidden, the earliest one shown decides a tie.
 func TestTallyCountedHiddenFirstMention(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	mustEvent(t, s, "fair")

@@ -43,22 +43,6 @@ type CurationEntry struct {
 	UndoneBy int64
 }
 
-// Curator is what curating asks of a store: writes kept apart from Store
-// so that a store wrapper (an SSH viewer's) cannot curate by embedding.
-type Curator interface {
-	// Curate takes a facilitator's action on the event's curation in one
-	// transaction with its audit log row; model.ErrNothingToDo when it
-	// would change nothing.
-	Curate(ctx context.Context, event, who string, a model.CurationAction) (CurationEntry, error)
-	// UndoCuration takes back the log entry seq of the event (0: the
-	// newest action neither undone nor an undo), logged as an action of
-	// its own; undoing an undo redoes. ErrUndoConflict when its cells
-	// have changed since, ErrNotFound when there is nothing to undo.
-	UndoCuration(ctx context.Context, event, who string, seq int64) (CurationEntry, error)
-}
-
-var _ Curator = (*SQLite)(nil)
-
 // Curation returns the event's curation; an event never curated has an
 // empty one (which still holds flagged text back).
 func (s *SQLite) Curation(ctx context.Context, event string) (*model.Curation, error) {

@@ -55,6 +55,7 @@ func mustCurate(t *testing.T, s *SQLite, who string, a model.CurationAction) Cur
 }
 
 func TestCurationRoundTripsAndUndo(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, path := openTemp(t)
 	mustEvent(t, s, "fair")
@@ -134,6 +135,7 @@ func TestCurationRoundTripsAndUndo(t *testing.T) {
 // TestTwoCuratorsAtOnce writes through two handles on one file at once,
 // as two facilitators would: every action lands and is logged.
 func TestTwoCuratorsAtOnce(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, path := openTemp(t)
 	mustEvent(t, s, "fair")
@@ -173,6 +175,7 @@ func TestTwoCuratorsAtOnce(t *testing.T) {
 }
 
 func TestCurationOfUnknownEvent(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	_, err := s.Curate(context.Background(), "nope", "local", model.CurationAction{Verb: model.VerbModerate, On: true})
 	if !errors.Is(err, ErrNotFound) {
@@ -186,6 +189,7 @@ func TestCurationOfUnknownEvent(t *testing.T) {
 // TestMigrationGapIsFilled opens a file on which a later migration was
 // applied before an earlier one existed: the earlier one is applied now.
 func TestMigrationGapIsFilled(t *testing.T) {
+	t.Parallel()
 	s, path := openTemp(t)
 	if _, err := s.writer.Exec(`DELETE FROM schema_migrations WHERE version = 2;
 		DROP TRIGGER events_started; DROP TABLE current_event; DROP TABLE event_settings`); err != nil {

@@ -12,6 +12,7 @@ import (
 // survives a reopen, is per event, and refuses an unknown event and a
 // reveal time with an escape sequence.
 func TestDisplay(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, path := openTemp(t)
 	mustEvent(t, s, "a")

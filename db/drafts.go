@@ -28,24 +28,6 @@ type Draft struct {
 	UpdatedAt time.Time
 }
 
-// Drafts keeps each facilitator's form durably and gives it the one true
-// number of its next response. The SQLite store is one; a store without
-// drafts (a test's) leaves the form in memory.
-type Drafts interface {
-	// Draft returns who's draft of the event, reserving a number for a
-	// new one; ErrNotFound when the event does not exist.
-	Draft(ctx context.Context, event, who string) (Draft, error)
-	// PutDraft stores who's form ("" = empty) in one durable transaction.
-	PutDraft(ctx context.Context, event, who, form string) error
-	// SaveDrafted is SaveResponse that also, in the same transaction,
-	// empties who's draft: a new response gets the draft's reserved
-	// number, and the draft a new one. So a form saved is never saved
-	// again from its draft, whatever stops the program when.
-	SaveDrafted(ctx context.Context, r model.Response, who string) (model.Response, Draft, error)
-}
-
-var _ Drafts = (*SQLite)(nil)
-
 // Draft returns who's draft of the event, reserving a number for a new
 // one (a write only then).
 func (s *SQLite) Draft(ctx context.Context, event, who string) (Draft, error) {

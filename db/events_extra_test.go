@@ -8,6 +8,7 @@ import (
 )
 
 func TestRenameEvent(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	ctx := context.Background()
 	mustEvent(t, s, "a")
@@ -36,6 +37,7 @@ func TestRenameEvent(t *testing.T) {
 }
 
 func TestSwitchEvent(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	ctx := context.Background()
 	current := func() string {
@@ -67,6 +69,7 @@ func TestSwitchEvent(t *testing.T) {
 }
 
 func TestEventSettings(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	ctx := context.Background()
 	mustEvent(t, s, "a")

@@ -14,14 +14,14 @@ import (
 )
 
 // Import writes the responses in one transaction, all or nothing,
-// creating the events they name that do not exist. See Store.Import.
+// creating the events they name that do not exist. See Importer.
 func (s *SQLite) Import(ctx context.Context, rs []model.Response, skipConflicts bool) (ImportResult, error) {
 	return s.ImportCurated(ctx, rs, skipConflicts, ImportCuration{})
 }
 
 // ImportCurated is Import that also takes, in the same transaction, the
 // curation actions cur carries for each event whose audit log is empty.
-// See CurationImporter.
+// See Importer.
 func (s *SQLite) ImportCurated(ctx context.Context, rs []model.Response, skipConflicts bool, cur ImportCuration) (ImportResult, error) {
 	for i, r := range rs {
 		if r.Event == "" || r.ID == "" {

@@ -10,22 +10,6 @@ import (
 	"standmap/model"
 )
 
-// CurationImporter is a store that can write, with an import's responses
-// and in the same transaction, the curation the imported file describes.
-// It is kept apart from Store for the reason Curator is: a store wrapper
-// (an SSH viewer's) does not get it by embedding a Store.
-type CurationImporter interface {
-	// ImportCurated is Store.Import that also takes cur's actions on
-	// each event whose curation audit log is empty, through the code of
-	// Curator.Curate, each logged as taken by cur.Who. An event whose
-	// log is not empty keeps its curation (ImportResult.CurationKept);
-	// so does one of which a response is stored differently from the
-	// file (ImportResult.CurationDiffers). Any failure writes nothing.
-	ImportCurated(ctx context.Context, rs []model.Response, skipConflicts bool, cur ImportCuration) (ImportResult, error)
-}
-
-var _ CurationImporter = (*SQLite)(nil)
-
 // ImportCuration is the curation an import carries.
 type ImportCuration struct {
 	// Who is logged as the taker of every action, e.g. "import fair.csv".

@@ -12,6 +12,7 @@ import (
 // cur.Who; an event with a log keeps its curation; a response stored with
 // its marks in another order keeps the file's curation out.
 func TestImportCurated(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	rs := []model.Response{sample("A", 1), sample("A", 2), sample("B", 3)}
@@ -52,6 +53,7 @@ func TestImportCurated(t *testing.T) {
 // TestImportCuratedAllOrNothing: an action that fails writes neither
 // the responses nor the actions before it.
 func TestImportCuratedAllOrNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	cur := ImportCuration{Who: "import f.csv", Actions: map[string][]model.CurationAction{"A": {

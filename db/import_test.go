@@ -14,6 +14,7 @@ import (
 )
 
 func TestImportAddsSkipsAndCreatesEvents(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	mustEvent(t, s, "fair")
@@ -43,6 +44,7 @@ func TestImportAddsSkipsAndCreatesEvents(t *testing.T) {
 }
 
 func TestImportZeroTimeBecomesImportTime(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	r := sample("fair", 1)
@@ -58,6 +60,7 @@ func TestImportZeroTimeBecomesImportTime(t *testing.T) {
 }
 
 func TestImportConflictWritesNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	if _, err := s.Import(ctx, []model.Response{sample("fair", 1)}, false); err != nil {
@@ -92,6 +95,7 @@ func TestImportConflictWritesNothing(t *testing.T) {
 }
 
 func TestImportSkipConflicts(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	if _, err := s.Import(ctx, []model.Response{sample("fair", 1)}, false); err != nil {
@@ -166,6 +170,7 @@ func BenchmarkSaveResponse(b *testing.B) {
 // adds, in their order, with one statement; the trigger logs the writes
 // after it, and after an import that failed.
 func TestImportLogsEveryResponse(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	mustEvent(t, s, "fair")
@@ -206,6 +211,7 @@ func TestImportLogsEveryResponse(t *testing.T) {
 // TestBatchInsertFails: a batch that breaks a constraint is an error, in
 // a full batch and in the last one.
 func TestBatchInsertFails(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	for _, rows := range []int{batchRows, 3} {
@@ -242,6 +248,7 @@ func TestBatchInsertFails(t *testing.T) {
 // foreign keys, break none, and the connection checks them afterwards,
 // also after an import that failed.
 func TestImportKeepsForeignKeys(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	var rs []model.Response

@@ -41,6 +41,7 @@ func fill(t *testing.T, d *sql.DB) {
 // TestMigrationCountsExistingResponses: a file written before 0005 gets
 // its counts in the migration, whichever of 0005 and 0006 comes first.
 func TestMigrationCountsExistingResponses(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	all, err := migrations()
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 // deleted response keeps its number and the next save gets a new one,
 // also when the highest was deleted.
 func TestNumbersNeverReused(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	mustEvent(t, s, "a")
@@ -56,6 +57,7 @@ func TestNumbersNeverReused(t *testing.T) {
 // numbers, and each save gets the number its form showed, whoever saves
 // first; a save without a form takes none of the reserved ones.
 func TestDraftsReserveNumbers(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	mustEvent(t, s, "fair")
@@ -111,6 +113,7 @@ func TestDraftsReserveNumbers(t *testing.T) {
 // deleted, and never deletes or restores a stored one (same content:
 // skipped, as it is).
 func TestImportDeletedAndNumbers(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	mustEvent(t, s, "fair")
@@ -155,6 +158,7 @@ func TestImportDeletedAndNumbers(t *testing.T) {
 // two events, interleaved, gets them numbered per event in order of entry,
 // and the next save continues after them.
 func TestMigrationNumbersExisting(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
 	raw, err := sql.Open("sqlite3", fileURI(path)+"?_foreign_keys=on")

@@ -24,8 +24,6 @@ type SQLite struct {
 	version   *sql.Conn // PRAGMA data_version is per connection: keep one
 }
 
-var _ Store = (*SQLite)(nil)
-
 // timeLayout is RFC 3339 in UTC with a fixed nine-digit fraction, so that
 // stored times sort as text and round-trip exactly.
 const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"

@@ -11,6 +11,7 @@ import (
 )
 
 func TestOpenMigratesOnceAndReopens(t *testing.T) {
+	t.Parallel()
 	s, path := openTemp(t)
 	mustEvent(t, s, "fair")
 	s.Close()
@@ -37,6 +38,7 @@ func TestOpenMigratesOnceAndReopens(t *testing.T) {
 }
 
 func TestSaveEditDeleteRestore(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	mustEvent(t, s, "fair")
@@ -121,6 +123,7 @@ func TestSaveEditDeleteRestore(t *testing.T) {
 }
 
 func TestSaveNeedsEvent(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	if _, err := s.SaveResponse(context.Background(), sample("nowhere", 1)); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("got %v, want ErrNotFound", err)
@@ -128,6 +131,7 @@ func TestSaveNeedsEvent(t *testing.T) {
 }
 
 func TestOpenRefusesNewerSchema(t *testing.T) {
+	t.Parallel()
 	s, path := openTemp(t)
 	if _, err := s.writer.Exec("INSERT INTO schema_migrations(version, applied_at) VALUES (9999, 'x')"); err != nil {
 		t.Fatal(err)
@@ -142,6 +146,7 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 // TestParseStoredTime: the hand-read layout gives what time.Parse gives,
 // and what it cannot read goes to time.Parse.
 func TestParseStoredTime(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{
 		"2025-05-01T10:00:00.000000000Z", "0001-01-01T00:00:00.000000001Z", "9999-12-31T23:59:59.999999999Z",
 		"2024-02-29T12:30:45.123456789Z", "2025-02-29T12:30:45.000000000Z", "2025-04-31T00:00:00.000000000Z",
@@ -159,6 +164,7 @@ func TestParseStoredTime(t *testing.T) {
 // TestEachResponseMarksNotFromZero reads a response whose marks were
 // renumbered by hand (positions 3 and 5) after one read the fast way.
 func TestEachResponseMarksNotFromZero(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	mustEvent(t, s, "fair")

@@ -94,6 +94,7 @@ func logOf(t *testing.T, s *db.SQLite) []db.CurationEntry {
 // a fresh database, gives the same tally and export, each fact logged as
 // taken by "import a.csv" and undoable; imported again, nothing new.
 func TestImportCarriesCuration(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, file := curatedSource(t)
 	want := tallyOf(t, a)
@@ -163,6 +164,7 @@ func TestImportCarriesCuration(t *testing.T) {
 // TestImportKeepsExistingCuration: an event already curated keeps its
 // curation; the responses are imported and a note says so.
 func TestImportKeepsExistingCuration(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	_, file := curatedSource(t)
 	b2 := openStore(t)
@@ -184,6 +186,7 @@ func TestImportKeepsExistingCuration(t *testing.T) {
 // TestImportUncuratedColumns: curated columns that describe no curation
 // log nothing.
 func TestImportUncuratedColumns(t *testing.T) {
+	t.Parallel()
 	a := openStore(t)
 	mustImport(t, a, daugavpils(t), []byte(carryCSV))
 	b := openStore(t)
@@ -196,6 +199,7 @@ func TestImportUncuratedColumns(t *testing.T) {
 // TestFailedImportWritesNoCuration: one invalid row writes neither
 // responses nor curation.
 func TestFailedImportWritesNoCuration(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	_, file := curatedSource(t)
 	bad := append(slices.Clone(file), "r11,2025-05-01T10:10:00Z,Fair,,Atlantis,x,,x,x,,\n"...)
@@ -215,6 +219,7 @@ func TestFailedImportWritesNoCuration(t *testing.T) {
 // TestImportRefusesUncertainColumns: columns no curation can export (a
 // wish in two groups) carry nothing; the responses are imported.
 func TestImportRefusesUncertainColumns(t *testing.T) {
+	t.Parallel()
 	_, file := curatedSource(t)
 	lines := strings.Split(string(file), "\n")
 	for i, l := range lines {
@@ -236,25 +241,11 @@ func TestImportRefusesUncertainColumns(t *testing.T) {
 	}
 }
 
-// plainStore is a Store that is no db.CurationImporter, as a wrapper
-// that embeds one (an SSH session's) is.
-type plainStore struct{ db.Store }
-
-// TestImportIntoPlainStore: a store that cannot import curation gets
-// the responses, and a note.
-func TestImportIntoPlainStore(t *testing.T) {
-	_, file := curatedSource(t)
-	b := openStore(t)
-	rep := importFile(t, plainStore{b}, file)
-	if rep.Added != 10 || rep.CurationActions != 0 || len(rep.Notes) != 1 || len(logOf(t, b)) != 0 {
-		t.Fatalf("report %+v", rep)
-	}
-}
-
 // TestImportCarriesMergeIntoUnmentionedKey: a group whose own key nobody
 // wrote, and a key that does not fold to itself ("parks..." folds to
 // "parks"), are carried by naming them with a spelling from the file.
 func TestImportCarriesMergeIntoUnmentionedKey(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a := openStore(t)
 	mustImport(t, a, daugavpils(t), []byte(header+

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 
-	"standmap/db"
 	"standmap/model"
 )
 
@@ -38,7 +37,11 @@ type curatedEvent struct {
 
 // groupView counts one event's responses twice, as the export shows its
 // groups: under the curation, and under its merges, texts and categories
-// alone (Unfiltered), so that a hidden or held group has a text too.
+// alone (Unfiltered), so that a hidden or held group has a text too. It
+// puts responses into its Talliers itself rather than through
+// model.Count: an export walks every event's responses once, handing
+// each to its event's view, and drops the places first (the rules of
+// counting are still the Tallier's).
 type groupView struct {
 	cur        *model.Curation
 	shown, all *model.Tallier
@@ -80,7 +83,7 @@ func (v *groupView) event() *curatedEvent {
 
 // loadCurated reads the curation of the event ("" = every event) and
 // counts its responses once to know each group's shown text.
-func loadCurated(ctx context.Context, store db.Store, event string) (*curatedColumns, error) {
+func loadCurated(ctx context.Context, store Reader, event string) (*curatedColumns, error) {
 	views := make(map[string]*groupView)
 	err := store.EachResponse(ctx, event, func(r model.Response) error {
 		v := views[r.Event]

@@ -26,6 +26,7 @@ const wishes = header +
 // fresh database: the same responses, and the curation carried (the
 // event had none), so the same export.
 func TestCuratedExportImportRoundTrip(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, g := openStore(t), daugavpils(t)
 	mustImport(t, s, g, []byte(wishes))
@@ -119,6 +120,7 @@ func firstColumns(t *testing.T, text string) [][]string {
 }
 
 func TestImportChecksCuratedColumns(t *testing.T) {
+	t.Parallel()
 	s, g := openStore(t), daugavpils(t)
 	// Any subset of the curated columns, in any order, is understood.
 	ok := strings.TrimSuffix(header, "\n") + ",hidden,wish_group\n" + "h1,,Fair,,Centrs,x,,held,x\n"

@@ -21,6 +21,7 @@ b2,2025-04-24T06:16:00Z,Fair,,Centrs,Veloceliņi,cycle
 // is not exported; --include-deleted writes it with its deleted_at; the
 // list names it; restoring it gives the export from before the delete.
 func TestDeletedLeftOutAndRestored(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, g := openStore(t), daugavpils(t)
 	mustImport(t, s, g, []byte(twoVisitors))
@@ -92,6 +93,7 @@ func TestDeletedLeftOutAndRestored(t *testing.T) {
 // as it was (the deleted response kept, deleted, not counted), and again
 // without a change; a bad or disagreeing deleted_at is an invalid line.
 func TestImportDeletedColumn(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	src, g := openStore(t), daugavpils(t)
 	mustImport(t, src, g, []byte(twoVisitors))

@@ -1,12 +1,35 @@
 // Package exchange moves responses in and out of standmap: the CSV import
 // and export of the contract, the JSON export, and the printed tally. It
-// speaks model types and db.Store, never SQL.
+// speaks model types and the store's interfaces, never SQL.
 package exchange
 
 import (
 	"errors"
 	"fmt"
+
+	"standmap/db"
 )
+
+// Reader is what an export and a count read of the store: the responses
+// and their curation.
+type Reader interface {
+	db.ResponseReader
+	db.CurationReader
+}
+
+// TallyReader is what Tally reads: the responses, their curation and the
+// counts the store keeps of their marks.
+type TallyReader interface {
+	Reader
+	db.Counts
+}
+
+// Target is what an import writes to: the responses, with the curation
+// their file carries, and the curation stored, to compare.
+type Target interface {
+	db.Importer
+	db.CurationReader
+}
 
 // Header is the columns every standmap CSV begins with, in this order.
 var Header = []string{"response_id", "created_at", "event", "age_group", "neighbourhood", "wish", "category"}

@@ -19,6 +19,7 @@ const small = header +
 	"a1,2025-04-24T06:00:00.500Z,Fair,16-18,,\"Skeitparks \"\"kā Rīgā\"\"\",\n"
 
 func TestImportReport(t *testing.T) {
+	t.Parallel()
 	s, g := openStore(t), daugavpils(t)
 	rep := mustImport(t, s, g, []byte(small))
 	want := Report{Rows: 3, Added: 2, AddedMarks: 3, Events: []string{"Fair", "Default"}, NewEvents: []string{"Fair", "Default"}}
@@ -39,6 +40,7 @@ func TestImportReport(t *testing.T) {
 }
 
 func TestImportConflict(t *testing.T) {
+	t.Parallel()
 	s, g := openStore(t), daugavpils(t)
 	mustImport(t, s, g, []byte(small))
 	changed := strings.Replace(small, "griva", "Gajoks", 1) + "a9,,Fair,,Centrs,,\n"
@@ -56,6 +58,7 @@ func TestImportConflict(t *testing.T) {
 }
 
 func TestExport(t *testing.T) {
+	t.Parallel()
 	s, g := openStore(t), daugavpils(t)
 	mustImport(t, s, g, []byte(small))
 	var b bytes.Buffer
@@ -104,6 +107,7 @@ func TestExport(t *testing.T) {
 }
 
 func TestWriteTally(t *testing.T) {
+	t.Parallel()
 	var b bytes.Buffer
 	if err := WriteTally(&b, model.Tally{Event: "E"}, true); err != nil {
 		t.Fatal(err)
@@ -127,6 +131,7 @@ func TestWriteTally(t *testing.T) {
 }
 
 func TestSkipInvalidLeavesResponsesOutWhole(t *testing.T) {
+	t.Parallel()
 	s, g := openStore(t), daugavpils(t)
 	file := header +
 		"a1,,Fair,,Centrs,,\n" +

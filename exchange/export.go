@@ -11,7 +11,6 @@ import (
 	"slices"
 	"time"
 
-	"standmap/db"
 	"standmap/model"
 )
 
@@ -31,12 +30,12 @@ type ExportOptions struct {
 // an array of responses with their marks (docs/formats.md shows the
 // shape). Times are UTC RFC 3339 with their sub-second digits, so that
 // export and import round-trip exactly; wishes are written as stored.
-func Export(ctx context.Context, store db.Store, event, format string, w io.Writer) error {
+func Export(ctx context.Context, store Reader, event, format string, w io.Writer) error {
 	return ExportWith(ctx, store, event, format, w, ExportOptions{})
 }
 
 // ExportWith is Export with options.
-func ExportWith(ctx context.Context, store db.Store, event, format string, w io.Writer, o ExportOptions) error {
+func ExportWith(ctx context.Context, store Reader, event, format string, w io.Writer, o ExportOptions) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	each := store.EachResponse
 	if o.IncludeDeleted {
@@ -60,14 +59,14 @@ func ExportWith(ctx context.Context, store db.Store, event, format string, w io.
 // formatTime is the exported form of a response's time.
 func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
-// eachFunc walks an event's responses: db.Store's EachResponse, or
+// eachFunc walks an event's responses: the store's EachResponse, or
 // EachResponseIncludingDeleted.
 type eachFunc func(ctx context.Context, event string, fn func(model.Response) error) error
 
 // exportCSV writes Header and then the curated ExtraColumns (and, with
 // deleted, ColDeletedAt); the wish is always the text as entered, hidden
 // and held ones included.
-func exportCSV(ctx context.Context, store db.Store, event string, each eachFunc, deleted bool, w io.Writer) error {
+func exportCSV(ctx context.Context, store Reader, event string, each eachFunc, deleted bool, w io.Writer) error {
 	cc, err := loadCurated(ctx, store, event)
 	if err != nil {
 		return err
@@ -133,7 +132,7 @@ type jsonMark struct {
 	Hidden        string `json:"hidden"`
 }
 
-func exportJSON(ctx context.Context, store db.Store, event string, each eachFunc, deleted bool, w io.Writer) error {
+func exportJSON(ctx context.Context, store Reader, event string, each eachFunc, deleted bool, w io.Writer) error {
 	cc, err := loadCurated(ctx, store, event)
 	if err != nil {
 		return err

@@ -16,8 +16,8 @@ import (
 
 	"standmap/ascii_maps"
 	"standmap/db"
+	"standmap/internal/fairgen"
 	"standmap/model"
-	"standmap/testdata/gen"
 )
 
 // fuzzGaz is the default map's gazetteer, parsed once for all inputs.
@@ -80,7 +80,7 @@ func fuzzSeeds(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	var b bytes.Buffer
-	if _, err := gen.Write(&b, gen.Options{Seed: 1, Visitors: 6}); err != nil {
+	if _, err := fairgen.Write(&b, fairgen.Options{Seed: 1, Visitors: 6}); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(b.Bytes())

@@ -8,8 +8,8 @@ import (
 
 	"standmap/ascii_maps"
 	"standmap/db"
+	"standmap/internal/fairgen"
 	"standmap/model"
-	"standmap/testdata/gen"
 )
 
 // openStore opens a fresh database in a temporary folder.
@@ -34,10 +34,10 @@ func daugavpils(tb testing.TB) *model.Gazetteer {
 }
 
 // generated returns a generated fair CSV.
-func generated(tb testing.TB, o gen.Options) []byte {
+func generated(tb testing.TB, o fairgen.Options) []byte {
 	tb.Helper()
 	var b bytes.Buffer
-	if _, err := gen.Write(&b, o); err != nil {
+	if _, err := fairgen.Write(&b, o); err != nil {
 		tb.Fatal(err)
 	}
 	return b.Bytes()

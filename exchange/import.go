@@ -9,7 +9,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"standmap/db"
 	"standmap/model"
 )
 
@@ -23,16 +22,15 @@ import (
 // is left out whole. A malformed header is a *LineError. Curation the
 // file's curated columns describe is carried as ImportFrom says, logged
 // as taken by "import".
-func Import(ctx context.Context, store db.Store, gaz *model.Gazetteer, defaultEvent string, r io.Reader, skipInvalid bool) (Report, error) {
+func Import(ctx context.Context, store Target, gaz *model.Gazetteer, defaultEvent string, r io.Reader, skipInvalid bool) (Report, error) {
 	return ImportFrom(ctx, store, gaz, defaultEvent, r, skipInvalid, "")
 }
 
 // ImportFrom is Import of the file called name. When the file has every
-// curated column and store is a db.CurationImporter, the curation those
-// columns describe is written with the responses, in the same
+// curated column, the curation those columns describe is written with the responses, in the same
 // transaction, to each event whose curation audit log is empty, logged
 // as taken by "import NAME"; Report.Notes says what was not carried.
-func ImportFrom(ctx context.Context, store db.Store, gaz *model.Gazetteer, defaultEvent string, r io.Reader, skipInvalid bool, name string) (Report, error) {
+func ImportFrom(ctx context.Context, store Target, gaz *model.Gazetteer, defaultEvent string, r io.Reader, skipInvalid bool, name string) (Report, error) {
 	var rep Report
 	rr, err := newRowReader(r)
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 // WriteDeleted lists the event's deleted (or undone) responses on w, the
 // most recently deleted first: number, id, when (local time), by whom, and
 // what they said. `standmap responses deleted` prints it.
-func WriteDeleted(ctx context.Context, store db.Store, event string, w io.Writer) error {
+func WriteDeleted(ctx context.Context, store db.ResponseReader, event string, w io.Writer) error {
 	rs, err := store.DeletedResponses(ctx, event)
 	if err != nil {
 		return err
@@ -36,7 +36,7 @@ func WriteDeleted(ctx context.Context, store db.Store, event string, w io.Writer
 // number and marks as they were, and returns it; a counted response is
 // an error saying so (db.ErrNotDeleted), as is an unknown id
 // (db.ErrNotFound).
-func Restore(ctx context.Context, store db.Store, event, id string) (model.Response, error) {
+func Restore(ctx context.Context, store db.ResponseWriter, event, id string) (model.Response, error) {
 	return store.RestoreResponse(ctx, event, id)
 }
 

@@ -48,7 +48,7 @@ func WriteTally(w io.Writer, t model.Tally, asJSON bool) error {
 // Tally counts the stored responses of the event on the map gaz, under
 // the event's curation: from the store's counts when they are current,
 // else (and for event "", every event's responses) response by response.
-func Tally(ctx context.Context, store db.Store, gaz *model.Gazetteer, event string) (model.Tally, error) {
+func Tally(ctx context.Context, store TallyReader, gaz *model.Gazetteer, event string) (model.Tally, error) {
 	if event != "" {
 		if t, ok, err := store.TallyCounted(ctx, gaz, event); err != nil || ok {
 			return t, err
@@ -59,17 +59,12 @@ func Tally(ctx context.Context, store db.Store, gaz *model.Gazetteer, event stri
 
 // TallyResponses is Tally that reads every response, as it must when the
 // store's counts are behind.
-func TallyResponses(ctx context.Context, store db.Store, gaz *model.Gazetteer, event string) (model.Tally, error) {
+func TallyResponses(ctx context.Context, store Reader, gaz *model.Gazetteer, event string) (model.Tally, error) {
 	cur, err := store.Curation(ctx, event)
 	if err != nil {
 		return model.Tally{}, err
 	}
-	t := model.NewTallier(gaz, event)
-	t.SetCuration(cur)
-	err = store.EachResponse(ctx, event, func(r model.Response) error {
-		t.Put(r)
-		return nil
-	})
+	t, err := model.Count(gaz, event, cur, db.Walk(ctx, store, event))
 	if err != nil {
 		return model.Tally{}, err
 	}

@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"standmap/db"
+	"standmap/internal/fairgen"
 	"standmap/internal/reftally"
 	"standmap/model"
-	"standmap/testdata/gen"
 )
 
 // referenceTally counts the event's stored responses the reference way.
@@ -35,13 +35,14 @@ func referenceTally(t *testing.T, s *db.SQLite, g *model.Gazetteer, event string
 // deletes and imports at random, and compares the tally from the stored
 // counts with the reference count of the responses after every step.
 func TestTallyEqualsReference(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	g := daugavpils(t)
 	s := openStore(t)
-	mustImport(t, s, g, generated(t, gen.Options{Seed: 11, Visitors: 700}))
+	mustImport(t, s, g, generated(t, fairgen.Options{Seed: 11, Visitors: 700}))
 	rng := rand.New(rand.NewPCG(11, 17))
 	for step := range 80 {
-		event := gen.Events[rng.IntN(len(gen.Events))].Name
+		event := fairgen.Events[rng.IntN(len(fairgen.Events))].Name
 		var rs []model.Response
 		if err := s.EachResponse(ctx, event, func(r model.Response) error { rs = append(rs, r); return nil }); err != nil {
 			t.Fatal(err)
@@ -127,9 +128,10 @@ func randomChange(t *testing.T, s *db.SQLite, rng *rand.Rand, event string, rs [
 // TestTallyOfEveryEvent: event "" tallies every event's responses, which
 // the per-event counts cannot.
 func TestTallyOfEveryEvent(t *testing.T) {
+	t.Parallel()
 	g := daugavpils(t)
 	s := openStore(t)
-	mustImport(t, s, g, generated(t, gen.Options{Seed: 3, Visitors: 50}))
+	mustImport(t, s, g, generated(t, fairgen.Options{Seed: 3, Visitors: 50}))
 	all, err := Tally(context.Background(), s, g, "")
 	if err != nil || all.Responses != 50 {
 		t.Fatalf("%d responses (%v), want 50", all.Responses, err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"sort"
 
@@ -14,7 +13,7 @@ import (
 
 // write stores the valid responses, and the curation their columns
 // describe, and completes the report.
-func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInvalid bool, name string) error {
+func (b *batch) write(ctx context.Context, store Target, rep *Report, skipInvalid bool, name string) error {
 	rs := make([]model.Response, 0, len(b.list))
 	lines := make([]int, 0, len(b.list))
 	kept := make([]*pending, 0, len(b.list))
@@ -48,16 +47,7 @@ func (b *batch) write(ctx context.Context, store db.Store, rep *Report, skipInva
 			cur.Actions[fe.name] = acts
 		}
 	}
-	var res db.ImportResult
-	var err error
-	if ci, ok := store.(db.CurationImporter); ok {
-		res, err = ci.ImportCurated(ctx, rs, skipInvalid, cur)
-	} else {
-		res, err = store.Import(ctx, rs, skipInvalid)
-		for _, ev := range slices.Sorted(maps.Keys(cur.Actions)) {
-			rep.Notes = append(rep.Notes, fmt.Sprintf("event %q: this store cannot import curation; the file's was not carried", ev))
-		}
-	}
+	res, err := store.ImportCurated(ctx, rs, skipInvalid, cur)
 	for _, i := range res.Conflicts {
 		rep.Invalid = append(rep.Invalid, &LineError{Line: lines[i], Field: "response_id",
 			Reason: fmt.Sprintf("%q already stored with different content", rs[i].ID)})
@@ -116,7 +106,7 @@ func (b *batch) fileEvents(ps []*pending) []*fileEvent {
 // noteKept notes each event whose curation the import left as it was,
 // unless the stored curation already exports the file's columns (the
 // same file imported again).
-func (b *batch) noteKept(ctx context.Context, store db.Store, files []*fileEvent, res db.ImportResult, rep *Report) error {
+func (b *batch) noteKept(ctx context.Context, store db.CurationReader, files []*fileEvent, res db.ImportResult, rep *Report) error {
 	for _, fe := range files {
 		switch {
 		case slices.Contains(res.CurationDiffers, fe.name):

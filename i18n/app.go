@@ -66,7 +66,6 @@ const (
 	AppHelpPresent       Key = "app.helpPresent"
 	AppHelpLeavePresent  Key = "app.helpLeavePresent"
 	AppHelpWishes        Key = "app.helpWishes"
-	AppNoCuration        Key = "app.noCuration"
 	AppHelpCompare       Key = "app.helpCompare"
 	AppComparePick       Key = "app.comparePick"
 	AppCompareNone       Key = "app.compareNone"
@@ -188,7 +187,6 @@ var appTexts = map[Key][2]string{
 	AppHelpPresent:       {"projection", "projekcija"},
 	AppHelpLeavePresent:  {"back to capture", "atpakaļ uz ievadi"},
 	AppHelpWishes:        {"curate wishes", "kārtot vēlmes"},
-	AppNoCuration:        {"this database cannot curate wishes", "šajā datubāzē vēlmes nevar kārtot"},
 	AppHelpCompare:       {"compare events", "salīdzināt pasākumus"},
 	AppComparePick:       {"Compare %s with", "Salīdzināt %s ar"},
 	AppCompareNone:       {"no other event yet", "cita pasākuma vēl nav"},

@@ -9,6 +9,7 @@ import (
 // TestDescribe: an action in the facilitator's words, with each group's
 // shown text where there is one, never the command line's syntax.
 func TestDescribe(t *testing.T) {
+	t.Parallel()
 	shown := map[string]string{"velocelini": "Veloceliņi", "ara trenazieri": "Āra trenažieri"}
 	lookup := func(k string) string { return shown[k] }
 	merge := model.CurationAction{Verb: model.VerbMerge, Keys: []string{"velo celini"}, Into: "velocelini"}

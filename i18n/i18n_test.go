@@ -14,6 +14,7 @@ import (
 )
 
 func TestT(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang string
 		key  Key
@@ -39,6 +40,7 @@ func TestT(t *testing.T) {
 }
 
 func TestN(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang string
 		n    int
@@ -59,6 +61,7 @@ func TestN(t *testing.T) {
 }
 
 func TestParseLang(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in    string
 		pairs bool
@@ -80,6 +83,7 @@ func TestParseLang(t *testing.T) {
 }
 
 func TestFromEnv(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		env  []string // LC_ALL, LC_MESSAGES, LANG
 		want string
@@ -99,6 +103,7 @@ func TestFromEnv(t *testing.T) {
 }
 
 func TestFirst(t *testing.T) {
+	t.Parallel()
 	if First("lv,ru") != "lv" || First("ru") != "ru" {
 		t.Errorf("First: %q %q", First("lv,ru"), First("ru"))
 	}
@@ -114,6 +119,7 @@ var verbs = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
 // text has Russian letters where the English has words (an English text
 // pasted in as Russian is caught).
 func TestCatalogueComplete(t *testing.T) {
+	t.Parallel()
 	declared := declaredKeys(t)
 	for name, key := range declared {
 		pair, ok := catalogue[key]
@@ -196,6 +202,7 @@ func declaredKeys(t *testing.T) map[string]Key {
 }
 
 func TestCategoryName(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ lang, code, want string }{
 		{"ru", "cycle", "Велодорожки и велопарковки"},
 		{"lv,ru", "fitness", "Āra trenažieri / Уличные тренажёры"},

@@ -74,7 +74,6 @@ var appRU = map[Key]string{
 	AppHelpPresent:       "проекция",
 	AppHelpLeavePresent:  "назад к вводу",
 	AppHelpWishes:        "разобрать пожелания",
-	AppNoCuration:        "в этой базе пожелания разбирать нельзя",
 	AppHelpCompare:       "сравнить мероприятия",
 	AppComparePick:       "Сравнить %s с",
 	AppCompareNone:       "других мероприятий пока нет",

@@ -10,6 +10,7 @@ import (
 // Russian and English, get the category a facilitator would give them;
 // words of no category get none.
 func TestCategoryStems(t *testing.T) {
+	t.Parallel()
 	for wish, want := range map[string]string{
 		"jauni veloceliņi":             "cycle",
 		"Veloceliņi":                   "cycle",
@@ -63,6 +64,7 @@ func TestCategoryStems(t *testing.T) {
 // TestStemsCoverEveryCategory: every category code has stems in every
 // language (several, but for "other"), and the table names no unknown code.
 func TestStemsCoverEveryCategory(t *testing.T) {
+	t.Parallel()
 	codes, counts := StemCodes()
 	seen := make(map[string]bool)
 	for i, code := range codes {

@@ -8,8 +8,8 @@ import (
 	"standmap/ascii_maps"
 	"standmap/db"
 	"standmap/exchange"
+	"standmap/internal/fairgen"
 	"standmap/model"
-	"standmap/testdata/gen"
 )
 
 // fairStore imports the generated fair of docs/benchmarks.md (seed 1,
@@ -18,7 +18,7 @@ import (
 func fairStore(b *testing.B) (*db.SQLite, *model.Gazetteer, string) {
 	b.Helper()
 	var csv bytes.Buffer
-	if _, err := gen.Write(&csv, gen.Options{Seed: 1, Visitors: 1 << 30, MaxRows: 100_000}); err != nil {
+	if _, err := fairgen.Write(&csv, fairgen.Options{Seed: 1, Visitors: 1 << 30, MaxRows: 100_000}); err != nil {
 		b.Fatal(err)
 	}
 	city, err := ascii_maps.Load("daugavpils")
@@ -29,7 +29,7 @@ func fairStore(b *testing.B) (*db.SQLite, *model.Gazetteer, string) {
 	if _, err := exchange.Import(context.Background(), s, city.Gazetteer, "fair", &csv, false); err != nil {
 		b.Fatal(err)
 	}
-	return s, city.Gazetteer, gen.Events[0].Name
+	return s, city.Gazetteer, fairgen.Events[0].Name
 }
 
 // BenchmarkHubStart100k builds a hub, and its first snapshot, over the

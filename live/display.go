@@ -15,10 +15,10 @@ type DisplayState = model.DisplayState
 // displayTimeout bounds storing the display state.
 const displayTimeout = 5 * time.Second
 
-// SetDisplay shares d with this hub's subscribers at once — each one's
-// display mailbox holds it, replacing an unread older state — and has Run
-// store it for every other process on the database (their hubs take it
-// at their next refresh, within a poll). It never blocks and does no I/O:
+// SetDisplay shares d with this hub's subscribers at once — a snapshot
+// carrying it replaces an unread one in each mailbox — and has Run store
+// it for every other process on the database (their hubs take it at
+// their next refresh, within a poll). It never blocks and does no I/O:
 // screens call it from their Update. Until d is stored, refreshes keep
 // it rather than the state stored before, so hidden results never flash.
 func (h *Hub) SetDisplay(d DisplayState) {
@@ -62,7 +62,9 @@ func (h *Hub) storeDisplay(ctx context.Context) {
 	}
 }
 
-// share gives d to every subscriber, unless they hold it already.
+// share gives d to every subscriber, unless they hold it already: the
+// current snapshot again, carrying d. Its Version stays, as its counts
+// do (a board keyed by it draws the same tallies).
 func (h *Hub) share(d DisplayState) {
 	h.subsMu.Lock()
 	defer h.subsMu.Unlock()
@@ -70,8 +72,11 @@ func (h *Hub) share(d DisplayState) {
 		return
 	}
 	h.display = d
+	s := *h.snap.Load()
+	s.Display = d
+	h.snap.Store(&s)
 	for sub := range h.subs {
-		sub.offerDisplay(d)
+		sub.offer(&s)
 	}
 }
 
@@ -94,31 +99,4 @@ func (h *Hub) followDisplay(ctx context.Context) error {
 		h.share(d)
 	}
 	return nil
-}
-
-// Display returns the reveal state last set (the zero state: shown).
-func (h *Hub) Display() DisplayState {
-	h.subsMu.Lock()
-	defer h.subsMu.Unlock()
-	return h.display
-}
-
-// Display receives the newest reveal state not yet received; it holds the
-// hub's state from the start and is closed by Close.
-func (s *Subscription) Display() <-chan DisplayState { return s.disp }
-
-// offerDisplay puts d in the display mailbox, replacing an unread older
-// state. Only the hub sends, under subsMu (see offer).
-func (s *Subscription) offerDisplay(d DisplayState) {
-	for {
-		select {
-		case s.disp <- d:
-			return
-		default:
-		}
-		select {
-		case <-s.disp:
-		default:
-		}
-	}
 }

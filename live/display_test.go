@@ -8,34 +8,70 @@ import (
 	"standmap/db"
 )
 
+// display receives the next snapshot of sub and returns the display
+// state it carries, failing the test when none comes within 5 s (a bound
+// for a stuck test, not a timing assertion).
+func display(t *testing.T, sub *Subscription) DisplayState {
+	t.Helper()
+	return receive(t, sub.C()).Display
+}
+
 // TestDisplaySharedBetweenSubscribers: what one screen sets, another
-// receives; a late subscriber starts with it.
+// receives in a snapshot of the same counts; a late subscriber starts
+// with it.
 func TestDisplaySharedBetweenSubscribers(t *testing.T) {
 	s, _ := openStore(t)
 	h := startHub(t, s)
 	a, b := h.Subscribe(), h.Subscribe()
 	defer a.Close()
 	defer b.Close()
-	if d := <-b.Display(); d != (DisplayState{}) {
-		t.Fatalf("first state %+v, want shown", d)
+	first := receive(t, b.C())
+	if first.Display != (DisplayState{}) {
+		t.Fatalf("first state %+v, want shown", first.Display)
 	}
 	want := DisplayState{Hidden: true, RevealAt: "15:00"}
 	h.SetDisplay(want)
-	select {
-	case d := <-b.Display():
-		if d != want {
-			t.Fatalf("got %+v, want %+v", d, want)
-		}
-	case <-time.After(time.Second):
-		t.Fatal("the other subscriber received nothing")
+	got := receive(t, b.C())
+	if got.Display != want {
+		t.Fatalf("got %+v, want %+v", got.Display, want)
 	}
-	if h.Display() != want {
-		t.Fatalf("Display() = %+v", h.Display())
+	if !got.SameCounts(first) || got.Responses != first.Responses {
+		t.Fatalf("a display change gave version %d (was %d)", got.Version, first.Version)
+	}
+	if h.Snapshot().Display != want {
+		t.Fatalf("the hub's snapshot shows %+v", h.Snapshot().Display)
 	}
 	late := h.Subscribe()
 	defer late.Close()
-	if d := <-late.Display(); d != want {
+	if d := display(t, late); d != want {
 		t.Fatalf("late subscriber starts with %+v", d)
+	}
+}
+
+// TestDisplayAndCountsInOneSnapshot: a snapshot published after a save
+// carries the display state set before it, and one published after a
+// display change carries the counts saved before it: one stream, whose
+// newest snapshot is always the whole truth.
+func TestDisplayAndCountsInOneSnapshot(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openStore(t)
+	h := newHub(t, s)
+	sub := h.Subscribe()
+	defer sub.Close()
+	hidden := DisplayState{Hidden: true}
+	h.SetDisplay(hidden)
+	if _, err := s.SaveResponse(ctx, response("fair", 1)); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := receive(t, sub.C()); got.Display != hidden || got.Responses != 1 {
+		t.Fatalf("after a save: %d responses, display %+v", got.Responses, got.Display)
+	}
+	h.SetDisplay(DisplayState{})
+	if got := receive(t, sub.C()); got.Display != (DisplayState{}) || got.Responses != 1 {
+		t.Fatalf("after a reveal: %d responses, display %+v", got.Responses, got.Display)
 	}
 }
 
@@ -53,39 +89,34 @@ func TestDisplayStalledSubscriber(t *testing.T) {
 		}
 		close(done)
 	}()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("SetDisplay blocked on a stalled subscriber")
-	}
-	if d := <-stalled.Display(); d != (DisplayState{Frozen: true}) {
+	receive(t, done) // else SetDisplay blocked on a stalled subscriber
+	if d := display(t, stalled); d != (DisplayState{Frozen: true}) {
 		t.Fatalf("stalled subscriber holds %+v, want the newest", d)
 	}
 	select {
-	case d := <-stalled.Display():
-		t.Fatalf("a second state %+v waiting", d)
+	case s := <-stalled.C():
+		t.Fatalf("a second snapshot %+v waiting", s.Display)
 	default:
 	}
 }
 
-// TestDisplayClosed: Close closes the display mailbox too, and a closed
-// subscription is left out of SetDisplay.
+// TestDisplayClosed: a closed subscription is left out of SetDisplay.
 func TestDisplayClosed(t *testing.T) {
 	s, _ := openStore(t)
 	h := startHub(t, s)
 	sub := h.Subscribe()
-	<-sub.Display()
+	<-sub.C()
 	sub.Close()
 	h.SetDisplay(DisplayState{Hidden: true})
-	if _, ok := <-sub.Display(); ok {
-		t.Fatal("display mailbox open after Close")
+	if _, ok := <-sub.C(); ok {
+		t.Fatal("mailbox open after Close")
 	}
 }
 
 // TestDisplayAcrossProcesses: what one process's hub sets (a projection
 // hiding the results), another process's hub on the same database takes
 // at its next refresh and gives its subscribers (the SSH viewers' boards);
-// the setter's own refresh never shows the state from before again.
+// the setter's own refreshes never show the state from before again.
 func TestDisplayAcrossProcesses(t *testing.T) {
 	ctx := context.Background()
 	s, path := openStore(t)
@@ -99,39 +130,37 @@ func TestDisplayAcrossProcesses(t *testing.T) {
 	subA, subB := a.Subscribe(), b.Subscribe()
 	defer subA.Close()
 	defer subB.Close()
-	<-subA.Display()
-	<-subB.Display()
+	<-subA.C()
+	<-subB.C()
 
-	runCtx, stop := context.WithCancel(ctx)
-	defer stop()
-	go a.Run(runCtx) // stores what SetDisplay set, and polls
 	want := DisplayState{Hidden: true, RevealAt: "15:00"}
 	a.SetDisplay(want) // no I/O: a screen calls it from its Update
-	if d := <-subA.Display(); d != want {
+	if d := display(t, subA); d != want {
 		t.Fatalf("the setter's board got %+v", d)
 	}
-	deadline := time.Now().Add(2 * time.Second)
-	for b.Display() != want {
-		if time.Now().After(deadline) {
-			t.Fatal("the other process's hub did not take the state within 2 s")
-		}
-		time.Sleep(20 * time.Millisecond)
-		if err := b.Refresh(ctx); err != nil {
+	a.storeDisplay(ctx) // as Run does
+	if err := b.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if d := display(t, subB); d != want {
+		t.Fatalf("the other process's board got %+v, want %+v", d, want)
+	}
+	for range 3 { // the setter's own refreshes, after its write, never send the old state
+		if err := a.Refresh(ctx); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if d := <-subB.Display(); d != want {
-		t.Fatalf("the other process's board got %+v, want %+v", d, want)
-	}
-	select { // the setter's own polls, after its write, never send the old state
-	case d := <-subA.Display():
-		t.Fatalf("the setter's board got %+v again", d)
-	case <-time.After(3 * pollEvery):
+	select {
+	case s := <-subA.C():
+		if s.Display != want {
+			t.Fatalf("the setter's board got %+v again", s.Display)
+		}
+	default:
 	}
 	// A hub started later begins with the stored state.
 	c := newHub(t, other)
-	if c.Display() != want {
-		t.Errorf("a new hub starts with %+v", c.Display())
+	if d := c.Snapshot().Display; d != want {
+		t.Errorf("a new hub starts with %+v", d)
 	}
 }
 
@@ -166,8 +195,8 @@ func TestDisplaySetBeforeEventExists(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	if h.Display() != hidden {
-		t.Errorf("the hub shows %+v", h.Display())
+	if d := h.Snapshot().Display; d != hidden {
+		t.Errorf("the hub shows %+v", d)
 	}
 }
 
@@ -210,7 +239,7 @@ func TestDisplayNeverReverts(t *testing.T) {
 	if err := <-refreshed; err != nil {
 		t.Fatal(err)
 	}
-	if got := h.Display(); got != hidden {
+	if got := h.Snapshot().Display; got != hidden {
 		t.Fatalf("after the refresh the hub shows %+v, want %+v", got, hidden)
 	}
 }

@@ -8,42 +8,37 @@ import (
 	"standmap/model"
 )
 
-// TestForward: a screen fed by Forward gets the first snapshot and display
-// state, then a state set by another screen; it stops when the context
-// ends, and when the subscription is closed.
+// TestForward: a screen fed by Forward gets the first snapshot, then the
+// one a display state set by another screen gives; it stops when the
+// context ends, and when the subscription is closed.
 func TestForward(t *testing.T) {
 	s, _ := openStore(t)
 	h := startHub(t, s)
 	sub := h.Subscribe()
 	defer sub.Close()
-	snaps, displays := make(chan *model.Snapshot, 10), make(chan DisplayState, 10)
+	snaps := make(chan *model.Snapshot, 10)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
-		Forward(ctx, sub.C(), sub.Display(),
-			func(s *model.Snapshot) { snaps <- s },
-			func(d DisplayState) { displays <- d })
+		Forward(ctx, sub.C(), func(s *model.Snapshot) { snaps <- s })
 		close(done)
 	}()
-	if s := receive(t, snaps); s.Event != "fair" {
-		t.Fatalf("first snapshot of %q", s.Event)
-	}
-	if d := receive(t, displays); d != (DisplayState{}) {
-		t.Fatalf("first display state %+v, want shown", d)
+	if s := receive(t, snaps); s.Event != "fair" || s.Display != (DisplayState{}) {
+		t.Fatalf("first snapshot of %q, display %+v", s.Event, s.Display)
 	}
 	h.SetDisplay(DisplayState{Hidden: true})
-	if d := receive(t, displays); !d.Hidden {
-		t.Fatalf("display state %+v, want hidden", d)
+	if s := receive(t, snaps); !s.Display.Hidden {
+		t.Fatalf("display state %+v, want hidden", s.Display)
 	}
 	cancel()
 	receive(t, done)
 
-	// Closing the subscription ends it too; a nil display takes none.
+	// Closing the subscription ends it too.
 	other := h.Subscribe()
 	done = make(chan struct{})
 	got := 0
 	go func() {
-		Forward(context.Background(), other.C(), other.Display(), func(*model.Snapshot) { got++ }, nil)
+		Forward(context.Background(), other.C(), func(*model.Snapshot) { got++ })
 		close(done)
 	}()
 	other.Close()

@@ -106,13 +106,9 @@ func waitFor(t testing.TB, sub *Subscription, timeout time.Duration, ok func(*mo
 // storedTally counts what the store holds, from scratch.
 func storedTally(t testing.TB, s db.Store, g *model.Gazetteer) model.Tally {
 	t.Helper()
-	var rs []model.Response
-	err := s.EachResponse(context.Background(), "fair", func(r model.Response) error {
-		rs = append(rs, r)
-		return nil
-	})
+	tl, err := model.Count(g, "fair", nil, db.Walk(context.Background(), s, "fair"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return model.TallyOf(g, "fair", rs)
+	return tl.Tally()
 }

@@ -26,10 +26,22 @@ const (
 	recentLen = 20
 )
 
+// Store is what a hub asks of the database: the event (followed through
+// renames), its responses, curation and display state, the change log,
+// and a place to store the display state its screens set.
+type Store interface {
+	db.EventReader
+	db.ResponseReader
+	db.CurationReader
+	db.DisplayReader
+	db.DisplayWriter
+	db.ChangeLog
+}
+
 // Hub holds one event's tallies and publishes a new snapshot after each
 // change, to every subscriber. It is safe for concurrent use.
 type Hub struct {
-	store db.Store
+	store Store
 	gaz   *model.Gazetteer
 	kick  chan struct{} // a local write happened (buffer of one)
 
@@ -41,7 +53,7 @@ type Hub struct {
 	subsMu  sync.Mutex
 	subs    map[*Subscription]struct{}
 	snap    atomic.Pointer[model.Snapshot] // stored under subsMu
-	display DisplayState                   // guarded by subsMu (display.go)
+	display DisplayState                   // the snapshots' Display; guarded by subsMu (display.go)
 
 	mu          sync.Mutex // serialises refreshes and guards what follows
 	event       string     // the event's name, followed through renames
@@ -55,7 +67,7 @@ type Hub struct {
 }
 
 // NewHub loads every response of the event and builds the first snapshot.
-func NewHub(store db.Store, gaz *model.Gazetteer, event string) (*Hub, error) {
+func NewHub(store Store, gaz *model.Gazetteer, event string) (*Hub, error) {
 	h := &Hub{
 		store: store, gaz: gaz, event: event,
 		kick: make(chan struct{}, 1), dispKick: make(chan struct{}, 1),
@@ -203,7 +215,10 @@ func (h *Hub) followRename(ctx context.Context) (bool, error) {
 	return true, nil
 }
 
-// apply reloads each response of the hub's event named in cs.
+// apply reloads each response of the hub's event named in cs. It puts
+// and removes them one by one on the Tallier that rebuild counted with
+// model.Count, so a change costs the responses it touched: the same
+// rules of counting, kept up to date instead of counted again.
 func (h *Hub) apply(ctx context.Context, cs []db.Change) (changed bool, err error) {
 	seen := make(map[string]bool)
 	for _, c := range cs {
@@ -240,12 +255,7 @@ func (h *Hub) rebuild(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	t := model.NewTallier(h.gaz, h.event)
-	t.SetCuration(cur)
-	err = h.store.EachResponse(ctx, h.event, func(r model.Response) error {
-		t.Put(r)
-		return nil
-	})
+	t, err := model.Count(h.gaz, h.event, cur, db.Walk(ctx, h.store, h.event))
 	if err != nil {
 		return err
 	}
@@ -292,6 +302,7 @@ func (h *Hub) publish(ctx context.Context) error {
 	s.Version, s.Recent = h.version, recent
 	h.subsMu.Lock()
 	defer h.subsMu.Unlock()
+	s.Display = h.display
 	h.snap.Store(s)
 	for sub := range h.subs {
 		sub.offer(s)

@@ -4,30 +4,30 @@ import "standmap/model"
 
 // Subscription is one screen's mailbox of one snapshot: a newer snapshot
 // replaces an unread older one, so a slow reader only skips frames and
-// never holds up the hub or anyone else.
+// never holds up the hub or anyone else. A snapshot carries the shared
+// display state too (Snapshot.Display), so this one mailbox is a
+// screen's whole stream of updates.
 type Subscription struct {
-	hub  *Hub
-	ch   chan *model.Snapshot
-	disp chan DisplayState // the reveal state's mailbox of one
+	hub *Hub
+	ch  chan *model.Snapshot
 }
 
-// Subscribe returns a subscription whose mailboxes already hold the
-// current snapshot and reveal state.
+// Subscribe returns a subscription whose mailbox already holds the
+// current snapshot.
 func (h *Hub) Subscribe() *Subscription {
-	s := &Subscription{hub: h, ch: make(chan *model.Snapshot, 1), disp: make(chan DisplayState, 1)}
+	s := &Subscription{hub: h, ch: make(chan *model.Snapshot, 1)}
 	h.subsMu.Lock()
 	defer h.subsMu.Unlock()
 	h.subs[s] = struct{}{}
 	s.ch <- h.snap.Load()
-	s.disp <- h.display
 	return s
 }
 
 // C receives the newest snapshot not yet received; it is closed by Close.
 func (s *Subscription) C() <-chan *model.Snapshot { return s.ch }
 
-// Close ends the subscription and closes C and Display. Calling it again
-// does nothing.
+// Close ends the subscription and closes C. Calling it again does
+// nothing.
 func (s *Subscription) Close() {
 	h := s.hub
 	h.subsMu.Lock()
@@ -35,7 +35,6 @@ func (s *Subscription) Close() {
 	if _, ok := h.subs[s]; ok {
 		delete(h.subs, s)
 		close(s.ch)
-		close(s.disp)
 	}
 }
 

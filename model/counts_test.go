@@ -83,6 +83,7 @@ func (m *memSource) FirstShown(keys []model.CountKey, hidden []string) (map[mode
 // TestTallyCountsEqualsReference tallies random responses from their
 // summed counts under random curations, and compares with the reference.
 func TestTallyCountsEqualsReference(t *testing.T) {
+	t.Parallel()
 	fetchedAll := 0
 	for seed := range uint64(300) {
 		w := newWorld(t, seed)
@@ -115,6 +116,7 @@ func TestTallyCountsEqualsReference(t *testing.T) {
 // TestTallyCountsFetchesNothingPlain: without a curation that merges,
 // hides mentions, or two names of a neighbourhood, no response is read.
 func TestTallyCountsFetchesNothingPlain(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, 1)
 	var rs []model.Response
 	for i := range 200 {
@@ -147,6 +149,7 @@ func TestTallyCountsFetchesNothingPlain(t *testing.T) {
 // TestTallyCountsRefusesWrongCounts: counts that are not the responses'
 // sums are an error, not a wrong tally.
 func TestTallyCountsRefusesWrongCounts(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, 2)
 	r := model.Response{ID: "a", Seq: 1, Marks: []model.Mark{{Neighbourhood: "Centrs", Wish: "x"}, {Wish: "X!"}}}
 	c := model.NewCuration([]model.CurationCell{{Kind: model.CurateHideMark, Ref: "a:1", Value: "1"}})
@@ -159,6 +162,7 @@ func TestTallyCountsRefusesWrongCounts(t *testing.T) {
 // TestTallyCountsHiddenFirstMention: a spelling whose earliest mention is
 // hidden is shown by its earliest one left, which the counts do not know.
 func TestTallyCountsHiddenFirstMention(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, 3)
 	at := func(min int) model.Response {
 		return model.Response{ID: fmt.Sprint("r", min), Seq: int64(min + 1), CreatedAt: t0.Add(time.Duration(min) * time.Minute)}

@@ -54,6 +54,7 @@ func wantWishes(t *testing.T, what string, got, want []WishCount) {
 }
 
 func TestCurationNoneKeepsTheContract(t *testing.T) {
+	t.Parallel()
 	// Without a curation even the swear word counts, as the contract says.
 	got := talliedUnder(t, nil).Tally().Wishes
 	wantWishes(t, "no curation", got, []WishCount{
@@ -66,6 +67,7 @@ func TestCurationNoneKeepsTheContract(t *testing.T) {
 }
 
 func TestCurationMergeRenameUnmergeHide(t *testing.T) {
+	t.Parallel()
 	c := NewCuration(nil)
 	tl := talliedUnder(t, c)
 	// An empty stored curation keeps the contract: the flagged word is only
@@ -134,6 +136,7 @@ func TestCurationMergeRenameUnmergeHide(t *testing.T) {
 }
 
 func TestCurationModeration(t *testing.T) {
+	t.Parallel()
 	c := curate(t, NewCuration(nil), CurationAction{Verb: VerbModerate, On: true})
 	tl := talliedUnder(t, c)
 	if w := tl.Tally().Wishes; len(w) != 0 {
@@ -157,6 +160,7 @@ func TestCurationModeration(t *testing.T) {
 }
 
 func TestCurationPlanMergesNeverChain(t *testing.T) {
+	t.Parallel()
 	c := curate(t, NewCuration(nil),
 		CurationAction{Verb: VerbMerge, Keys: []string{"b", "c"}, Into: "a"},
 		CurationAction{Verb: VerbMerge, Keys: []string{"a"}, Into: "x"}, // the whole group moves
@@ -185,6 +189,7 @@ func TestCurationPlanMergesNeverChain(t *testing.T) {
 }
 
 func TestFlagged(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"Sūds!", "SUDS", "what the fuck", "FUCKING benches", "ты сука", "Хуй", "blyat", "pisties"} {
 		if !Flagged(s) {
 			t.Errorf("Flagged(%q) = false", s)
@@ -198,6 +203,7 @@ func TestFlagged(t *testing.T) {
 }
 
 func TestMarkRef(t *testing.T) {
+	t.Parallel()
 	id, pos, ok := ParseMarkRef(MarkRef("0196:abc", 3))
 	if !ok || id != "0196:abc" || pos != 3 {
 		t.Errorf("round trip: %q %d %v", id, pos, ok)
@@ -212,6 +218,7 @@ func TestMarkRef(t *testing.T) {
 // TestTallierCuratedIncrementalEqualsBatch checks that putting under a
 // curation and setting it afterwards count alike.
 func TestTallierCuratedIncrementalEqualsBatch(t *testing.T) {
+	t.Parallel()
 	c := curate(t, NewCuration(nil),
 		CurationAction{Verb: VerbMerge, Keys: []string{"velocelini"}, Into: "bike paths"},
 		CurationAction{Verb: VerbHide, Marks: []string{"a:1"}})
@@ -228,6 +235,7 @@ func TestTallierCuratedIncrementalEqualsBatch(t *testing.T) {
 // TestTallierCuratedRandom puts, edits and removes at random under a
 // curation and compares with a batch count of what remains.
 func TestTallierCuratedRandom(t *testing.T) {
+	t.Parallel()
 	g := testGazetteer(t)
 	rng := rand.New(rand.NewSource(7))
 	wishes := []string{"", "Veloceliņi", "velocelini", "bike paths", "Āra trenažieri", "sūds", "benches"}
@@ -268,6 +276,7 @@ func TestTallierCuratedRandom(t *testing.T) {
 // TestRemoveLeavesNoEmptyGroup removes the only response of a group that
 // mentions it twice: in one key, and in two keys merged.
 func TestRemoveLeavesNoEmptyGroup(t *testing.T) {
+	t.Parallel()
 	c := curate(t, NewCuration(nil), CurationAction{Verb: VerbMerge, Keys: []string{"y"}, Into: "x"})
 	for _, cur := range []*Curation{nil, c} {
 		tl := NewTallier(testGazetteer(t), "e")

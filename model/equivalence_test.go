@@ -113,6 +113,7 @@ func same(t *testing.T, step string, got *model.Tallier, want *reftally.Tallier)
 // changes the curation at random, and compares the Tallier with the
 // reference count after every step.
 func TestTallierEqualsReference(t *testing.T) {
+	t.Parallel()
 	for seed := range uint64(12) {
 		w := newWorld(t, seed)
 		got, want := model.NewTallier(w.gaz, "e"), reftally.New(w.gaz, "e")

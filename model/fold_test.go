@@ -3,6 +3,7 @@ package model
 import "testing"
 
 func TestSpelling(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		"  ĀRA  trenažieri!!":   "ĀRA trenažieri",
 		"Veloceliņi.":           "Veloceliņi",
@@ -22,6 +23,7 @@ func TestSpelling(t *testing.T) {
 }
 
 func TestWishKeyFoldsTheContractExamples(t *testing.T) {
+	t.Parallel()
 	want := "ara trenazieri"
 	for _, s := range []string{"Āra trenažieri", "ara trenazieri", "  ĀRA  trenažieri!!"} {
 		if got := WishKey(s); got != want {
@@ -40,6 +42,7 @@ func TestWishKeyFoldsTheContractExamples(t *testing.T) {
 // script: ё is е and й is и (their marks are combining after NFKD), so
 // "Гаёк" and "гаек" are one spelling; other letters stay themselves.
 func TestFoldCyrillic(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"Гаёк": "гаек", "ГАЁК": "гаек", "гаек": "гаек", "Ёлка": "елка",
 		"Новый Форштадт": "новыи форштадт", "ЙОД": "иод",
@@ -52,6 +55,7 @@ func TestFoldCyrillic(t *testing.T) {
 }
 
 func TestSanitize(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		"plain ā":                   "plain ā",
 		"red \x1b[31mtext\x1b[0m":   "red text",

@@ -17,6 +17,7 @@ var foldDigests = map[int]string{
 // (mark_counts) and derive them again only for a new FoldVersion. After a
 // deliberate change, bump FoldVersion and add the digest printed here.
 func TestFoldVersionPinned(t *testing.T) {
+	t.Parallel()
 	h := sha256.New()
 	for r := rune(0); r < 0x30000; r++ {
 		for _, s := range []string{string(r), "  Ā" + string(r) + "b!. ", string(r) + "\u0301?"} {

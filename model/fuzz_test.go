@@ -145,6 +145,7 @@ func endsInFoldedPunctOrSpace(sp string) bool {
 // survives it and becomes a trailing "!" in the key. The contract defines
 // the key so; callers must not re-key keys.
 func TestWishKeyNotIdempotent(t *testing.T) {
+	t.Parallel()
 	k := WishKey("a！")
 	if k != "a!" || WishKey(k) != "a" {
 		t.Errorf("WishKey(a！) = %q, WishKey of that %q", k, WishKey(k))
@@ -154,6 +155,7 @@ func TestWishKeyNotIdempotent(t *testing.T) {
 // TestFoldEveryRune checks the fold invariants for every single code point
 // (what FuzzSpelling checks for strings, exhaustively for one rune).
 func TestFoldEveryRune(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("slow")
 	}

@@ -21,6 +21,7 @@ func testGazetteer(t testing.TB) *Gazetteer {
 }
 
 func TestLookupFoldsAndAliases(t *testing.T) {
+	t.Parallel()
 	g := testGazetteer(t)
 	for in, want := range map[string]string{
 		"griva": "Grīva", "GRĪVA": "Grīva", "Ķīmiķu ciemats": "Ķīmija",
@@ -37,6 +38,7 @@ func TestLookupFoldsAndAliases(t *testing.T) {
 }
 
 func TestSearchTypeAhead(t *testing.T) {
+	t.Parallel()
 	g := testGazetteer(t)
 	for _, q := range []string{"jaunf", "Jauna F", "Jaunā Forštate", "jaunā forštadte"} {
 		got := g.Search(q)
@@ -59,6 +61,7 @@ func TestSearchTypeAhead(t *testing.T) {
 }
 
 func TestNewGazetteerRefusesDuplicateFolds(t *testing.T) {
+	t.Parallel()
 	_, err := NewGazetteer([]Neighbourhood{{Name: "Grīva"}, {Name: "Centrs", Aliases: []string{"griva"}}})
 	if err == nil {
 		t.Fatal("duplicate alias accepted")

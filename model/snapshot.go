@@ -4,7 +4,8 @@ package model
 // shared read-only by every screen. Nothing in it may be modified.
 type Snapshot struct {
 	Tally
-	// Version increases with every snapshot of a hub.
+	// Version increases with every snapshot of a hub whose counts may
+	// differ from the one before (not when only Display does).
 	Version uint64
 	// Counts maps each neighbourhood's name to its tally.
 	Counts map[string]int
@@ -18,10 +19,15 @@ type Snapshot struct {
 	Held []WishCount
 	// Recent holds the newest responses, newest first.
 	Recent []Response
+	// Display is what the facilitator lets the room's screens show
+	// (hidden, frozen), shared by every screen of the event. A hub sends
+	// a snapshot again when only Display changes, under the same
+	// Version.
+	Display DisplayState
 }
 
-// Snapshot returns the current counts as a Snapshot (without Recent and
-// Version, which the caller fills in).
+// Snapshot returns the current counts as a Snapshot (without Recent,
+// Version and Display, which the caller fills in).
 func (t *Tallier) Snapshot() *Snapshot {
 	s := &Snapshot{
 		Tally:           t.Tally(),
@@ -42,4 +48,11 @@ func (t *Tallier) Snapshot() *Snapshot {
 		s.ByNeighbourhood[""] = ws
 	}
 	return s
+}
+
+// SameCounts reports whether s and o are the same snapshot, or a hub's
+// snapshots of one Version (not 0), which differ in Display at the most:
+// a screen need not count or draw their tallies again.
+func (s *Snapshot) SameCounts(o *Snapshot) bool {
+	return s == o || s != nil && o != nil && s.Version != 0 && s.Version == o.Version
 }

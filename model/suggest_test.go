@@ -38,6 +38,7 @@ func fairGroups(t testing.TB) []WishCount {
 // mean the same are suggested; "Suņu laukums" (a dog park) is paired with
 // no other "laukums", and no two groups only for their category.
 func TestSuggestFair(t *testing.T) {
+	t.Parallel()
 	var got []string
 	for _, s := range Suggest(fairGroups(t)) {
 		got = append(got, fmt.Sprintf("%s → %s (%.2f: %s)", s.From.Key, s.Into.Key, s.Similarity, s.Why()))
@@ -54,6 +55,7 @@ func TestSuggestFair(t *testing.T) {
 // TestSuggestPairs: the fair's groups and a few more, as a facilitator
 // typed them, and the pairs that must and must not be suggested.
 func TestSuggestPairs(t *testing.T) {
+	t.Parallel()
 	extra := []string{"Suns parks", "abcdef sk8 parks", "Suņu parks", "velo celini", "Velocelinji",
 		"Āra trenažierus", "велодорожки", "Больше велодорожек", "Skeitparks", "parks"}
 	ws := fairGroups(t)
@@ -105,6 +107,7 @@ func TestSuggestPairs(t *testing.T) {
 // TestSuggestRanking: the same letters first, then a slip of the keys,
 // then shared words; equally alike, in the groups' ranking.
 func TestSuggestRanking(t *testing.T) {
+	t.Parallel()
 	ws := []WishCount{
 		{"Veloceliņi", "velocelini", "cycle", 9},
 		{"Āra trenažieri", "ara trenazieri", "fitness", 4},
@@ -126,6 +129,7 @@ func TestSuggestRanking(t *testing.T) {
 }
 
 func TestWordMatch(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		a, b string
 		want int
@@ -141,6 +145,7 @@ func TestWordMatch(t *testing.T) {
 }
 
 func TestEditDistance(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		a, b  string
 		limit int
@@ -158,6 +163,7 @@ func TestEditDistance(t *testing.T) {
 // TestEditDistanceBand: the banded distance equals the whole table's,
 // capped at limit+1, on random words over a small alphabet.
 func TestEditDistanceBand(t *testing.T) {
+	t.Parallel()
 	rnd := rand.New(rand.NewPCG(1, 2))
 	word := func() []rune {
 		r := make([]rune, rnd.IntN(9))

@@ -172,11 +172,41 @@ func RankWishes(ws []WishCount) {
 	})
 }
 
-// TallyOf counts the responses of one event, in the order given.
-func TallyOf(g *Gazetteer, event string, rs []Response) Tally {
-	t := NewTallier(g, event)
-	for _, r := range rs {
-		t.Put(r)
+// Walk hands responses to fn, in order of entry, and stops at fn's first
+// error, which it returns (or its own): a store's responses of an event
+// (db.Walk), or a slice (WalkOf).
+type Walk func(fn func(Response) error) error
+
+// WalkOf walks rs in the order given.
+func WalkOf(rs []Response) Walk {
+	return func(fn func(Response) error) error {
+		for _, r := range rs {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	return t.Tally()
+}
+
+// Count returns a Tallier of the event on the map g that counts every
+// response walk gives, under the curation cur (nil: none; a nil walk:
+// no response). It is how every caller counts responses — a tally whose
+// stored counts are behind, the boards' hub, a report, a replay, the
+// curation's spellings — so the rules of counting live in one place: the
+// Tallier, which TallyCounts fills from stored sums instead. The error is
+// walk's.
+func Count(g *Gazetteer, event string, cur *Curation, walk Walk) (*Tallier, error) {
+	t := NewTallier(g, event)
+	if cur != nil {
+		t.SetCuration(cur) // on the empty Tallier, so that it costs nothing
+	}
+	if walk == nil {
+		return t, nil
+	}
+	err := walk(func(r Response) error {
+		t.Put(r)
+		return nil
+	})
+	return t, err
 }

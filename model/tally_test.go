@@ -16,6 +16,7 @@ func resp(id string, min int, marks ...Mark) Response {
 }
 
 func TestTallyHandComputed(t *testing.T) {
+	t.Parallel()
 	g := testGazetteer(t)
 	rs := []Response{
 		// Marks Centrs twice and names one wish twice: counts once each.
@@ -27,7 +28,7 @@ func TestTallyHandComputed(t *testing.T) {
 		resp("d", 3, Mark{"", "Veloceliņi", "cycle"}),
 		resp("e", 4, Mark{"Jaunbūve", "veloceliņi", "cycle"}),
 	}
-	got := TallyOf(g, "Fair", rs)
+	got := tallyOf(g, "Fair", rs)
 	if got.Responses != 5 {
 		t.Errorf("responses = %d", got.Responses)
 	}
@@ -52,29 +53,31 @@ func TestTallyHandComputed(t *testing.T) {
 }
 
 func TestTallyTies(t *testing.T) {
+	t.Parallel()
 	g := testGazetteer(t)
 	// Equal times: order of entry decides the shown spelling.
 	rs := []Response{
 		resp("x", 0, Mark{"", "bike paths", "transport"}),
 		resp("y", 0, Mark{"", "Bike paths", "cycle"}),
 	}
-	w := TallyOf(g, "", rs).Wishes
+	w := tallyOf(g, "", rs).Wishes
 	if w[0].Text != "bike paths" || w[0].Category != "cycle" {
 		t.Errorf("tie: got %+v, want shown 'bike paths' (first entered), category cycle (alphabetical)", w[0])
 	}
 	// An earlier time beats an earlier entry.
 	rs = []Response{resp("x", 5, Mark{"", "bike paths", ""}), resp("y", 1, Mark{"", "Bike paths", ""})}
-	if w := TallyOf(g, "", rs).Wishes; w[0].Text != "Bike paths" {
+	if w := tallyOf(g, "", rs).Wishes; w[0].Text != "Bike paths" {
 		t.Errorf("time tie-break: got %q", w[0].Text)
 	}
 	// Equal counts rank by key, byte order.
 	rs = []Response{resp("x", 0, Mark{"", "zebra", ""}), resp("y", 1, Mark{"", "Apple", ""})}
-	if w := TallyOf(g, "", rs).Wishes; w[0].Key != "apple" || w[1].Key != "zebra" {
+	if w := tallyOf(g, "", rs).Wishes; w[0].Key != "apple" || w[1].Key != "zebra" {
 		t.Errorf("ranking: %+v", w)
 	}
 }
 
 func TestWishesInNeighbourhood(t *testing.T) {
+	t.Parallel()
 	g := testGazetteer(t)
 	tl := NewTallier(g, "")
 	tl.Put(resp("a", 0, Mark{"Grīva", "Sakārtot vidi", "clean"}, Mark{"Centrs", "Veloceliņi", ""}))
@@ -96,6 +99,7 @@ func TestWishesInNeighbourhood(t *testing.T) {
 // TestTallierIncrementalEqualsBatch puts, edits and removes at random and
 // compares with a tally computed from scratch over what remains.
 func TestTallierIncrementalEqualsBatch(t *testing.T) {
+	t.Parallel()
 	g := testGazetteer(t)
 	rng := rand.New(rand.NewSource(1))
 	names := []string{"", "Centrs", "Grīva", "Jaunbūve", "Ķīmija"}
@@ -140,7 +144,7 @@ func TestTallierIncrementalEqualsBatch(t *testing.T) {
 			}
 		}
 	}
-	want := TallyOf(g, "e", ordered)
+	want := tallyOf(g, "e", ordered)
 	got := inc.Tally()
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("incremental tally differs from batch:\n%v\n%v", got, want)
@@ -157,6 +161,7 @@ func TestTallierIncrementalEqualsBatch(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	g := testGazetteer(t)
 	ok := Response{ID: "r1", Marks: []Mark{{"griva", "x", "sport"}}}
 	r, err := ok.Check(g)
@@ -190,6 +195,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestNewResponseID(t *testing.T) {
+	t.Parallel()
 	a, b := NewResponseID(t0), NewResponseID(t0.Add(time.Millisecond))
 	if a == b || len(a) != 36 || a[14] != '7' || !(a < b) {
 		t.Errorf("ids %q %q", a, b)
@@ -197,6 +203,7 @@ func TestNewResponseID(t *testing.T) {
 }
 
 func TestCheckRefusesUnwritableYears(t *testing.T) {
+	t.Parallel()
 	g := testGazetteer(t)
 	for _, at := range []time.Time{
 		time.Date(0, 12, 31, 23, 0, 0, 0, time.UTC),
@@ -208,4 +215,10 @@ func TestCheckRefusesUnwritableYears(t *testing.T) {
 			t.Errorf("time %v accepted", at)
 		}
 	}
+}
+
+// tallyOf counts the responses, in the order given, with no curation.
+func tallyOf(g *Gazetteer, event string, rs []Response) Tally {
+	t, _ := Count(g, event, nil, WalkOf(rs))
+	return t.Tally()
 }

@@ -7,9 +7,9 @@ import (
 	"time"
 	"unicode"
 
+	"standmap/choropleth"
 	"standmap/i18n"
 	"standmap/model"
-	"standmap/tui/mapview"
 )
 
 // Size of the text map in the Markdown report: fits 80 columns and a page.
@@ -210,10 +210,10 @@ func textBar(n, top, width int) string {
 	return strings.Repeat("█", eighths/8) + []string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"}[eighths%8]
 }
 
-// mapText is the city drawn by mapview without colour.
+// mapText is the city drawn by choropleth without colour.
 func (r *Report) mapText() string {
-	st := mapview.Styles{Words: mapview.Words{NoMarks: i18n.T(r.Opts.Lang, i18n.MapNoMarks), Steps: i18n.T(r.Opts.Lang, i18n.MapSteps)}}
-	lines := strings.Split(mapview.Render(r.City, r.Counts, 0, mapWidth, mapHeight, st, ""), "\n")
+	st := choropleth.Styles{Words: choropleth.Words{NoMarks: i18n.T(r.Opts.Lang, i18n.MapNoMarks), Steps: i18n.T(r.Opts.Lang, i18n.MapSteps)}}
+	lines := strings.Split(choropleth.Render(r.City, r.Counts, 0, mapWidth, mapHeight, st, ""), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ")
 	}

@@ -132,7 +132,8 @@ func Build(city *ascii_maps.City, event string, rs []model.Response, o Options) 
 	if o.Top <= 0 {
 		o.Top = 10
 	}
-	snap := Count(city.Gazetteer, event, rs, o.Curation).Snapshot()
+	t, _ := model.Count(city.Gazetteer, event, o.Curation, model.WalkOf(rs))
+	snap := t.Snapshot()
 	rep := &Report{Opts: o, Event: event, City: city, Tally: snap.Tally, Counts: snap.Counts, Max: snap.MaxCount}
 	rep.Totals = totals(rs, len(snap.Wishes), o.Curation)
 	for _, n := range snap.Neighbourhoods {
@@ -158,19 +159,6 @@ func (r *Report) TopWishes() []model.WishCount { return head(r.Tally.Wishes, r.O
 
 // TopMore returns how many more wish groups there are than TopWishes lists.
 func (r *Report) TopMore() int { return len(r.Tally.Wishes) - len(r.TopWishes()) }
-
-// Count returns a Tallier of the responses under the curation (nil for
-// none): the one place where reports and replays count.
-func Count(g *model.Gazetteer, event string, rs []model.Response, cur *model.Curation) *model.Tallier {
-	t := model.NewTallier(g, event)
-	if cur != nil {
-		t.SetCuration(cur) // on the empty Tallier, so that it costs nothing
-	}
-	for _, r := range rs {
-		t.Put(r)
-	}
-	return t
-}
 
 // shownWishes calls fn with the key of the group of every wish of r that
 // the curation shows (every wish, without curation).
@@ -256,7 +244,8 @@ func merges(g *model.Gazetteer, event string, rs []model.Response, ws []model.Wi
 		}
 		if raw == nil {
 			raw = map[string]string{}
-			for _, u := range Count(g, event, rs, nil).Tally().Wishes {
+			t, _ := model.Count(g, event, nil, model.WalkOf(rs))
+			for _, u := range t.Tally().Wishes {
 				raw[u.Key] = u.Text
 			}
 		}
@@ -273,7 +262,7 @@ func merges(g *model.Gazetteer, event string, rs []model.Response, ws []model.Wi
 
 // Responses loads the event's responses in order of entry; when at is not
 // zero, only those answered at or before it (the board as it was then).
-func Responses(ctx context.Context, store db.Store, event string, at time.Time) ([]model.Response, error) {
+func Responses(ctx context.Context, store db.ResponseReader, event string, at time.Time) ([]model.Response, error) {
 	var rs []model.Response
 	err := store.EachResponse(ctx, event, func(r model.Response) error {
 		if at.IsZero() || !r.CreatedAt.After(at) {

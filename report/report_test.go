@@ -133,7 +133,8 @@ func TestMore(t *testing.T) {
 	if n := len(rep.Tally.Wishes) - 10; rep.TopMore() != n || n <= 0 || !strings.Contains(out, fmt.Sprintf("\n\n…and %d more\n", n)) {
 		t.Errorf("top wishes: %d more, want %d (of %d groups)", rep.TopMore(), n, len(rep.Tally.Wishes))
 	}
-	snap := Count(city.Gazetteer, rep.Event, mustResponses(t, s, rep.Event), nil).Snapshot()
+	tl, _ := model.Count(city.Gazetteer, rep.Event, nil, model.WalkOf(mustResponses(t, s, rep.Event)))
+	snap := tl.Snapshot()
 	cut := 0
 	for _, h := range rep.Hoods {
 		if all := len(snap.ByNeighbourhood[h.Name]); h.More != all-len(h.Wishes) || len(h.Wishes) != min(all, perList) {

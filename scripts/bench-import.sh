@@ -16,8 +16,8 @@ trap 'rm -rf "$tmp"' EXIT
 command -v sqlite3 >/dev/null || { echo "bench-import: needs the sqlite3 tool" >&2; exit 1; }
 
 go build -o "$tmp/standmap" .
-# testdata/gen's fair, seed 1, 100,000 rows: 44,839 responses, one event.
-go run ./testdata/gen/fairgen -seed 1 -visitors 1073741824 -rows 100000 >"$tmp/100k.csv" 2>/dev/null
+# internal/fairgen's fair, seed 1, 100,000 rows: 44,839 responses, one event.
+go run ./scripts/fairgen -seed 1 -visitors 1073741824 -rows 100000 >"$tmp/100k.csv" 2>/dev/null
 echo "CSV: $(($(wc -l <"$tmp/100k.csv") - 1)) rows, $(wc -c <"$tmp/100k.csv") bytes; $(uptime)"
 
 ms() { echo $((($(date +%s%N) - $1) / 1000000)); }

@@ -7,7 +7,7 @@
 #   scripts/bench-tally.sh [pairs]        (default 20)
 #
 # The database is made the way a user makes one: the built binary imports
-# testdata/gen's fair (seed 1, 100,000 rows, 44,839 responses, one event).
+# internal/fairgen's fair (seed 1, 100,000 rows, 44,839 responses, one event).
 # With STANDMAP_BENCH_CURATE=1 the event is curated first (merges, a
 # hidden group, hidden mentions, an approval under moderation), which
 # makes the tally read the responses those touch one by one.
@@ -19,7 +19,7 @@ trap 'rm -rf "$tmp"' EXIT
 command -v sqlite3 >/dev/null || { echo "bench-tally: needs the sqlite3 tool" >&2; exit 1; }
 
 go build -o "$tmp/standmap" .
-go run ./testdata/gen/fairgen -seed 1 -visitors 1073741824 -rows 100000 >"$tmp/100k.csv" 2>/dev/null
+go run ./scripts/fairgen -seed 1 -visitors 1073741824 -rows 100000 >"$tmp/100k.csv" 2>/dev/null
 db="$tmp/fair.db"
 "$tmp/standmap" import --db "$db" "$tmp/100k.csv" >/dev/null
 event="Profesiju gadatirgus 2025"

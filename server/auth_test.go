@@ -78,7 +78,7 @@ func TestRoles(t *testing.T) {
 
 // The first key offered authenticates, and its role holds for the
 // connection; the offered-but-unproven trick is tested with OpenSSH in
-// e2e_ssh_test.go (the root package).
+// e2e/ssh_test.go.
 func TestRoleFromAuthenticatedKey(t *testing.T) {
 	ts := startServer(t, nil)
 	s := openScreen(t, ts.dial(t, gossh.PublicKeys(ts.keys.viewer, ts.keys.fac)), "")

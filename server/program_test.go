@@ -11,7 +11,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
 
-	"standmap/db"
 	"standmap/model"
 )
 
@@ -184,7 +183,7 @@ func typedSession(t *testing.T, c *gossh.Client) (*gossh.Session, io.Writer) {
 // lateSaveApp starts a save when it gets "s", after a pause in Update:
 // the save of a session's last key, handled as the server shuts down.
 type lateSaveApp struct {
-	store db.Store
+	store SessionStore
 	got   chan<- struct{}
 }
 
@@ -196,7 +195,7 @@ func (m lateSaveApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		time.Sleep(100 * time.Millisecond)
 		// As the application does (tui.WriteTracker): the write counts
 		// from Update, though its command reaches the store later.
-		done := m.store.(interface{ BeginWrite() func() }).BeginWrite()
+		done := m.store.BeginWrite()
 		return m, func() tea.Msg {
 			defer done()
 			time.Sleep(30 * time.Millisecond) // a check, a busy scheduler

@@ -81,7 +81,17 @@ type Session struct {
 	Present bool
 	// Store is the store the session may use: writes are tracked so that
 	// shutdown lets them finish; for viewers it refuses every write.
-	Store db.Store
+	Store SessionStore
+}
+
+// SessionStore is a session's store: the database, every write guarded
+// by the session's role and counted from the key that decides on it.
+type SessionStore interface {
+	db.Store
+	// BeginWrite counts a write until done is called: a program calls it
+	// in the Update that decides on the write, before the command that
+	// writes runs, so that Shutdown never misses it.
+	BeginWrite() (done func())
 }
 
 // Program is an interactive session's Bubble Tea model, and how it takes

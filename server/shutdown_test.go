@@ -74,13 +74,13 @@ func (s numberedStore) SaveResponse(ctx context.Context, r model.Response) (mode
 
 // saveApp saves on s, as the application does: counted from Update
 // (tui.WriteTracker), stored by its command.
-type saveApp struct{ store db.Store }
+type saveApp struct{ store SessionStore }
 
 func (m saveApp) Init() tea.Cmd { return nil }
 
 func (m saveApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "s" {
-		done := m.store.(interface{ BeginWrite() func() }).BeginWrite()
+		done := m.store.BeginWrite()
 		return m, func() tea.Msg {
 			defer done()
 			m.store.SaveResponse(context.Background(), model.Response{ID: "r"})

@@ -19,9 +19,14 @@ var ErrReadOnly = errors.New("viewers can change nothing")
 // session's (so that the session can wait for its own and say how its
 // saves ended: settled) and the facilitator's (so that a new session of
 // theirs reads the draft after the old one's writes); a viewer's refuses
-// writes.
+// writes. Reads pass through (db.Reader is embedded); every write of
+// db.Writer is a method of its own here, through write, so a write added
+// to the store cannot reach a session unguarded: the store stops
+// compiling until it has its method (and TestEveryWriteGuarded calls
+// each one as a viewer).
 type sessionStore struct {
-	db.Store
+	db.Reader
+	store    db.Store // the server's, written through write
 	readOnly bool
 	writes   *atomic.Int64
 	mine     sync.WaitGroup     // this session's writes in flight
@@ -37,7 +42,7 @@ type sessionStore struct {
 
 // storeFor returns the store for a session of the role and facilitator.
 func (s *Server) storeFor(r Role, who string) *sessionStore {
-	return &sessionStore{Store: s.cfg.Store, readOnly: r != Facilitator, writes: &s.writes, who: who, byWho: s.byWho}
+	return &sessionStore{Reader: s.cfg.Store, store: s.cfg.Store, readOnly: r != Facilitator, writes: &s.writes, who: who, byWho: s.byWho}
 }
 
 // write runs fn as a tracked write, or refuses it.
@@ -94,108 +99,105 @@ func (st *sessionStore) noteSave(r model.Response, err error) {
 
 // SetDisplay hides, reveals or freezes the results (facilitators only).
 func (st *sessionStore) SetDisplay(ctx context.Context, event string, d model.DisplayState) error {
-	return st.write(func() error { return st.Store.SetDisplay(ctx, event, d) })
+	return st.write(func() error { return st.store.SetDisplay(ctx, event, d) })
 }
 
 // CreateEvent starts an event (facilitators only).
 func (st *sessionStore) CreateEvent(ctx context.Context, name string) (ev model.Event, err error) {
-	err = st.write(func() error { ev, err = st.Store.CreateEvent(ctx, name); return err })
+	err = st.write(func() error { ev, err = st.store.CreateEvent(ctx, name); return err })
 	return ev, err
 }
 
 // SaveResponse stores a response (facilitators only).
 func (st *sessionStore) SaveResponse(ctx context.Context, r model.Response) (out model.Response, err error) {
-	err = st.write(func() error { out, err = st.Store.SaveResponse(ctx, sanitized(r)); return err })
+	err = st.write(func() error { out, err = st.store.SaveResponse(ctx, sanitized(r)); return err })
 	st.noteSave(out, err)
 	return out, err
 }
 
 // DeleteResponse marks a response deleted (facilitators only).
 func (st *sessionStore) DeleteResponse(ctx context.Context, event, id, who string) (out model.Response, err error) {
-	err = st.write(func() error { out, err = st.Store.DeleteResponse(ctx, event, id, who); return err })
+	err = st.write(func() error { out, err = st.store.DeleteResponse(ctx, event, id, who); return err })
 	return out, err
 }
 
 // RestoreResponse counts a deleted response again (facilitators only).
 func (st *sessionStore) RestoreResponse(ctx context.Context, event, id string) (out model.Response, err error) {
-	err = st.write(func() error { out, err = st.Store.RestoreResponse(ctx, event, id); return err })
+	err = st.write(func() error { out, err = st.store.RestoreResponse(ctx, event, id); return err })
 	return out, err
 }
 
 // Draft reads (creating it, which is a write) the facilitator's draft
-// (facilitators only; db.Drafts), once their other sessions and the
-// writes of those have ended (at most draftWait): a session whose
-// connection dropped finishes its keys and its save, which empties the
-// draft, before a new session reads it.
+// (facilitators only), once their other sessions and the writes of those
+// have ended (at most draftWait): a session whose connection dropped
+// finishes its keys and its save, which empties the draft, before a new
+// session reads it.
 func (st *sessionStore) Draft(ctx context.Context, event, who string) (d db.Draft, err error) {
 	if !st.readOnly {
 		st.byWho.wait(st.who, st.counted, draftWait)
 	}
-	err = st.drafts(func(ds db.Drafts) error { d, err = ds.Draft(ctx, event, who); return err })
+	err = st.write(func() error { d, err = st.store.Draft(ctx, event, who); return err })
 	return d, err
 }
 
-// PutDraft stores the facilitator's form (facilitators only; db.Drafts).
+// PutDraft stores the facilitator's form (facilitators only).
 func (st *sessionStore) PutDraft(ctx context.Context, event, who, form string) error {
-	return st.drafts(func(ds db.Drafts) error { return ds.PutDraft(ctx, event, who, form) })
+	return st.write(func() error { return st.store.PutDraft(ctx, event, who, form) })
 }
 
 // SaveDrafted saves a response from the facilitator's form (facilitators
-// only; db.Drafts).
+// only).
 func (st *sessionStore) SaveDrafted(ctx context.Context, r model.Response, who string) (out model.Response, d db.Draft, err error) {
-	err = st.drafts(func(ds db.Drafts) error { out, d, err = ds.SaveDrafted(ctx, sanitized(r), who); return err })
+	err = st.write(func() error { out, d, err = st.store.SaveDrafted(ctx, sanitized(r), who); return err })
 	st.noteSave(out, err)
 	return out, d, err
 }
 
-// drafts runs fn as a tracked write on the server's store, which must
-// keep drafts.
-func (st *sessionStore) drafts(fn func(db.Drafts) error) error {
-	ds, ok := st.Store.(db.Drafts)
-	if !ok {
-		return errors.New("this database keeps no drafts")
-	}
-	return st.write(func() error { return fn(ds) })
-}
-
-var _ db.Drafts = (*sessionStore)(nil)
-
 // Import writes responses (facilitators only).
 func (st *sessionStore) Import(ctx context.Context, rs []model.Response, skip bool) (res db.ImportResult, err error) {
+	err = st.write(func() error { res, err = st.store.Import(ctx, sanitizedAll(rs), skip); return err })
+	return res, err
+}
+
+// ImportCurated writes responses with the curation their file carries
+// (facilitators only).
+func (st *sessionStore) ImportCurated(ctx context.Context, rs []model.Response, skip bool, cur db.ImportCuration) (res db.ImportResult, err error) {
+	err = st.write(func() error { res, err = st.store.ImportCurated(ctx, sanitizedAll(rs), skip, cur); return err })
+	return res, err
+}
+
+// Curate takes a curation action (facilitators only).
+func (st *sessionStore) Curate(ctx context.Context, event, who string, a model.CurationAction) (e db.CurationEntry, err error) {
+	err = st.write(func() error { e, err = st.store.Curate(ctx, event, who, a); return err })
+	return e, err
+}
+
+// UndoCuration undoes a curation action (facilitators only).
+func (st *sessionStore) UndoCuration(ctx context.Context, event, who string, seq int64) (e db.CurationEntry, err error) {
+	err = st.write(func() error { e, err = st.store.UndoCuration(ctx, event, who, seq); return err })
+	return e, err
+}
+
+// Path returns the database file's path.
+func (st *sessionStore) Path() string { return st.store.Path() }
+
+// Close is refused: the server owns the database.
+func (st *sessionStore) Close() error { return nil }
+
+// A session's store is a whole store, and implements every write itself.
+var (
+	_ db.Store  = (*sessionStore)(nil)
+	_ db.Writer = (*sessionStore)(nil)
+)
+
+// sanitizedAll returns rs, each sanitized.
+func sanitizedAll(rs []model.Response) []model.Response {
 	clean := make([]model.Response, len(rs))
 	for i, r := range rs {
 		clean[i] = sanitized(r)
 	}
-	err = st.write(func() error { res, err = st.Store.Import(ctx, clean, skip); return err })
-	return res, err
+	return clean
 }
-
-// Curate takes a curation action (facilitators only; db.Curator).
-func (st *sessionStore) Curate(ctx context.Context, event, who string, a model.CurationAction) (e db.CurationEntry, err error) {
-	err = st.curate(func(c db.Curator) error { e, err = c.Curate(ctx, event, who, a); return err })
-	return e, err
-}
-
-// UndoCuration undoes a curation action (facilitators only; db.Curator).
-func (st *sessionStore) UndoCuration(ctx context.Context, event, who string, seq int64) (e db.CurationEntry, err error) {
-	err = st.curate(func(c db.Curator) error { e, err = c.UndoCuration(ctx, event, who, seq); return err })
-	return e, err
-}
-
-// curate runs fn as a tracked write on the server's store, which must be
-// a db.Curator.
-func (st *sessionStore) curate(fn func(db.Curator) error) error {
-	c, ok := st.Store.(db.Curator)
-	if !ok {
-		return errors.New("this database cannot be curated")
-	}
-	return st.write(func() error { return fn(c) })
-}
-
-var _ db.Curator = (*sessionStore)(nil)
-
-// Close is refused: the server owns the database.
-func (st *sessionStore) Close() error { return nil }
 
 // sanitized returns r with model.Sanitize applied to its typed text, so
 // nothing stored can drive another person's terminal.

@@ -36,8 +36,15 @@ const (
 
 // Options configure one session's model.
 type Options struct {
-	// Store saves and deletes responses; nil for viewers.
-	Store db.Store
+	// Store saves and deletes responses and curates; nil for viewers.
+	Store Store
+	// Drafts keeps the facilitator's form durably and gives it the number
+	// its response will have (the database does: pass the same store);
+	// nil: the form lives in memory only and its number is a guess.
+	Drafts db.Drafts
+	// Writes counts each write from the key that decides on it (the SSH
+	// session's store, for its shutdown); nil: none counts them.
+	Writes WriteTracker
 	// Hub is told after every write (nil: nobody to tell).
 	Hub *live.Hub
 	// City is the event's map.
@@ -87,12 +94,13 @@ type Model struct {
 	undo      []undoEntry // this session's changes of the store, newest last
 	redo      []redoEntry // what ctrl+z took, newest last
 
-	keeper    *draftKeeper // writes the form's draft (nil: a store without drafts)
+	keeper    *draftKeeper // writes the form's draft (nil: no Drafts)
 	draftRead bool         // the draft was read: number is the form's
 	number    int64        // the number reserved for the form's next new response
 	quitAsk   bool         // "quit? y/n" is on screen
 
-	display    model.DisplayState   // the shared reveal state (DisplayMsg)
+	display    model.DisplayState   // the reveal state shown
+	shared     model.DisplayState   // the one the last snapshot carried (a change of it is followed)
 	proj       present.Model        // the projection, once opened (hasProj)
 	hasProj    bool                 // proj was built
 	presenting bool                 // ctrl+p: the projection fills the screen
@@ -138,7 +146,8 @@ func New(o Options) Model {
 		m.o.Role, m.focus = Viewer, focusBoard
 	}
 	if o.Hub != nil {
-		m.snap, m.display = o.Hub.Snapshot(), o.Hub.Display()
+		m.snap = o.Hub.Snapshot()
+		m.display, m.shared = m.snap.Display, m.snap.Display
 	}
 	m.light = o.Theme == Light
 	m.profile = colorprofile.TrueColor // until the terminal's is known
@@ -148,8 +157,8 @@ func New(o Options) Model {
 		m.snap.Event = o.Event.Name
 	}
 	m.capture = m.capture.SetGroups(m.snap.Wishes)
-	if ds, ok := o.Store.(db.Drafts); ok && m.o.Role == Facilitator {
-		m.keeper = newDraftKeeper(ds, o.Event.Name, m.who())
+	if o.Drafts != nil && m.o.Role == Facilitator {
+		m.keeper = newDraftKeeper(o.Drafts, o.Event.Name, m.who())
 	}
 	return m.withHelp()
 }
@@ -178,7 +187,11 @@ func (m Model) typing() bool {
 
 // Update handles one message. A change of what the form holds is handed
 // to the draft's keeper, whose command writes it.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return m.Handle(msg) }
+
+// Handle is Update returning the concrete type, for a screen that holds
+// the board (the replay).
+func (m Model) Handle(msg tea.Msg) (Model, tea.Cmd) {
 	before := m.capture
 	m, cmd := m.update(msg)
 	if !sameForm(before, m.capture) {
@@ -219,6 +232,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.snap = msg.Snapshot
+		if d := m.snap.Display; d != m.shared { // changed by a screen: follow it
+			m.shared, m.display = d, d
+		}
 		if ev := m.snap.Event; ev != "" && ev != m.o.Event.Name {
 			m = m.renamed(ev)
 		}
@@ -229,9 +245,6 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m, cmd := m.toProjection(present.SnapshotMsg{Snapshot: msg.Snapshot})
 		return m, tea.Batch(curCmd, cmd)
-	case DisplayMsg:
-		m.display = model.DisplayState(msg)
-		return m.toProjection(present.DisplayMsg(msg))
 	case savedMsg:
 		return m.onSaved(msg), nil
 	case deletedMsg, undoneMsg, redoneMsg:

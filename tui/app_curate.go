@@ -3,23 +3,15 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"standmap/db"
-	"standmap/i18n"
 )
 
 // openCurate fills the screen with the curation view (ctrl+k,
-// facilitators whose store is a db.Curator), built with the session's
+// facilitators), built with the session's
 // event and Who so that the audit log names who acted, and fed the
 // snapshot held (and the spellings read from the store); SnapshotMsg keeps
 // it live while it is open.
 func (m Model) openCurate() (Model, tea.Cmd) {
-	cur, ok := m.o.Store.(db.Curator)
-	if !ok {
-		m.status, m.statusBad = tr(m.lang, i18n.AppNoCuration), true
-		return m, nil
-	}
-	o := CurateOptions{Curator: cur, Reader: m.o.Store, Gazetteer: m.gaz,
+	o := CurateOptions{Curator: m.o.Store, Reader: m.o.Store, Writes: m.o.Writes, Gazetteer: m.gaz,
 		Event: m.o.Event.Name, Who: m.o.Who, Theme: Dark, Lang: m.lang}
 	if m.light {
 		o.Theme = Light

@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"standmap/db"
 	"standmap/i18n"
 	"standmap/model"
 )
@@ -22,7 +21,7 @@ func TestAppCurate(t *testing.T) {
 		t.Fatal(err)
 	}
 	const who = "SHA256:facilitator-key"
-	r.m = testModel(t, Options{Store: r.store, Event: r.ev, DBPath: r.store.Path(), Who: who}, nil, 120, 40)
+	r.m = testModel(t, Options{Store: r.store, Drafts: r.store, Event: r.ev, DBPath: r.store.Path(), Who: who}, nil, 120, 40)
 	r.refresh()
 	if len(r.m.snap.Wishes) == 0 {
 		t.Fatal("the fixture has no wish groups")
@@ -70,13 +69,7 @@ func TestAppCurate(t *testing.T) {
 	if viewer = send(viewer, namedKey("ctrl+k")); viewer.curating {
 		t.Error("a viewer opened the curation view")
 	}
-	fac := testModel(t, Options{Store: nilStore{}, Who: who}, nil, 120, 40)
-	if fac = send(fac, namedKey("ctrl+k")); fac.curating || !fac.statusBad {
-		t.Errorf("a store that cannot curate: curating %v, status %q", fac.curating, fac.status)
-	}
 }
-
-var _ db.Curator = (*db.SQLite)(nil)
 
 // TestAppCurateModal: while the curation view's text field is open, q is
 // text and esc cancels the rename (the view stays); the next esc leaves.
@@ -130,7 +123,7 @@ func TestAppCurateFollowsSpellings(t *testing.T) {
 		}
 	}
 	save("s1", "Veloceliņi")
-	r.m = testModel(t, Options{Store: r.store, Event: r.ev, DBPath: r.store.Path(), Who: "w"}, nil, 120, 40)
+	r.m = testModel(t, Options{Store: r.store, Drafts: r.store, Event: r.ev, DBPath: r.store.Path(), Who: "w"}, nil, 120, 40)
 	r.refresh()
 	r.press("<ctrl+k>")
 	if !strings.Contains(r.screen(), "Veloceliņi (1)") {
@@ -155,7 +148,7 @@ func TestAppCurateFollowsSpellings(t *testing.T) {
 func TestAppFollowsRename(t *testing.T) {
 	r := newRig(t)
 	ctx := context.Background()
-	r.m = testModel(t, Options{Store: r.store, Event: r.ev, DBPath: r.store.Path(), Who: "w"}, nil, 120, 40)
+	r.m = testModel(t, Options{Store: r.store, Drafts: r.store, Event: r.ev, DBPath: r.store.Path(), Who: "w"}, nil, 120, 40)
 	r.refresh()
 	r.press("gri<enter>Benches<enter><ctrl+s>")
 	if n := len(r.stored()); n != 1 {

@@ -72,7 +72,7 @@ func (k *draftKeeper) loaded(form string) {
 
 // put hands over the form; the command it returns, when no write is
 // under way, writes it and every newer one handed over meanwhile.
-func (k *draftKeeper) put(form string, tracker any) tea.Cmd {
+func (k *draftKeeper) put(form string, writes WriteTracker) tea.Cmd {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if form == k.last {
@@ -83,7 +83,7 @@ func (k *draftKeeper) put(form string, tracker any) tea.Cmd {
 		return nil
 	}
 	k.busy = true
-	done := beginWrite(tracker)
+	done := begin(writes)
 	return func() tea.Msg {
 		defer done()
 		return k.drain()
@@ -152,7 +152,7 @@ func (m Model) keepDraft() (Model, tea.Cmd) {
 	if m.keeper == nil || !m.draftRead || m.saving {
 		return m, nil
 	}
-	return m, m.keeper.put(m.capture.Encode(), m.o.Store)
+	return m, m.keeper.put(m.capture.Encode(), m.o.Writes)
 }
 
 // onDraftLoaded takes the number reserved for the form and brings back

@@ -50,7 +50,7 @@ func (m Model) onRecent(act recentAction) (Model, tea.Cmd) {
 		}
 	case recentDelete:
 		if ok {
-			return m, deleteCmd(m.o.Store, m.o.Hub, r.Event, r.ID, m.who())
+			return m, m.writer().deleteCmd(r.Event, r.ID, m.who())
 		}
 	}
 	return m, nil
@@ -94,7 +94,7 @@ func (m Model) save() (Model, tea.Cmd) {
 	}
 	m.saving = true
 	m.status, m.statusBad = tr(m.lang, i18n.AppSaving), false
-	return m, saveCmd(m.o.Store, k, m.o.Hub, m.gaz, r, prev)
+	return m, m.writer().saveCmd(k, m.gaz, r, prev)
 }
 
 // undoLast takes back a step of the form while it holds anything (and has
@@ -114,7 +114,7 @@ func (m Model) undoLast() (Model, tea.Cmd) {
 	}
 	u := m.undo[n-1]
 	m.undo = m.undo[:n-1]
-	return m, undoCmd(m.o.Store, m.o.Hub, u, m.who())
+	return m, m.writer().undoCmd(u, m.who())
 }
 
 // redoLast brings back what ctrl+z took last: a step of the form, or a
@@ -124,7 +124,7 @@ func (m Model) redoLast() (Model, tea.Cmd) {
 		e := m.redo[n-1]
 		m.redo = m.redo[:n-1]
 		if !e.form {
-			return m, redoCmd(m.o.Store, m.o.Hub, e.u, m.who())
+			return m, m.writer().redoCmd(e.u, m.who())
 		}
 		if c, ok := m.capture.Redo(); ok { // none: the form has moved on since
 			m.capture, m.focus = c, focusPlace

@@ -4,9 +4,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"standmap/choropleth"
 	"standmap/i18n"
 	"standmap/model"
-	"standmap/tui/mapview"
 )
 
 // Board shows the live results: a bar chart of every neighbourhood and the
@@ -119,7 +119,7 @@ type boardKey struct {
 	picking             bool
 	palette             string // the styles, by one of their sequences
 	mark                string
-	mapSt               mapview.Styles
+	mapSt               choropleth.Styles
 }
 
 // boardCache keeps the last drawing: typing in the form redraws the screen

@@ -6,15 +6,15 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"standmap/ascii_maps"
+	"standmap/choropleth"
 	"standmap/i18n"
 	"standmap/model"
 	"standmap/palette"
-	"standmap/tui/mapview"
 )
 
 // mapDrawer draws the city's map in styles st, shaded by a snapshot's
 // counts in exactly w×h, marking the neighbourhood highlight.
-type mapDrawer func(st mapview.Styles, s *model.Snapshot, highlight string, w, h int) []string
+type mapDrawer func(st choropleth.Styles, s *model.Snapshot, highlight string, w, h int) []string
 
 // mapViewFor returns the drawer of city c's map (nil when c has no grid).
 // The renderer keeps its last drawing, keyed by the snapshot's version, so
@@ -24,11 +24,11 @@ func mapViewFor(c *ascii_maps.City) mapDrawer {
 	if c == nil || c.Grid.Width == 0 || c.Grid.Height == 0 {
 		return nil
 	}
-	r := mapview.NewRenderer(c, mapview.DefaultStyles())
-	return func(st mapview.Styles, s *model.Snapshot, highlight string, w, h int) []string {
+	r := choropleth.NewRenderer(c, choropleth.DefaultStyles())
+	return func(st choropleth.Styles, s *model.Snapshot, highlight string, w, h int) []string {
 		var out string
 		if s.Version == 0 {
-			out = mapview.Render(c, s.Counts, 0, w, h, st, highlight)
+			out = choropleth.Render(c, s.Counts, 0, w, h, st, highlight)
 		} else {
 			r.SetStyles(st)
 			out = r.Render(s.Counts, s.Version, 0, w, h, highlight)
@@ -39,8 +39,8 @@ func mapViewFor(c *ascii_maps.City) mapDrawer {
 
 // mapStyles returns the map's styles for a light or dark background on a
 // terminal of profile p, with the legend in lang.
-func mapStyles(light bool, p colorprofile.Profile, lang string) mapview.Styles {
-	st := mapview.NewStyles(palette.For(light), p)
-	st.Words = mapview.Words{NoMarks: tr(lang, i18n.MapNoMarks), Steps: tr(lang, i18n.MapSteps)}
+func mapStyles(light bool, p colorprofile.Profile, lang string) choropleth.Styles {
+	st := choropleth.NewStyles(palette.For(light), p)
+	st.Words = choropleth.Words{NoMarks: tr(lang, i18n.MapNoMarks), Steps: tr(lang, i18n.MapSteps)}
 	return st
 }

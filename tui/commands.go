@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/db"
+	"standmap/exchange"
 	"standmap/i18n"
 	"standmap/live"
 	"standmap/model"
@@ -60,28 +61,49 @@ type undoEntry struct {
 	next model.Response // undoEdit: the response as edited
 }
 
-// WriteTracker is a store that counts each write from the key that
-// decides on it until its command has ended: the SSH server's session
-// store, whose Shutdown waits for them. The count starts in Update, before
-// Bubble Tea runs the command on a goroutine of its own, so that a save
-// is never between a session's end and its store call, uncounted.
+// Store is what a facilitator's session asks of the database: it saves,
+// deletes and restores responses and curates, and reads the events,
+// responses, curation and counts the compare and curation views show.
+type Store interface {
+	db.ResponseWriter
+	db.Curator
+	db.EventReader
+	exchange.TallyReader
+}
+
+// WriteTracker counts each write from the key that decides on it until
+// its command has ended: the SSH server's session store, whose Shutdown
+// waits for them. The count starts in Update, before Bubble Tea runs the
+// command on a goroutine of its own, so that a save is never between a
+// session's end and its store call, uncounted.
 type WriteTracker interface {
 	// BeginWrite counts a write until done is called.
 	BeginWrite() (done func())
 }
 
-// beginWrite starts counting a write on s, when s counts them.
-func beginWrite(s any) (done func()) {
-	if t, ok := s.(WriteTracker); ok {
-		return t.BeginWrite()
+// begin starts counting a write on t (nil: nothing counts them).
+func begin(t WriteTracker) (done func()) {
+	if t == nil {
+		return func() {}
 	}
-	return func() {}
+	return t.BeginWrite()
 }
 
+// writer is how a session writes responses: its store, the counter of
+// its writes (nil: none) and the hub it tells after each (nil: none).
+type writer struct {
+	store  db.ResponseWriter
+	writes WriteTracker
+	hub    *live.Hub
+}
+
+// writer returns how the session writes.
+func (m Model) writer() writer { return writer{m.o.Store, m.o.Writes, m.o.Hub} }
+
 // changed tells the hub that this session wrote to the store.
-func changed(h *live.Hub) {
-	if h != nil {
-		h.Changed()
+func (w writer) changed() {
+	if w.hub != nil {
+		w.hub.Changed()
 	}
 }
 
@@ -89,8 +111,8 @@ func changed(h *live.Hub) {
 // now), then tells the hub. With a draft keeper, the save goes through the
 // facilitator's draft: it takes the number the form showed and empties
 // the draft in the same transaction, after the keeper's last write.
-func saveCmd(s db.Store, k *draftKeeper, h *live.Hub, g *model.Gazetteer, r model.Response, prev *model.Response) tea.Cmd {
-	done := beginWrite(s)
+func (w writer) saveCmd(k *draftKeeper, g *model.Gazetteer, r model.Response, prev *model.Response) tea.Cmd {
+	done := begin(w.writes)
 	return func() tea.Msg {
 		defer done()
 		if r.ID == "" {
@@ -111,36 +133,37 @@ func saveCmd(s db.Store, k *draftKeeper, h *live.Hub, g *model.Gazetteer, r mode
 			saved, d, err = k.store.SaveDrafted(ctx, r, k.who)
 			next = &d
 		} else {
-			saved, err = s.SaveResponse(ctx, r)
+			saved, err = w.store.SaveResponse(ctx, r)
 		}
 		if err != nil {
 			return errMsg{what: i18n.AppSaveFailed, err: err}
 		}
-		changed(h)
+		w.changed()
 		return savedMsg{r: saved, prev: prev, next: next}
 	}
 }
 
 // deleteCmd marks the response with id deleted by who, then tells the hub.
-func deleteCmd(s db.Store, h *live.Hub, event, id, who string) tea.Cmd {
-	done := beginWrite(s)
+func (w writer) deleteCmd(event, id, who string) tea.Cmd {
+	done := begin(w.writes)
 	return func() tea.Msg {
 		defer done()
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 		defer cancel()
-		removed, err := s.DeleteResponse(ctx, event, id, who)
+		removed, err := w.store.DeleteResponse(ctx, event, id, who)
 		if err != nil {
 			return errMsg{what: i18n.AppDeleteFailed, err: err}
 		}
-		changed(h)
+		w.changed()
 		return deletedMsg{removed: removed}
 	}
 }
 
 // undoCmd reverts u (a save is deleted by who, kept and restorable), then
 // tells the hub.
-func undoCmd(s db.Store, h *live.Hub, u undoEntry, who string) tea.Cmd {
-	return storeCmd(s, h, func(ctx context.Context) error {
+func (w writer) undoCmd(u undoEntry, who string) tea.Cmd {
+	s := w.store
+	return w.storeCmd(func(ctx context.Context) error {
 		var err error
 		switch u.kind {
 		case undoSave:
@@ -156,8 +179,9 @@ func undoCmd(s db.Store, h *live.Hub, u undoEntry, who string) tea.Cmd {
 
 // redoCmd does u again after undoCmd took it back: a save comes back with
 // its id and number; then it tells the hub.
-func redoCmd(s db.Store, h *live.Hub, u undoEntry, who string) tea.Cmd {
-	return storeCmd(s, h, func(ctx context.Context) error {
+func (w writer) redoCmd(u undoEntry, who string) tea.Cmd {
+	s := w.store
+	return w.storeCmd(func(ctx context.Context) error {
 		var err error
 		switch u.kind {
 		case undoSave:
@@ -173,8 +197,8 @@ func redoCmd(s db.Store, h *live.Hub, u undoEntry, who string) tea.Cmd {
 
 // storeCmd runs write as one counted write, then tells the hub and
 // returns ok, or fail with the error.
-func storeCmd(s db.Store, h *live.Hub, write func(context.Context) error, ok tea.Msg, fail errMsg) tea.Cmd {
-	done := beginWrite(s)
+func (w writer) storeCmd(write func(context.Context) error, ok tea.Msg, fail errMsg) tea.Cmd {
+	done := begin(w.writes)
 	return func() tea.Msg {
 		defer done()
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
@@ -183,7 +207,7 @@ func storeCmd(s db.Store, h *live.Hub, write func(context.Context) error, ok tea
 			fail.err = err
 			return fail
 		}
-		changed(h)
+		w.changed()
 		return ok
 	}
 }

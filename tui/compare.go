@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/db"
+	"standmap/exchange"
 	"standmap/i18n"
 	"standmap/model"
 )
@@ -43,31 +44,19 @@ type compareTallyMsg struct {
 }
 
 // compareEventsCmd lists the store's events.
-func compareEventsCmd(s db.Store) tea.Cmd {
+func compareEventsCmd(s db.EventReader) tea.Cmd {
 	return func() tea.Msg {
 		evs, err := s.Events(context.Background())
 		return compareEventsMsg{evs, err}
 	}
 }
 
-// compareTallyCmd counts the event's responses under its curation.
-func compareTallyCmd(s db.Store, gaz *model.Gazetteer, event string) tea.Cmd {
+// compareTallyCmd counts the event's responses under its curation, as
+// `standmap tally` does.
+func compareTallyCmd(s exchange.TallyReader, gaz *model.Gazetteer, event string) tea.Cmd {
 	return func() tea.Msg {
-		ctx := context.Background()
-		cur, err := s.Curation(ctx, event)
-		if err != nil {
-			return compareTallyMsg{event: event, err: err}
-		}
-		t := model.NewTallier(gaz, event)
-		t.SetCuration(cur)
-		err = s.EachResponse(ctx, event, func(r model.Response) error {
-			t.Put(r)
-			return nil
-		})
-		if err != nil {
-			return compareTallyMsg{event: event, err: err}
-		}
-		return compareTallyMsg{event: event, tally: t.Tally()}
+		t, err := exchange.Tally(context.Background(), s, gaz, event)
+		return compareTallyMsg{event: event, tally: t, err: err}
 	}
 }
 

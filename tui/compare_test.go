@@ -49,7 +49,7 @@ func compareRig(t *testing.T, w, h int) (Model, db.Store) {
 	if err := s.EachResponse(ctx, "Fair 2026", func(r model.Response) error { tl.Put(r); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	m := testModel(t, Options{Store: s, City: city, Event: model.Event{Name: "Fair 2026"}}, tl.Snapshot(), w, h)
+	m := testModel(t, Options{Store: s, Drafts: s, City: city, Event: model.Event{Name: "Fair 2026"}}, tl.Snapshot(), w, h)
 	return m, s
 }
 

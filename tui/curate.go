@@ -19,6 +19,9 @@ type CurateOptions struct {
 	// called after each, so the hub refreshes at once.
 	Curator db.Curator
 	Changed func()
+	// Writes counts each action from the key that decides on it (the SSH
+	// session's store); nil: none counts them.
+	Writes WriteTracker
 	// Reader and Gazetteer give the groups' spellings and merges (the
 	// detail area stays empty without them).
 	Reader    CurationReader
@@ -84,10 +87,14 @@ func NewCurate(o CurateOptions) Curate {
 func (c Curate) Init() tea.Cmd { return nil }
 
 // Update handles snapshots, window sizes, results and keys.
-func (c Curate) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (c Curate) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return c.Handle(msg) }
+
+// Handle is Update returning the concrete type, for the application that
+// holds the view.
+func (c Curate) Handle(msg tea.Msg) (Curate, tea.Cmd) {
 	switch msg := msg.(type) {
 	case SnapshotMsg:
-		if msg.Snapshot == nil {
+		if msg.Snapshot == nil || msg.Snapshot.SameCounts(c.snap) { // nothing to list again
 			return c, nil
 		}
 		if ev := msg.Snapshot.Event; ev != "" {
@@ -150,7 +157,7 @@ func (c *Curate) setRows(s *model.Snapshot) {
 	}
 }
 
-func (c Curate) onKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (c Curate) onKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
 	if c, cmd, ok := c.modeKey(k); ok {
 		return c, cmd
 	}
@@ -292,7 +299,7 @@ func (c Curate) undoCmd() tea.Cmd {
 // the details read afresh.
 func (c Curate) writeCmd(write func(context.Context, CurateOptions) (string, error)) tea.Cmd {
 	o, of := c.o, c.snap
-	finished := beginWrite(o.Curator)
+	finished := begin(o.Writes)
 	return func() tea.Msg {
 		defer finished()
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)

@@ -54,9 +54,10 @@ func loadDetail(o CurateOptions, of *model.Snapshot) (*curateDetail, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := model.NewTallier(o.Gazetteer, o.Event)
-	t.SetCuration(cur.Unfiltered())
-	if err := o.Reader.EachResponse(ctx, o.Event, func(r model.Response) error { t.Put(r); return nil }); err != nil {
+	t, err := model.Count(o.Gazetteer, o.Event, cur.Unfiltered(), func(fn func(model.Response) error) error {
+		return o.Reader.EachResponse(ctx, o.Event, fn)
+	})
+	if err != nil {
 		return nil, err
 	}
 	d := &curateDetail{cur: cur, spellings: make(map[string][]model.SpellingCount), of: of}

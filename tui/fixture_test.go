@@ -175,3 +175,11 @@ type nilStore struct{ db.Store }
 func snapEvent(s *model.Snapshot) model.Event { return model.Event{Name: s.Event} }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// carrying returns a copy of s that carries the display state d, as the
+// hub sends one when a screen changes it.
+func carrying(s *model.Snapshot, d model.DisplayState) *model.Snapshot {
+	c := *s
+	c.Display = d
+	return &c
+}

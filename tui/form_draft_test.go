@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"standmap/db"
 )
 
 // TestDraftSurvivesRestart: a half-typed visitor is in the database after
@@ -161,7 +159,7 @@ func TestNestedViewsGoBack(t *testing.T) {
 	if !r.quitted {
 		t.Error("y did not quit")
 	}
-	if _, ok := r.m.o.Store.(db.Drafts); !ok {
-		t.Error("the rig's store keeps no drafts")
+	if r.m.keeper == nil {
+		t.Error("the rig's model keeps no drafts")
 	}
 }

@@ -11,10 +11,6 @@ import (
 	"standmap/tui/present"
 )
 
-// DisplayMsg carries the reveal state shared by the hub; the runner
-// forwards each one with p.Send, like SnapshotMsg.
-type DisplayMsg model.DisplayState
-
 // openProjection fills the screen with the projection (ctrl+p), built the
 // first time with the snapshot and reveal state held; it is kept when
 // closed, so that its rotation keeps one tick running.

@@ -10,6 +10,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"standmap/model"
 )
 
 // TestProjectionScreens runs the program with the projection open, hidden,
@@ -28,9 +30,9 @@ func TestProjectionScreens(t *testing.T) {
 		{"projection", Facilitator, []tea.Msg{namedKey("ctrl+p")}, "visitors so far", ""},
 		{"projection_hidden", Facilitator, []tea.Msg{namedKey("ctrl+p"), namedKey("h")}, "results will be shown later", ""},
 		{"projection_back", Facilitator, []tea.Msg{namedKey("ctrl+p"), namedKey("h"), namedKey("esc")}, "projection hidden", ""},
-		{"viewer_hidden", Viewer, []tea.Msg{DisplayMsg{Hidden: true, RevealAt: "15:00"}}, "results at 15:00", ""},
+		{"viewer_hidden", Viewer, []tea.Msg{SnapshotMsg{Snapshot: carrying(snap, model.DisplayState{Hidden: true, RevealAt: "15:00"})}}, "results at 15:00", ""},
 		{"ru_projection", Facilitator, []tea.Msg{namedKey("ctrl+p")}, "всего посетителей", "ru"},
-		{"ru_viewer_hidden", Viewer, []tea.Msg{DisplayMsg{Hidden: true, RevealAt: "15:00"}}, "результаты в 15:00", "ru"},
+		{"ru_viewer_hidden", Viewer, []tea.Msg{SnapshotMsg{Snapshot: carrying(snap, model.DisplayState{Hidden: true, RevealAt: "15:00"})}}, "результаты в 15:00", "ru"},
 	}
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		for _, c := range cases {

@@ -127,28 +127,29 @@ func TestHideReachesViewers(t *testing.T) {
 	hub := hubRig(t)
 	other := hub.Subscribe()
 	defer other.Close()
-	<-other.Display()
+	<-other.C()
 	fac := testModel(t, Options{Store: nilStore{}, Hub: hub, City: city}, nil, 120, 40)
 	fac = send(fac, namedKey("ctrl+p"))
 	fac, cmd := update(fac, namedKey("h"))
 	teacmd.Run(t, cmd)
-	if !fac.display.Hidden || !hub.Display().Hidden {
-		t.Fatalf("h: app %+v, hub %+v", fac.display, hub.Display())
+	if !fac.display.Hidden || !hub.Snapshot().Display.Hidden {
+		t.Fatalf("h: app %+v, hub %+v", fac.display, hub.Snapshot().Display)
 	}
 	if fac = send(fac, namedKey("esc")); !strings.Contains(screen(fac), "projection hidden") {
 		t.Fatalf("the facilitator's header does not say the projection is hidden:\n%s", screen(fac))
 	}
-	var d live.DisplayState
+	var d model.DisplayState
 	select {
-	case d = <-other.Display():
+	case s := <-other.C():
+		d = s.Display
 	case <-time.After(time.Second):
 		t.Fatal("the other screen received nothing")
 	}
 	snap := fixedSnapshot(city.Gazetteer, "Fair", 412)
 	viewer := testModel(t, Options{Role: Viewer, City: city}, snap, 120, 40)
-	viewer = send(viewer, DisplayMsg(d))
+	viewer = send(viewer, SnapshotMsg{Snapshot: carrying(snap, d)})
 	checkHidden(t, viewer, snap)
-	viewer = send(viewer, DisplayMsg{})
+	viewer = send(viewer, SnapshotMsg{Snapshot: snap})
 	if s := screen(viewer); !strings.Contains(s, "Centrs") {
 		t.Fatalf("revealed board lacks the tallies:\n%s", s)
 	}
@@ -181,7 +182,7 @@ func TestHiddenViewerFits(t *testing.T) {
 	city := testCity(t)
 	snap := fixedSnapshot(city.Gazetteer, "Fair", 412)
 	m := testModel(t, Options{Role: Viewer, City: city}, snap, 80, 24)
-	m = send(m, DisplayMsg{Hidden: true, RevealAt: "15:00"})
+	m = send(m, SnapshotMsg{Snapshot: carrying(snap, model.DisplayState{Hidden: true, RevealAt: "15:00"})})
 	for _, sz := range [][2]int{{60, 16}, {80, 24}, {120, 40}, {250, 70}} {
 		m = send(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 		checkFits(t, m, sz[0], sz[1])
@@ -189,7 +190,7 @@ func TestHiddenViewerFits(t *testing.T) {
 			t.Errorf("%v: no reveal time:\n%s", sz, screen(m))
 		}
 	}
-	m = send(m, DisplayMsg{Hidden: true})
+	m = send(m, SnapshotMsg{Snapshot: carrying(snap, model.DisplayState{Hidden: true})})
 	checkHidden(t, m, snap)
 	if m = send(m, namedKey("f")); m.focus != focusBoard || m.board.Typing() {
 		t.Error("f opened the filter on a hidden board")

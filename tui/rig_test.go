@@ -34,7 +34,7 @@ func newRig(t *testing.T) *rig {
 		t.Fatal(err)
 	}
 	r := &rig{t: t, store: s, ev: ev}
-	r.start(Options{Store: s, Event: ev, DBPath: s.Path(), Who: "local:test"}, 160, 48)
+	r.start(Options{Store: s, Drafts: s, Event: ev, DBPath: s.Path(), Who: "local:test"}, 160, 48)
 	return r
 }
 
@@ -154,6 +154,6 @@ func newRigOn(t *testing.T, r *rig) *rig {
 // application starts, after a quit or a crash too.
 func newRigAs(t *testing.T, r *rig, who string) *rig {
 	o := &rig{t: t, store: r.store, ev: r.ev}
-	o.start(Options{Store: r.store, Event: r.ev, Who: who}, 160, 48)
+	o.start(Options{Store: r.store, Drafts: r.store, Event: r.ev, Who: who}, 160, 48)
 	return o
 }

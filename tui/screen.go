@@ -11,24 +11,18 @@ import (
 )
 
 // RunScreen runs the program of model m on the terminal (or on what opts
-// give) until it quits, fed by the running hub: each new snapshot wrapped
-// by snapshotMsg and, when displayMsg is set, each display state wrapped
-// by it. Ending because ctx ended (a signal) is a normal end, not an
-// error. The application, the projection and the curation view all run
-// this way.
-func RunScreen(ctx context.Context, hub *live.Hub, m tea.Model,
-	snapshotMsg func(*model.Snapshot) tea.Msg, displayMsg func(model.DisplayState) tea.Msg,
+// give) until it quits, fed by the running hub: each new snapshot (and
+// with it the shared display state) wrapped by snapshotMsg. Ending
+// because ctx ended (a signal) is a normal end, not an error. The
+// application, the projection and the curation view all run this way.
+func RunScreen(ctx context.Context, hub *live.Hub, m tea.Model, snapshotMsg func(*model.Snapshot) tea.Msg,
 	opts ...tea.ProgramOption) error {
 	run, cancel := context.WithCancel(ctx)
 	defer cancel()
 	sub := hub.Subscribe()
 	defer sub.Close()
 	p := tea.NewProgram(m, append([]tea.ProgramOption{tea.WithContext(run)}, opts...)...)
-	var display func(model.DisplayState)
-	if displayMsg != nil {
-		display = func(d model.DisplayState) { p.Send(displayMsg(d)) }
-	}
-	go live.Forward(run, sub.C(), sub.Display(), func(s *model.Snapshot) { p.Send(snapshotMsg(s)) }, display)
+	go live.Forward(run, sub.C(), func(s *model.Snapshot) { p.Send(snapshotMsg(s)) })
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // interrupted by a signal: a normal end

@@ -12,11 +12,8 @@ import (
 	"standmap/model"
 )
 
-// screenMsg is the test screen's message: a snapshot or a display state.
-type screenMsg struct {
-	snap    *model.Snapshot
-	display *model.DisplayState
-}
+// screenMsg is the test screen's message: a snapshot.
+type screenMsg struct{ snap *model.Snapshot }
 
 // recorder is a screen that counts what reaches it and quits once it has
 // seen the responses of the store's event and the results hidden.
@@ -30,16 +27,11 @@ func (r recorder) Init() tea.Cmd { return nil }
 
 func (r recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m, ok := msg.(screenMsg); ok {
-		if m.snap != nil {
-			r.responses = m.snap.Tally.Responses
-			if r.hide != nil { // the first snapshot: another screen hides the results
-				hide := r.hide
-				r.hide = nil
-				return r, func() tea.Msg { hide(); return nil }
-			}
-		}
-		if m.display != nil {
-			r.hidden = m.display.Hidden
+		r.responses, r.hidden = m.snap.Tally.Responses, m.snap.Display.Hidden
+		if r.hide != nil { // the first snapshot: another screen hides the results
+			hide := r.hide
+			r.hide = nil
+			return r, func() tea.Msg { hide(); return nil }
 		}
 	}
 	if r.hidden && r.responses > 0 {
@@ -50,8 +42,8 @@ func (r recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (r recorder) View() tea.View { return tea.NewView("") }
 
-// TestRunScreen: a screen run on the hub gets its snapshots and the
-// display state another screen sets, each wrapped as it asks, and the run
+// TestRunScreen: a screen run on the hub gets its snapshots, and in them
+// the display state another screen sets, wrapped as it asks, and the run
 // ends when the screen quits.
 func TestRunScreen(t *testing.T) {
 	store := curateStore(t)
@@ -67,7 +59,6 @@ func TestRunScreen(t *testing.T) {
 	var got tea.Model
 	err = RunScreen(ctx, hub, recorder{hide: func() { hub.SetDisplay(model.DisplayState{Hidden: true}) }},
 		func(s *model.Snapshot) tea.Msg { return screenMsg{snap: s} },
-		func(d model.DisplayState) tea.Msg { return screenMsg{display: &d} },
 		tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutRenderer(), tea.WithoutSignalHandler(),
 		tea.WithFilter(func(m tea.Model, msg tea.Msg) tea.Msg { got = m; return msg }))
 	if err != nil {

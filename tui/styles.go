@@ -8,8 +8,8 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"standmap/choropleth"
 	"standmap/palette"
-	"standmap/tui/mapview"
 )
 
 // Theme picks the palette: dark or light terminal background.
@@ -60,7 +60,7 @@ type Styles struct {
 	Help help.Styles
 	// Map draws the city map: the palette's ramp in the terminal's
 	// colours (set by the model when it learns the profile).
-	Map mapview.Styles
+	Map choropleth.Styles
 }
 
 // NewStyles returns the styles of theme t.
@@ -78,7 +78,7 @@ func NewStyles(t Theme) Styles {
 	hs := help.Styles{ShortKey: keyStyle, ShortDesc: desc, ShortSeparator: desc, Ellipsis: desc,
 		FullKey: keyStyle, FullDesc: desc, FullSeparator: desc}
 	return Styles{
-		Map:        mapview.NewStyles(palette.For(t == Light), colorprofile.TrueColor),
+		Map:        choropleth.NewStyles(palette.For(t == Light), colorprofile.TrueColor),
 		Help:       hs,
 		Title:      newStyle(lipgloss.NewStyle().Bold(true).Foreground(fg)),
 		Header:     newStyle(lipgloss.NewStyle().Bold(true)),

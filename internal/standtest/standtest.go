@@ -72,12 +72,25 @@ func (s *Stand) ImportText(csv string, args ...string) (stdout, stderr string, c
 // TallyJSON runs tally --json for the event and decodes it.
 func (s *Stand) TallyJSON(event string) model.Tally {
 	s.T.Helper()
+	return s.TallyJSONArgs("--event", event)
+}
+
+// TallyJSONArgs runs tally --json with the arguments and decodes it.
+func (s *Stand) TallyJSONArgs(args ...string) model.Tally {
+	s.T.Helper()
 	var got model.Tally
-	out := s.OK("tally", "--json", "--event", event)
+	out := s.OK(append([]string{"tally", "--json"}, args...)...)
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		s.T.Fatalf("tally --json: %v\n%s", err, out)
 	}
 	return got
+}
+
+// HasEvent reports whether the stand's database holds the event.
+func (s *Stand) HasEvent(name string) bool {
+	s.T.Helper()
+	_, _, code := s.Run("", "tally", "--event", name)
+	return code == 0
 }
 
 // WriteFile writes a file in a temporary folder and returns its path.

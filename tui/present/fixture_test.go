@@ -99,3 +99,11 @@ func plain(m Model) string {
 
 // lines splits a screen into its lines.
 func lines(s string) []string { return strings.Split(s, "\n") }
+
+// carrying returns a copy of s that carries the display state d, as the
+// hub sends one when a screen changes it.
+func carrying(s *model.Snapshot, d DisplayState) *model.Snapshot {
+	c := *s
+	c.Display = d
+	return &c
+}

@@ -13,8 +13,9 @@ import (
 // the shared state, and tells no one.
 func TestLocked(t *testing.T) {
 	told := 0
-	m := sized(New(Options{City: testCity(t), Snapshot: testSnapshot(t, 50), Locked: true,
-		Display: DisplayState{Hidden: true}, OnDisplayChange: func(DisplayState) { told++ }}), 80, 24)
+	hidden := carrying(testSnapshot(t, 50), DisplayState{Hidden: true})
+	m := sized(New(Options{City: testCity(t), Snapshot: hidden, Locked: true,
+		Display: hidden.Display, OnDisplayChange: func(DisplayState) { told++ }}), 80, 24)
 	for _, k := range []string{"h", "space"} {
 		var cmd tea.Cmd
 		m, cmd = send(m, press(k))
@@ -26,7 +27,7 @@ func TestLocked(t *testing.T) {
 	if told != 0 || strings.Contains(plain(m), "Where") {
 		t.Fatalf("told %d times; screen:\n%s", told, plain(m))
 	}
-	m, _ = send(m, DisplayMsg{})
+	m, _ = send(m, SnapshotMsg{Snapshot: carrying(hidden, DisplayState{})})
 	if m.Display().Hidden || !strings.Contains(plain(m), "Where") {
 		t.Fatalf("the shared reveal was not followed:\n%s", plain(m))
 	}

@@ -11,9 +11,9 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"standmap/ascii_maps"
+	"standmap/choropleth"
 	"standmap/i18n"
 	"standmap/model"
-	"standmap/tui/mapview"
 )
 
 // DefaultRotate is how long a panel stays when the panels take turns.
@@ -46,7 +46,7 @@ type Options struct {
 	// share it with other sessions.
 	OnDisplayChange func(DisplayState)
 	// Locked makes the reveal keys (hide, freeze) do nothing, for a
-	// viewer's projection: it follows the shared state (DisplayMsg) only.
+	// viewer's projection: it follows the shared state (SnapshotMsg) only.
 	Locked bool
 	// ExtraKeys are the owner's keys listed after the projection's own in
 	// the keys' overlay, e.g. an application's "esc back to capture".
@@ -57,14 +57,13 @@ type Options struct {
 // hub among every screen of the event (live.DisplayState is the same type).
 type DisplayState = model.DisplayState
 
-// SnapshotMsg hands the projection a newer snapshot.
+// SnapshotMsg hands the projection a newer snapshot, and with it the
+// reveal state shared among the event's screens: a change of the state
+// it carries (another screen's h or space) is followed.
 type SnapshotMsg struct {
 	// Snapshot replaces the one held; it is never modified.
 	Snapshot *model.Snapshot
 }
-
-// DisplayMsg sets the reveal state, e.g. as shared by another session.
-type DisplayMsg DisplayState
 
 // rotateMsg turns to the next panel; gen tells stale ticks apart.
 type rotateMsg struct{ gen int }
@@ -78,13 +77,14 @@ type Model struct {
 	keys   KeyMap
 	theme  ThemeName
 	styles styles
-	maps   *mapview.Renderer
+	maps   *choropleth.Renderer
 	cache  *screenCache
 
 	w, h    int
 	colour  bool                 // the terminal shows colours: the theme's background is set
 	profile colorprofile.Profile // the terminal's colours (true colour until told)
 	display DisplayState
+	shared  DisplayState // the state the last snapshot carried: a change of it is followed
 	help    bool
 
 	snap    *model.Snapshot // what is drawn
@@ -110,6 +110,7 @@ func New(o Options) Model {
 		profile: colorprofile.TrueColor}
 	m.setTheme(o.Theme)
 	if o.Snapshot != nil {
+		m.shared = o.Snapshot.Display
 		m.show(o.Snapshot, false)
 	}
 	return m
@@ -138,7 +139,7 @@ func (m *Model) setTheme(t ThemeName) {
 	m.theme = t
 	m.styles = newStyles(t)
 	if m.opts.City != nil {
-		m.maps = mapview.NewRenderer(m.opts.City, mapStyles(t, m.profile, m.opts.Lang))
+		m.maps = choropleth.NewRenderer(m.opts.City, mapStyles(t, m.profile, m.opts.Lang))
 	}
 }
 

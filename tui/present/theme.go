@@ -8,9 +8,9 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"standmap/choropleth"
 	"standmap/i18n"
 	"standmap/palette"
-	"standmap/tui/mapview"
 )
 
 // ThemeName names a palette of the projection.
@@ -70,7 +70,7 @@ type styles struct {
 // mapStyles returns the map's styles of theme t for a terminal of
 // profile p: the palette's ramp, and patterns without colour (the
 // contrast theme, NO_COLOR).
-func mapStyles(t ThemeName, p colorprofile.Profile, lang string) mapview.Styles {
+func mapStyles(t ThemeName, p colorprofile.Profile, lang string) choropleth.Styles {
 	r := palette.Dark
 	switch t {
 	case Light:
@@ -78,8 +78,8 @@ func mapStyles(t ThemeName, p colorprofile.Profile, lang string) mapview.Styles 
 	case Contrast:
 		p = min(p, colorprofile.ASCII)
 	}
-	st := mapview.NewStyles(r, p)
-	st.Words = mapview.Words{NoMarks: tr(lang, i18n.MapNoMarks), Steps: tr(lang, i18n.MapSteps)}
+	st := choropleth.NewStyles(r, p)
+	st.Words = choropleth.Words{NoMarks: tr(lang, i18n.MapNoMarks), Steps: tr(lang, i18n.MapSteps)}
 	return st
 }
 

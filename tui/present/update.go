@@ -7,8 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"standmap/choropleth"
 	"standmap/model"
-	"standmap/tui/mapview"
 )
 
 // Update handles snapshots, the reveal state, ticks and keys.
@@ -27,16 +27,19 @@ func (m Model) Handle(msg tea.Msg) (Model, tea.Cmd) {
 			m.maps.SetStyles(mapStyles(m.theme, m.profile, m.opts.Lang))
 		}
 	case SnapshotMsg:
-		if msg.Snapshot == nil {
+		s := msg.Snapshot
+		if s == nil {
 			return m, nil
+		}
+		if s.Display != m.shared { // another screen's h or space
+			m.shared, m.display = s.Display, s.Display
 		}
 		if m.display.Frozen {
-			m.pending = msg.Snapshot
+			m.pending = s
 			return m, nil
 		}
-		return m, m.show(msg.Snapshot, true)
-	case DisplayMsg:
-		return m, m.setDisplay(DisplayState(msg))
+		m.pending = nil // s is newer
+		return m, m.show(s, true)
 	case rotateMsg:
 		if msg.gen != m.rotateGen {
 			return m, nil
@@ -116,7 +119,7 @@ func (m *Model) show(s *model.Snapshot, flash bool) tea.Cmd {
 	m.snap, m.drawn = s, m.drawn+1
 	m.counts = s.Counts
 	if m.counts == nil {
-		m.counts = mapview.CountsOf(s.Neighbourhoods)
+		m.counts = choropleth.CountsOf(s.Neighbourhoods)
 	}
 	if !flash || old == nil {
 		return nil

@@ -91,20 +91,36 @@ func TestFreeze(t *testing.T) {
 	}
 }
 
-func TestDisplayMsg(t *testing.T) {
-	m := sized(New(Options{City: testCity(t), Snapshot: testSnapshot(t, 50)}), 80, 24)
-	m, cmd := send(m, DisplayMsg{Hidden: true, Frozen: true, RevealAt: "15:00"})
-	if cmd != nil || m.Display() != (DisplayState{Hidden: true, Frozen: true, RevealAt: "15:00"}) {
+// TestSharedDisplay: a snapshot that carries another display state (a
+// screen's h or space elsewhere) changes this one's; one that carries the
+// state the last did changes nothing, whatever this screen set meanwhile.
+func TestSharedDisplay(t *testing.T) {
+	first := testSnapshot(t, 50)
+	m := sized(New(Options{City: testCity(t), Snapshot: first}), 80, 24)
+	held := DisplayState{Hidden: true, Frozen: true, RevealAt: "15:00"}
+	m, cmd := send(m, SnapshotMsg{Snapshot: carrying(first, held)})
+	if cmd != nil || m.Display() != held {
 		t.Fatalf("display %+v", m.Display())
 	}
 	if s := plain(m); !strings.Contains(s, "results at 15:00") || strings.Contains(s, "Where") {
 		t.Fatalf("hidden screen:\n%s", s)
 	}
-	newer := testSnapshot(t, 70)
+	newer := carrying(testSnapshot(t, 70), held)
 	m, _ = send(m, SnapshotMsg{Snapshot: newer})
-	m, _ = send(m, DisplayMsg{})
-	if m.Snapshot() != newer {
-		t.Fatal("a shared unfreeze did not show the newest snapshot")
+	if m.Snapshot() == newer {
+		t.Fatal("a frozen display took a snapshot")
+	}
+	revealed := carrying(newer, DisplayState{})
+	m, _ = send(m, SnapshotMsg{Snapshot: revealed})
+	if m.Display() != (DisplayState{}) || m.Snapshot() != revealed {
+		t.Fatalf("a shared unfreeze: display %+v, newest snapshot shown: %v", m.Display(), m.Snapshot() == revealed)
+	}
+	// This screen hides; a snapshot still carrying the state from before
+	// (sent before the hub heard of the h) does not show the results.
+	m, _ = send(m, press("h"))
+	m, _ = send(m, SnapshotMsg{Snapshot: carrying(testSnapshot(t, 80), DisplayState{})})
+	if !m.Display().Hidden || strings.Contains(plain(m), "Where") {
+		t.Fatalf("an older state came back: %+v\n%s", m.Display(), plain(m))
 	}
 }
 

@@ -1,6 +1,8 @@
 // Package replay steps or plays through an event as it happened: the
-// ordinary read-only board (tui.Model as a viewer) at any moment of the
-// event, with a status line saying which moment and the keys to move.
+// position in the event, the snapshot of the board at that moment, and
+// the status and help lines that say which moment and the keys to move.
+// The replay screen (tui.Replay) draws the ordinary read-only board with
+// these lines below it.
 //
 // The responses are loaded once and sorted by the time they were answered;
 // a model.Tallier follows the position, counting a response going forward
@@ -18,10 +20,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/ascii_maps"
-	"standmap/db"
+	"standmap/exchange"
 	"standmap/i18n"
 	"standmap/model"
-	"standmap/tui"
 )
 
 const (
@@ -33,9 +34,6 @@ const (
 	jump = 10 * time.Minute
 	// recentLen is how many newest responses a snapshot carries.
 	recentLen = 20
-	// boardMinW and boardMinH are the least the board draws in (tui's
-	// minimum, which it does not export).
-	boardMinW, boardMinH = 60, 16
 	// momentLayout shows the moment, in local time.
 	momentLayout = "2006-01-02 15:04:05"
 )
@@ -61,16 +59,34 @@ type Options struct {
 	At time.Time
 	// Location is the time zone of the moment shown; nil: time.Local.
 	Location *time.Location
-	// DBPath is shown in the board's header.
-	DBPath string
-	// Theme is the board's palette (tui.Auto follows the terminal).
-	Theme tui.Theme
+	// Styles are the looks of the status and help lines.
+	Styles Styles
+}
+
+// Styles are the looks of the replay's lines, from the screen's palette.
+type Styles struct {
+	// Title is the moment; Muted the rest of the status line; Accent says
+	// it is playing; Bar is the part of the progress bar played.
+	Title, Muted, Accent, Bar Paint
+	// Help styles the help lines.
+	Help help.Styles
+}
+
+// Paint draws a text in a style: the screen's (nil: as it is).
+type Paint func(string) string
+
+// Render returns text in the style.
+func (p Paint) Render(text string) string {
+	if p == nil {
+		return text
+	}
+	return p(text)
 }
 
 // tickMsg moves playing on; gen tells the ticks of an earlier play apart.
 type tickMsg struct{ gen int }
 
-// Model is the replay: the board, the position in the event and the
+// Model is the replay: the position in the event, its snapshot, and the
 // status and help lines. Copies share one Tallier: use only the model
 // that Update returns.
 type Model struct {
@@ -86,23 +102,21 @@ type Model struct {
 	at         time.Time // the moment shown
 	start, end time.Time // the first and last moments
 	version    uint64
+	snap       *model.Snapshot // of the position
 
 	playing bool
 	gen     int // of the current play's ticks
 
-	board     tui.Model
-	filtering bool // the board's filter field has the keys
-
-	st        tui.Styles
+	st        Styles
 	keys      KeyMap
 	help      help.Model
 	helpLines []string
-	w, h      int
+	w         int
 }
 
 // Load reads the event's responses once, in order of entry, and its
 // curation.
-func Load(ctx context.Context, store db.Store, event string) ([]model.Response, *model.Curation, error) {
+func Load(ctx context.Context, store exchange.Reader, event string) ([]model.Response, *model.Curation, error) {
 	var rs []model.Response
 	err := store.EachResponse(ctx, event, func(r model.Response) error {
 		rs = append(rs, r)
@@ -148,13 +162,12 @@ func New(o Options) Model {
 	}
 	rs := append([]model.Response(nil), o.Responses...)
 	Sort(rs)
+	tally, _ := model.Count(gaz, o.Event.Name, o.Curation, nil) // none yet: Put and Remove follow the position
 	m := Model{
 		o: o, lang: o.Lang, loc: loc, speed: o.Speed, rs: rs, gaz: gaz,
-		tally: newTallier(gaz, o.Event.Name, o.Curation),
-		board: tui.New(tui.Options{City: o.City, Event: o.Event, Lang: o.Lang, Role: tui.Viewer,
-			DBPath: o.DBPath, Theme: o.Theme}),
-		st: tui.NewStyles(o.Theme), keys: DefaultKeyMap(o.Lang), help: help.New(),
-		w: 80, h: 24,
+		tally: tally,
+		st:    o.Styles, keys: DefaultKeyMap(o.Lang), help: help.New(),
+		w: 80,
 	}
 	if len(rs) > 0 {
 		m.end = rs[len(rs)-1].CreatedAt
@@ -176,33 +189,34 @@ func New(o Options) Model {
 	return m
 }
 
-// Init asks the board for what it needs (the terminal's background).
-func (m Model) Init() tea.Cmd { return m.board.Init() }
-
 // Position returns the number of answers counted and the moment shown.
 func (m Model) Position() (n int, at time.Time) { return m.n, m.at }
 
 // Playing reports whether the replay is playing.
 func (m Model) Playing() bool { return m.playing }
 
-// Snapshot returns the snapshot the board shows.
-func (m Model) Snapshot() *model.Snapshot { return m.board.Snapshot() }
+// Snapshot returns the snapshot of the moment shown: a new one after
+// every move, the same while the position stays.
+func (m Model) Snapshot() *model.Snapshot { return m.snap }
 
-// Update handles one message.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Keys returns the replay's keys, the board's that it names too.
+func (m Model) Keys() KeyMap { return m.keys }
+
+// SetStyles draws the lines in st from now on (the terminal's background
+// turned out light).
+func (m Model) SetStyles(st Styles) Model {
+	m.st, m.help.Styles, m.helpLines = st, st.Help, nil
+	return m.withHelp()
+}
+
+// Update handles the window's width, the ticks of playing and the keys
+// that move (KeyMap's Next to End, and Play); the screen passes the
+// board's keys (Filter, Scroll) and Quit to whom they belong.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.w, m.h = msg.Width, msg.Height
-		m = m.withHelp()
-		return m.toBoard(tea.WindowSizeMsg{Width: m.w, Height: m.boardHeight()})
-	case tea.BackgroundColorMsg:
-		if m.o.Theme == tui.Auto && !msg.IsDark() {
-			m.st = tui.NewStyles(tui.Light)
-			m.help.Styles = m.st.Help
-			m.helpLines = nil
-			m = m.withHelp()
-		}
-		return m.toBoard(msg)
+		m.w = msg.Width
+		return m.withHelp(), nil
 	case tickMsg:
 		if !m.playing || msg.gen != m.gen {
 			return m, nil
@@ -215,29 +229,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.tick()
 	case tea.KeyPressMsg:
 		return m.onKey(msg)
-	case tea.PasteMsg:
-		if m.filtering {
-			return m.toBoard(msg)
-		}
-		return m, nil
 	}
-	return m.toBoard(msg)
+	return m, nil
 }
 
-// onKey moves through the event, or passes the board's keys on.
-func (m Model) onKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if k.String() == "ctrl+c" {
-		return m, tea.Quit
-	}
-	if m.filtering { // the filter's field takes every key until esc or enter
-		if s := k.String(); s == "esc" || s == "enter" {
-			m.filtering = false
-		}
-		return m.toBoard(k)
-	}
+// onKey moves through the event.
+func (m Model) onKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
-	case key.Matches(k, m.keys.Quit):
-		return m, tea.Quit
 	case key.Matches(k, m.keys.Next):
 		m.stepAnswers(+1)
 	case key.Matches(k, m.keys.Prev):
@@ -252,17 +250,12 @@ func (m Model) onKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.seek(m.end)
 	case key.Matches(k, m.keys.Play):
 		return m.togglePlay()
-	case key.Matches(k, m.keys.Filter):
-		m.filtering = true
-		return m.toBoard(k)
-	case key.Matches(k, m.keys.Scroll), k.String() == "esc":
-		return m.toBoard(k)
 	}
 	return m, nil
 }
 
 // togglePlay starts playing (from the start when at the end) or pauses.
-func (m Model) togglePlay() (tea.Model, tea.Cmd) {
+func (m Model) togglePlay() (Model, tea.Cmd) {
 	if m.playing {
 		m.playing = false
 		return m, nil
@@ -287,15 +280,6 @@ func (m Model) tick() tea.Cmd {
 // step is the event time one tick plays.
 func (m Model) step() time.Duration {
 	return time.Duration(float64(tickEvery) * m.speed)
-}
-
-// toBoard hands msg to the board.
-func (m Model) toBoard(msg tea.Msg) (tea.Model, tea.Cmd) {
-	b, cmd := m.board.Update(msg)
-	if bm, ok := b.(tui.Model); ok {
-		m.board = bm
-	}
-	return m, cmd
 }
 
 // seek shows the moment t (kept within the event): every answer given at
@@ -329,19 +313,9 @@ func (m *Model) stepAnswers(d int) {
 	m.moveTo(n)
 }
 
-// newTallier returns an empty Tallier counting under cur, as the live
-// hub's.
-func newTallier(gaz *model.Gazetteer, event string, cur *model.Curation) *model.Tallier {
-	t := model.NewTallier(gaz, event)
-	if cur != nil {
-		t.SetCuration(cur) // on the empty Tallier: costs nothing
-	}
-	return t
-}
-
 // moveTo counts exactly rs[:n], putting or removing the answers between
-// the position and n (one Put or Remove per answer), and gives the board
-// the new snapshot.
+// the position and n (one Put or Remove per answer), and takes the new
+// snapshot.
 func (m *Model) moveTo(n int) {
 	if n == m.n {
 		return
@@ -356,7 +330,7 @@ func (m *Model) moveTo(n int) {
 	m.publish()
 }
 
-// publish hands the board a snapshot of the counts.
+// publish takes a snapshot of the counts.
 func (m *Model) publish() {
 	s := m.tally.Snapshot()
 	m.version++
@@ -369,8 +343,5 @@ func (m *Model) publish() {
 	for i := m.n - 1; i >= lo; i-- {
 		s.Recent = append(s.Recent, m.rs[i])
 	}
-	b, _ := m.board.Update(tui.SnapshotMsg{Snapshot: s})
-	if bm, ok := b.(tui.Model); ok {
-		m.board = bm
-	}
+	m.snap = s
 }

@@ -1,21 +1,16 @@
 package replay
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/exp/golden"
-	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"standmap/ascii_maps"
 	"standmap/db"
@@ -79,9 +74,6 @@ func (f fixture) model(o Options) Model {
 	if o.Location == nil {
 		o.Location = riga
 	}
-	if o.DBPath == "" {
-		o.DBPath = "/tmp/standmap.db"
-	}
 	return New(o)
 }
 
@@ -93,17 +85,19 @@ func (f fixture) upTo(at time.Time) model.Tally {
 			in = append(in, r)
 		}
 	}
-	return model.TallyOf(f.city.Gazetteer, fairEvent, in)
+	return tallyOf(f.city.Gazetteer, fairEvent, in)
 }
 
 // send passes msgs through Update in turn.
 func send(m Model, msgs ...tea.Msg) Model {
 	for _, msg := range msgs {
-		next, _ := m.Update(msg)
-		m = next.(Model)
+		m, _ = m.Update(msg)
 	}
 	return m
 }
+
+// status is the replay's status line, plain.
+func status(m Model) string { return ansi.Strip(m.Lines()[0]) }
 
 // press returns the key presses of names: "right", "shift+left", "space",
 // "home", "end" or one character.
@@ -150,8 +144,8 @@ func repeat(n int, name string) []tea.Msg {
 	return press(names...)
 }
 
-// checkAt fails unless the board shows exactly the answers given at or
-// before the moment the replay says it shows.
+// checkAt fails unless the snapshot counts exactly the answers given at
+// or before the moment the status line says it shows.
 func checkAt(t *testing.T, f fixture, m Model, wantAt time.Time) {
 	t.Helper()
 	n, at := m.Position()
@@ -161,14 +155,14 @@ func checkAt(t *testing.T, f fixture, m Model, wantAt time.Time) {
 	want := f.upTo(at)
 	got := m.Snapshot().Tally
 	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("at %v (answer %d): tally differs from TallyOf over the answers until then:\n got %+v\nwant %+v",
+		t.Fatalf("at %v (answer %d): tally differs from a count of the answers until then:\n got %+v\nwant %+v",
 			at.In(riga), n, got, want)
 	}
 	if n != want.Responses {
 		t.Fatalf("answer %d, but %d answered by %v", n, want.Responses, at)
 	}
-	if !strings.Contains(ansi.Strip(m.View().Content), at.In(riga).Format(momentLayout)) {
-		t.Fatalf("the moment %v is not on the screen", at.In(riga))
+	if !strings.Contains(status(m), at.In(riga).Format(momentLayout)) {
+		t.Fatalf("the moment %v is not on the status line", at.In(riga))
 	}
 }
 
@@ -218,7 +212,7 @@ func TestStepsGiveTheTallyOfTheMoment(t *testing.T) {
 		if n != step.n {
 			t.Fatalf("answer %d, want %d", n, step.n)
 		}
-		want := model.TallyOf(f.city.Gazetteer, fairEvent, f.rs[:n])
+		want := tallyOf(f.city.Gazetteer, fairEvent, f.rs[:n])
 		if got := m.Snapshot().Tally; !reflect.DeepEqual(got, want) {
 			t.Fatalf("after stepping to answer %d: tally differs from the first %d answers", n, n)
 		}
@@ -247,19 +241,17 @@ func TestPlay(t *testing.T) {
 	f := fair(t)
 	m := send(f.model(Options{Speed: 60}), tea.WindowSizeMsg{Width: 100, Height: 30})
 	_, start := m.Position()
-	next, cmd := m.Update(press("space")[0])
-	m = next.(Model)
+	m, cmd := m.Update(press("space")[0])
 	if !m.Playing() || cmd == nil {
 		t.Fatalf("space: playing %v, cmd %v; want playing and a tick", m.Playing(), cmd)
 	}
-	if !strings.Contains(ansi.Strip(m.View().Content), "playing") {
+	if !strings.Contains(status(m), "playing") {
 		t.Fatal("the status line does not say playing")
 	}
 	perTick := time.Duration(float64(tickEvery) * 60) // 60×: 12 s per 200 ms tick
 	tick := tickMsg{gen: m.gen}
 	for i := 1; i <= 150; i++ { // half an hour of the event
-		next, cmd = m.Update(tick)
-		m = next.(Model)
+		m, cmd = m.Update(tick)
 		if cmd == nil {
 			t.Fatalf("tick %d: no next tick while playing", i)
 		}
@@ -275,7 +267,7 @@ func TestPlay(t *testing.T) {
 	}
 	m = send(m, tick, tick)
 	checkAt(t, f, m, start.Add(150*perTick))
-	if !strings.Contains(ansi.Strip(m.View().Content), "paused") {
+	if !strings.Contains(status(m), "paused") {
 		t.Fatal("the status line does not say paused")
 	}
 
@@ -287,8 +279,7 @@ func TestPlay(t *testing.T) {
 
 	// Playing stops at the end; space there plays from the start.
 	fast := send(f.model(Options{Speed: 1e6}), press("space")...)
-	next, cmd = fast.Update(tickMsg{gen: fast.gen})
-	fast = next.(Model)
+	fast, cmd = fast.Update(tickMsg{gen: fast.gen})
 	last := f.rs[len(f.rs)-1].CreatedAt
 	checkAt(t, f, fast, last)
 	if fast.Playing() || cmd != nil {
@@ -298,101 +289,6 @@ func TestPlay(t *testing.T) {
 	checkAt(t, f, fast, start)
 	if !fast.Playing() {
 		t.Fatal("space at the end does not play again")
-	}
-}
-
-func TestQuitAndFilter(t *testing.T) {
-	f := fair(t)
-	m := send(f.model(Options{}), tea.WindowSizeMsg{Width: 100, Height: 30}, press("end")[0])
-	for _, k := range []string{"q", "ctrl+c"} {
-		var msg tea.Msg
-		if k == "ctrl+c" {
-			msg = tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
-		} else {
-			msg = press(k)[0]
-		}
-		_, cmd := m.Update(msg)
-		if cmd == nil {
-			t.Fatalf("%s: no command", k)
-		}
-		if _, ok := cmd().(tea.QuitMsg); !ok {
-			t.Fatalf("%s does not quit", k)
-		}
-	}
-	// f opens the board's filter: the keys are text until enter.
-	m = send(m, press("f", "g", "r", "i", "q", "[")...)
-	if n, _ := m.Position(); n != len(f.rs) {
-		t.Fatalf("typing in the filter moved the replay to answer %d", n)
-	}
-	m = send(m, press("esc", "enter", "f", "g", "r", "i", "enter")...)
-	if s := ansi.Strip(m.View().Content); !strings.Contains(s, "Grīva") {
-		t.Fatalf("filtered board does not name Grīva:\n%s", s)
-	}
-	m = send(m, press("left")...)
-	if n, _ := m.Position(); n != len(f.rs)-1 {
-		t.Fatalf("after the filter, ← gives answer %d, want %d", n, len(f.rs)-1)
-	}
-}
-
-// TestWithinWindow checks every line of every screen fits the window.
-func TestWithinWindow(t *testing.T) {
-	f := fair(t)
-	states := map[string][]tea.Msg{
-		"start":   nil,
-		"middle":  repeat(12, "]"),
-		"end":     press("end"),
-		"playing": append(repeat(3, "]"), press("space")...),
-		"filter":  append(press("end"), press("f", "g", "r", "i")...),
-		"picked":  append(press("end"), press("f", "g", "r", "i", "enter")...),
-	}
-	for _, size := range [][2]int{{80, 24}, {160, 48}, {100, 30}, {60, 16}, {40, 10}} {
-		for _, lang := range []string{"en", "lv", "ru"} {
-			for name, msgs := range states {
-				m := send(f.model(Options{Lang: lang}), tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-				m = send(m, msgs...)
-				lines := strings.Split(m.View().Content, "\n")
-				if len(lines) != size[1] {
-					t.Errorf("%dx%d %s %s: %d lines, want %d", size[0], size[1], lang, name, len(lines), size[1])
-				}
-				for i, l := range lines {
-					if w := ansi.StringWidth(l); w > size[0] {
-						t.Errorf("%dx%d %s %s: line %d is %d wide: %q", size[0], size[1], lang, name, i, w, ansi.Strip(l))
-					}
-				}
-			}
-		}
-	}
-}
-
-// TestScreens compares the screen (teatest, ASCII colour profile, 100×30)
-// with testdata/TestScreens/*.golden (go test ./tui/replay -update
-// rewrites them).
-func TestScreens(t *testing.T) {
-	f := fair(t)
-	for _, c := range []struct {
-		name, lang string
-		keys       []tea.Msg
-		want       string
-	}{
-		{"hour_in", "en", append(repeat(6, "]"), press("right")...), "of 360"},
-		{"lv_end", "lv", press("end", "left"), "no 360"},
-		{"ru_playing", "ru", append(repeat(6, "]"), press("space")...), "из 360"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			tm := teatest.NewTestModel(t, f.model(Options{Lang: c.lang}),
-				teatest.WithInitialTermSize(100, 30),
-				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
-			for _, k := range c.keys {
-				tm.Send(k)
-			}
-			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(c.want)) },
-				teatest.WithDuration(5*time.Second))
-			if err := tm.Quit(); err != nil {
-				t.Fatal(err)
-			}
-			m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
-			golden.RequireEqual(t, ansi.Strip(m.View().Content))
-		})
 	}
 }
 
@@ -420,7 +316,7 @@ func TestEmptyEvent(t *testing.T) {
 	if n, _ := m.Position(); n != 0 || m.Playing() {
 		t.Fatalf("empty event: answer %d, playing %v", n, m.Playing())
 	}
-	if !strings.Contains(ansi.Strip(m.View().Content), "no answers") {
+	if !strings.Contains(status(m), "no answers") {
 		t.Fatal("empty event: the status line does not say there are no answers")
 	}
 }
@@ -439,7 +335,7 @@ func TestKeyHelp(t *testing.T) {
 // TestRandomWalk moves back and forth at random, over a small event whose
 // responses repeat a wish group (the Tallier's Remove mishandles those:
 // see moveTo) under a curation that merges two groups, and over the fair:
-// after every key the board shows what counting the answers until then
+// after every key the snapshot is what counting the answers until then
 // from scratch gives.
 func TestRandomWalk(t *testing.T) {
 	city, err := ascii_maps.Load("daugavpils")
@@ -483,25 +379,15 @@ func TestRandomWalk(t *testing.T) {
 				}
 				ws, got := want.Snapshot(), m.Snapshot()
 				if !reflect.DeepEqual(got.Tally, ws.Tally) || !reflect.DeepEqual(got.ByNeighbourhood, ws.ByNeighbourhood) {
-					t.Fatalf("step %d (%s), answer %d: board differs from counting afresh:\n got %+v\nwant %+v", i, k, n, got.Tally, ws.Tally)
+					t.Fatalf("step %d (%s), answer %d: snapshot differs from counting afresh:\n got %+v\nwant %+v", i, k, n, got.Tally, ws.Tally)
 				}
 			}
 		})
 	}
 }
 
-func TestTooSmallSaysTheReplaysMinimum(t *testing.T) {
-	f := fair(t)
-	m := send(f.model(Options{}), tea.WindowSizeMsg{Width: 60, Height: 16})
-	s := ansi.Strip(m.View().Content)
-	want := "make the window at least 60×" + itoa(m.minHeight())
-	if m.minHeight() <= 16 || !strings.Contains(s, want) {
-		t.Fatalf("60×16: want %q:\n%s", want, s)
-	}
-	m = send(m, tea.WindowSizeMsg{Width: 60, Height: m.minHeight()})
-	if s := ansi.Strip(m.View().Content); strings.Contains(s, "make the window") || !strings.Contains(s, "answer 0 of") {
-		t.Fatalf("at the minimum the board does not show:\n%s", s)
-	}
+// tallyOf counts the responses, in the order given, with no curation.
+func tallyOf(g *model.Gazetteer, event string, rs []model.Response) model.Tally {
+	t, _ := model.Count(g, event, nil, model.WalkOf(rs))
+	return t.Tally()
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

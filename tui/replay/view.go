@@ -5,17 +5,11 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"standmap/i18n"
 )
-
-// boardHeight is the height the board draws in: the screen less the
-// status and help lines, plus the board's own help bar, which View
-// replaces.
-func (m Model) boardHeight() int { return max(1, m.h-len(m.helpLines)) }
 
 // withHelp lays the keys out in as many help lines as the width needs,
 // so that every key shows.
@@ -71,39 +65,14 @@ func (m Model) progress(w int) string {
 	return m.st.Bar.Render(strings.Repeat("━", done)) + m.st.Muted.Render(strings.Repeat("─", w-done))
 }
 
-// View draws the board with the status and help lines in place of the
-// board's own help bar: never wider than the window, never taller.
-func (m Model) View() tea.View {
-	v := m.board.View()
-	v.AltScreen = true
-	v.WindowTitle = "standmap · " + tr(m.lang, i18n.ReplayReplay)
-	if minH := m.minHeight(); m.w < boardMinW || m.h < minH {
-		msg := ansi.Truncate(tr(m.lang, i18n.TooSmall, boardMinW, minH), max(m.w, 0), "")
-		v.Content = lipgloss.Place(max(m.w, 0), max(m.h, 0), lipgloss.Center, lipgloss.Center, msg)
-		return v
-	}
-	lines := strings.Split(v.Content, "\n")
-	if len(lines) > 1 {
-		lines = lines[:len(lines)-1] // the board's help bar: its keys are in ours
-	}
-	lines = append(lines, m.status())
-	lines = append(lines, m.helpLines...)
-	if len(lines) > m.h {
-		lines = lines[len(lines)-max(m.h, 0):]
-	}
-	v.Content = strings.Join(lines, "\n")
-	return v
-}
+// Lines returns the status line and the help lines, each exactly as
+// wide as the window: what the screen draws below the board.
+func (m Model) Lines() []string { return append([]string{m.status()}, m.helpLines...) }
 
-// minHeight is the least height that leaves the board its minimum beside
-// the status and help lines, at the window's width (or the least).
-func (m Model) minHeight() int {
-	if m.w >= boardMinW {
-		return boardMinH + len(m.helpLines)
-	}
-	n := m
-	n.w = boardMinW
-	return boardMinH + len(n.withHelp().helpLines)
+// LinesAt returns how many lines Lines has in a window w wide.
+func (m Model) LinesAt(w int) int {
+	m.w = w
+	return 1 + len(m.withHelp().helpLines)
 }
 
 // fit cuts s to w cells and pads it to exactly w.
