@@ -61,7 +61,7 @@ func TestE2EViewerCap(t *testing.T) {
 	s := startServe(t, "--max-viewers", "1")
 	board := s.terminal("viewer", 100, 30)
 	board.waitFor("read-only board")
-	if _, errOut, code := s.ssh([]string{"viewer"}, "tally"); code != 1 || !strings.Contains(errOut, "the server is full: it admits 1 viewers at once") {
+	if _, errOut, code := s.ssh([]string{"viewer"}, "tally"); code != 1 || !strings.Contains(errOut, "the server is full: it admits 1 viewer at once") {
 		t.Errorf("second viewer: exit %d, stderr %q", code, errOut)
 	}
 	app := s.terminal("fac", 120, 40)
@@ -112,8 +112,8 @@ func TestE2EShutdownShowsSaved(t *testing.T) {
 	s := startServe(t)
 	c := s.terminalOn(fmt.Sprintf("standmap-e2e-term-%d-%d", os.Getpid(), s.port), "fac", 120, 40, true)
 	c.waitFor("Visitor #1")
-	for _, k := range []string{"cen", "Enter", "shutdown wish", "Enter"} {
-		if k == "Enter" {
+	for _, k := range []string{"cen", "Enter", "shutdown wish", "Enter", "Down", "Enter"} { // no known words: Enter opens the categories, ↓ Enter takes one
+		if k == "Enter" || k == "Down" {
 			c.tmux("send-keys", "-t", "e2e", k)
 		} else {
 			c.tmux("send-keys", "-t", "e2e", "-l", k)
