@@ -13,6 +13,7 @@ import (
 type Renderer struct {
 	city   *ascii_maps.City
 	styles Styles
+	forms  []forms // the labels' forms, made on the first drawing
 
 	key   renderKey
 	out   string
@@ -55,12 +56,15 @@ func (r *Renderer) Render(counts map[string]int, version uint64, top, w, h int, 
 	if r.valid && k == r.key {
 		return r.out
 	}
+	if r.forms == nil {
+		r.forms = cityForms(r.city)
+	}
 	sub := r.styles.sub()
 	if !r.valid || r.lay.w != w || r.lay.h != h || r.lay.sub != sub {
 		r.lay = newLayout(&r.city.Grid, w, h, sub)
 		r.px = scaled(&r.city.Grid, r.lay)
 	}
-	r.out = draw(r.city, r.lay, r.px, counts, top, r.styles, highlight)
+	r.out = draw(r.city, r.forms, r.lay, r.px, counts, top, r.styles, highlight)
 	r.key, r.valid = k, true
 	return r.out
 }
@@ -71,6 +75,16 @@ func CountsOf(ns []model.NeighbourhoodCount) map[string]int {
 	m := make(map[string]int, len(ns))
 	for _, n := range ns {
 		m[n.Name] = n.Count
+	}
+	return m
+}
+
+// DemoCounts returns made-up counts for every neighbourhood of c, from 1
+// to 20, to see its shades and borders (maps show --demo).
+func DemoCounts(c *ascii_maps.City) map[string]int {
+	m := make(map[string]int, len(c.Neighbourhoods))
+	for i, n := range c.Neighbourhoods {
+		m[n.Name] = 1 + (i*7)%20
 	}
 	return m
 }

@@ -2,10 +2,8 @@ package choropleth
 
 import (
 	"math"
-	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -13,11 +11,12 @@ import (
 	"standmap/palette"
 )
 
-// labelReq is a label to place: its texts, longest first, the cell of
+// labelReq is a label to place: its name and forms, the cell of
 // the map it is centred on, its area (a neighbourhood, or Water) and how
 // it is drawn on its area and beside it.
 type labelReq struct {
-	texts     []string
+	name      string
+	forms     forms
 	x, y      int
 	area      ascii_maps.Cell
 	on        look // on its area
@@ -26,58 +25,27 @@ type labelReq struct {
 	highlight bool
 }
 
+// reach is how many rows above and below its point a label may move.
+const reach = 3
+
 // minVisible is how many of a neighbourhood's cells a label drawn in
 // patterns must leave uncovered (fewer if it has fewer).
 const minVisible = 3
-
-// abbreviations returns name, the author's short form and ever shorter
-// forms: "Jaunā Forštadte", "Jaunā F.", "J. Forštadte", "J.F.";
-// "Cietoksnis", "Cietoks.", …, "Ci.".
-func abbreviations(name, short string) []string {
-	out := []string{name}
-	if short != "" {
-		out = append(out, short)
-	}
-	words := strings.Fields(name)
-	if len(words) > 1 {
-		first, _ := utf8.DecodeRuneInString(words[0])
-		var initials strings.Builder
-		for _, w := range words {
-			r, _ := utf8.DecodeRuneInString(w)
-			initials.WriteString(string(r) + ".")
-		}
-		last, _ := utf8.DecodeRuneInString(words[len(words)-1])
-		out = append(out, words[0]+" "+string(last)+".", string(first)+". "+words[len(words)-1], initials.String())
-	} else {
-		r := []rune(name)
-		for k := len(r) - 3; k >= 2; k-- {
-			out = append(out, string(r[:k])+".")
-		}
-	}
-	fixed := 1 // the name and the author's short form come first
-	if short != "" {
-		fixed = 2
-	}
-	gen := out[fixed:]
-	sort.SliceStable(gen, func(i, j int) bool { return ansi.StringWidth(gen[i]) > ansi.StringWidth(gen[j]) })
-	seen := make(map[string]bool, len(out))
-	return slices.DeleteFunc(out, func(s string) bool {
-		dup := seen[s]
-		seen[s] = true
-		return dup
-	})
-}
 
 // maxCoverPct is the share of the map, in per cent, that labels may
 // cover before the rest are left out; the highlighted one always gets in.
 const maxCoverPct = 35
 
-// span is a placed label: n screen cells from x, y of the map, naming
-// area; beside says it lies on the background next to it.
+// span is a placed label's line: n screen cells from x, y of the map,
+// naming area; beside says it lies on the background next to it. name
+// is the area's name, text the form of it written (its lines joined by
+// line feeds), line which of them this is.
 type span struct {
-	x, y, n int
-	area    ascii_maps.Cell
-	beside  bool
+	x, y, n    int
+	area       ascii_maps.Cell
+	beside     bool
+	name, text string
+	line       int
 }
 
 // placer places labels on one canvas: each on its own area, or on the
@@ -121,46 +89,74 @@ func (p *placer) placeAll(reqs []labelReq) []span {
 	return p.placed
 }
 
-// place places one label, or none: the longest text that fits on its
-// area near its point, else beside the area. The highlighted one is
-// only ever its full name, on its area or beside it (else the legend line
-// carries it): which place is picked must be read, not guessed.
+// place places one label, or none: of each rank of its forms in turn,
+// the first that fits on its area near its point (a form of several
+// lines stacked about it), else the first of one line that fits beside
+// the area. The highlighted one is only ever its full name, on its area
+// or beside it (else the legend line carries it): which place is picked
+// must be read, not guessed.
 func (p *placer) place(rq labelReq) {
 	if rq.highlight {
-		rq.texts = rq.texts[:1]
+		rq.forms = forms{{rq.forms[whole][0]}}
 	}
 	budget := math.MaxInt                        // the widest text worth its cover of the map
 	if !rq.highlight && rq.area >= 0 && p.pads { // in colour a label keeps its area's shade
-
 		budget = max(7, int(3*math.Sqrt(float64(p.areaSize(rq.area)))))
 	}
-	for k, text := range rq.texts {
-		if rq.highlight {
-			text = "[" + text + "]"
-		} else if p.pads {
-			text = " " + text + " "
+	left := len(rq.forms[whole]) + len(rq.forms[legible]) + len(rq.forms[stub])
+	for _, rank := range rq.forms {
+		for _, form := range rank {
+			left--
+			lines := strings.Split(form, "\n")
+			widest := 0
+			for j, line := range lines {
+				if rq.highlight {
+					line = "[" + line + "]"
+				} else if p.pads {
+					line = " " + line + " "
+				}
+				lines[j] = line
+				widest = max(widest, ansi.StringWidth(line))
+			}
+			if widest > p.l.mw || (widest-2 > budget && left > 0) {
+				continue
+			}
+			if p.onArea(rq, form, lines) || rq.highlight && p.beside(rq, form, lines[0]) {
+				return
+			}
 		}
-		n := ansi.StringWidth(text)
-		if n > p.l.mw || (n-2 > budget && k < len(rq.texts)-1) {
-			continue
-		}
-		if p.onArea(rq, text, n) || rq.highlight && p.beside(rq, text) {
-			return
-		}
-	}
-	for _, text := range rq.texts {
-		if p.beside(rq, text) {
-			return
+		for _, form := range rank {
+			if !strings.Contains(form, "\n") && p.beside(rq, form, form) {
+				return
+			}
 		}
 	}
 }
 
-// onArea writes text on cells of rq's area near its point, if it fits.
-func (p *placer) onArea(rq labelReq, text string, n int) bool {
+// onArea writes lines (form as drawn), one under another and each
+// centred on one column, on cells of rq's area near its point, if they
+// fit.
+func (p *placer) onArea(rq labelReq, form string, lines []string) bool {
 	l := p.l
-	for _, dy := range [...]int{0, -1, 1, -2, 2, -3, 3} {
-		y := rq.y + dy
-		if y < 0 || y >= l.mh {
+	ns := make([]int, len(lines))
+	sum := 0
+	for i, line := range lines {
+		ns[i] = ansi.StringWidth(line)
+		sum += ns[i]
+	}
+	if rq.area >= 0 && p.pads {
+		total := p.areaSize(rq.area)
+		if total-sum < min(total, minVisible) {
+			return false
+		}
+	}
+	for k := range 2*reach + 1 {
+		dy := (k + 1) / 2
+		if k%2 == 1 {
+			dy = -dy
+		}
+		top := rq.y + dy - (len(lines)-1)/2
+		if top < 0 || top+len(lines) > l.mh {
 			continue
 		}
 		for off := 0; off <= 2*l.mw; off++ { // nearest the point first, either way
@@ -168,23 +164,34 @@ func (p *placer) onArea(rq labelReq, text string, n int) bool {
 			if off%2 == 1 {
 				dx = -dx
 			}
-			x := rq.x + dx - n/2
-			if x < 0 || x+n > l.mw {
+			if !p.fitsAll(rq.area, rq.x+dx, top, ns) {
 				continue
 			}
-			if !p.free(x, y, n) || !p.fits(rq.area, y*l.mw+x, n) {
-				continue
+			for i, line := range lines {
+				p.put(span{rq.x + dx - ns[i]/2, top + i, ns[i], rq.area, false, rq.name, form, i}, line, rq.on)
 			}
-			p.put(span{x, y, n, rq.area, false}, text, rq.on)
 			return true
 		}
 	}
 	return false
 }
 
+// fitsAll says whether lines of widths ns, from row top down and each
+// centred on column cx, all fit on area's cells, free of other labels.
+func (p *placer) fitsAll(area ascii_maps.Cell, cx, top int, ns []int) bool {
+	for i, n := range ns {
+		x, y := cx-n/2, top+i
+		if x < 0 || x+n > p.l.mw || !p.fits(area, y*p.l.mw+x, n) || !p.free(x, y, n) {
+			return false
+		}
+	}
+	return true
+}
+
 // beside writes "◂ text" right of rq's area, or "text ▸" left of it, on
-// the background of a row near its point, if it fits.
-func (p *placer) beside(rq labelReq, text string) bool {
+// the background of a row near its point, if it fits; text is form as
+// drawn.
+func (p *placer) beside(rq labelReq, form, text string) bool {
 	if rq.area < 0 && rq.area != ascii_maps.Water {
 		return false
 	}
@@ -208,13 +215,13 @@ func (p *placer) beside(rq labelReq, text string) bool {
 			continue
 		}
 		if x := last + 1; x+n <= l.mw && p.free(x, y, n) && p.blank(x, y, n) {
-			p.put(span{x, y, n, rq.area, true}, "", look{})
+			p.put(span{x, y, n, rq.area, true, rq.name, form, 0}, "", look{})
 			p.cv.write(l.x0+x, l.y0+y, "◂", rq.mark)
 			p.cv.write(l.x0+x+1, l.y0+y, " "+text, rq.off)
 			return true
 		}
 		if x := first - n; x >= 0 && p.free(x, y, n) && p.blank(x, y, n) {
-			p.put(span{x, y, n, rq.area, true}, "", look{})
+			p.put(span{x, y, n, rq.area, true, rq.name, form, 0}, "", look{})
 			p.cv.write(l.x0+x, l.y0+y, text+" ", rq.off)
 			p.cv.write(l.x0+x+n-1, l.y0+y, "▸", rq.mark)
 			return true
@@ -268,9 +275,9 @@ func (p *placer) put(s span, text string, lk look) {
 }
 
 // fits says whether a label over the n cells from i lies all on area's
-// cells and, drawn in patterns, keeps a few of them visible. In patterns
-// a label's blank ends may also lie on a border or the background (they
-// only blank a blank), never on water or another area.
+// cells. In patterns a label's blank ends may also lie on a border or
+// the background (they only blank a blank), never on water or another
+// area.
 func (p *placer) fits(area ascii_maps.Cell, i, n int) bool {
 	for k, c := range p.area[i : i+n] {
 		end := p.pads && area >= 0 && (k == 0 || k == n-1)
@@ -278,11 +285,7 @@ func (p *placer) fits(area ascii_maps.Cell, i, n int) bool {
 			return false
 		}
 	}
-	if area == ascii_maps.Water || !p.pads {
-		return true
-	}
-	total := p.areaSize(area)
-	return total-n >= min(total, minVisible)
+	return true
 }
 
 // areaSize returns the cells of neighbourhood a (0 if it vanished in
@@ -296,7 +299,7 @@ func (p *placer) areaSize(a ascii_maps.Cell) int {
 
 // labelRequests orders the labels: the highlighted one, then the
 // neighbourhoods by tally and size, then the waters.
-func labelRequests(c *ascii_maps.City, l layout, vals []int, hl int, sc palette.Scale, st Styles) []labelReq {
+func labelRequests(c *ascii_maps.City, fs []forms, l layout, vals []int, hl int, sc palette.Scale, st Styles) []labelReq {
 	order := make([]int, len(c.Neighbourhoods))
 	for i := range order {
 		order[i] = i
@@ -317,7 +320,7 @@ func labelRequests(c *ascii_maps.City, l layout, vals []int, hl int, sc palette.
 		a := c.Areas[i]
 		x, y := l.toScreen(&c.Grid, a.Label)
 		cls := ink(sc.Class(vals[i]))
-		rq := labelReq{texts: abbreviations(c.Neighbourhoods[i].Name, a.Short), x: x, y: y, area: ascii_maps.Cell(i),
+		rq := labelReq{name: c.Neighbourhoods[i].Name, forms: fs[i], x: x, y: y, area: ascii_maps.Cell(i),
 			on: look{bold: true}, off: look{bold: true}, mark: look{fg: inkZero + cls}, highlight: i == hl}
 		if colour {
 			rq.on = look{fg: inkText + cls, bg: inkZero + cls, bold: true}
@@ -333,11 +336,11 @@ func labelRequests(c *ascii_maps.City, l layout, vals []int, hl int, sc palette.
 	}
 	for _, wl := range c.Water {
 		x, y := l.toScreen(&c.Grid, wl.Label)
-		texts := []string{wl.Name}
+		f := forms{{wl.Name}}
 		if wl.Short != "" {
-			texts = append(texts, wl.Short)
+			f[whole] = append(f[whole], wl.Short)
 		}
-		rq := labelReq{texts: texts, x: x, y: y, area: ascii_maps.Water, on: look{italic: true}, off: look{italic: true}, mark: look{fg: inkWave}}
+		rq := labelReq{name: wl.Name, forms: f, x: x, y: y, area: ascii_maps.Water, on: look{italic: true}, off: look{italic: true}, mark: look{fg: inkWave}}
 		if colour {
 			rq.on = look{fg: inkWave, bg: inkWater, bold: true, italic: true}
 		}

@@ -101,65 +101,6 @@ func TestEverySizeFits(t *testing.T) {
 	}
 }
 
-// TestLabelsOnTheirOwnArea: at every size and profile, no label leaves
-// the map or touches another, and each lies wholly on its own area (a
-// water's name on water) or wholly on the background beside it.
-func TestLabelsOnTheirOwnArea(t *testing.T) {
-	c := daugavpils(t)
-	for _, p := range profiles {
-		st := NewStyles(palette.Dark, p)
-		for _, sz := range append(sizes, [2]int{60, 20}, [2]int{120, 36}, [2]int{200, 60}, [2]int{250, 70}) {
-			l := newLayout(&c.Grid, sz[0], sz[1], st.sub())
-			cv, spans, area, _ := compose(c, l, scaled(&c.Grid, l), fair, 0, st, "Kalkūni")
-			for i, a := range spans {
-				if a.x < 0 || a.y < 0 || a.x+a.n > l.mw || a.y >= l.mh {
-					t.Errorf("%v %s: label %v leaves the %d×%d map", sz, p, a, l.mw, l.mh)
-					continue
-				}
-				for k, got := range area[a.y*l.mw+a.x : a.y*l.mw+a.x+a.n] {
-					want := a.area
-					if a.beside {
-						want = ascii_maps.Empty
-					}
-					// In patterns a label's blank ends may blank a border
-					// or the background.
-					end := p == colorprofile.ASCII && !a.beside && a.area >= 0 && (k == 0 || k == a.n-1)
-					if got != want && !(end && (got == mixed || got == ascii_maps.Empty)) {
-						t.Errorf("%v %s: label %q lies on %d, not on %d", sz, p,
-							string(cv.runes[(l.y0+a.y)*l.w+l.x0+a.x:(l.y0+a.y)*l.w+l.x0+a.x+a.n]), got, want)
-						break
-					}
-				}
-				for _, b := range spans[i+1:] {
-					if a.y == b.y && a.x <= b.x+b.n && b.x <= a.x+a.n {
-						t.Errorf("%v %s: labels %v and %v touch", sz, p, a, b)
-					}
-				}
-			}
-			if !strings.Contains(string(cv.runes), "[Ka") {
-				t.Errorf("%v %s: the highlighted label is missing", sz, p)
-			}
-		}
-	}
-}
-
-func TestAllLabelsAtFullScreen(t *testing.T) {
-	c := daugavpils(t)
-	for _, p := range profiles {
-		out := ansi.Strip(Render(c, fair, 0, 200, 60, NewStyles(palette.Dark, p), ""))
-		for _, n := range c.Neighbourhoods {
-			if !strings.Contains(out, n.Name) {
-				t.Errorf("%s: %s has no label at 200×60", p, n.Name)
-			}
-		}
-		for _, w := range c.Water {
-			if !strings.Contains(out, w.Name) && !strings.Contains(out, w.Short) {
-				t.Errorf("%s: %s has no label at 200×60", p, w.Name)
-			}
-		}
-	}
-}
-
 // TestOutlineBeforeAnyMark: with no marks, the city is drawn in the
 // neutral shade (half blocks in colour, dots without) and the legend
 // says there are no marks yet.
@@ -212,17 +153,6 @@ func TestColoursWithinProfile(t *testing.T) {
 		if !strings.Contains(Render(c, fair, 0, 160, 48, NewStyles(palette.For(light), colorprofile.TrueColor), ""), "38;2;") {
 			t.Errorf("light %v: true colour sends no true colour", light)
 		}
-	}
-}
-
-func TestAbbreviations(t *testing.T) {
-	got := abbreviations("Jaunā Forštadte", "Jaunā F.")
-	want := []string{"Jaunā Forštadte", "Jaunā F.", "J. Forštadte", "J.F."}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("got %q, want %q", got, want)
-	}
-	if got := abbreviations("Centrs", ""); got[len(got)-1] != "Ce." || got[0] != "Centrs" {
-		t.Errorf("got %q", got)
 	}
 }
 

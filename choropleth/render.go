@@ -47,15 +47,46 @@ func (st Styles) sub() int {
 // neighbourhood named highlight, if any, is marked.
 func Render(c *ascii_maps.City, counts map[string]int, top, w, h int, st Styles, highlight string) string {
 	l := newLayout(&c.Grid, w, h, st.sub())
-	return draw(c, l, scaled(&c.Grid, l), counts, top, st, highlight)
+	return draw(c, cityForms(c), l, scaled(&c.Grid, l), counts, top, st, highlight)
 }
 
-// draw renders with an already scaled grid.
-func draw(c *ascii_maps.City, l layout, px []ascii_maps.Cell, counts map[string]int, top int, st Styles, highlight string) string {
+// Label is a name written on the map.
+type Label struct {
+	// Name is the neighbourhood's or the water's name.
+	Name string
+	// Text is what is written: the name or a shorter form of it, its
+	// lines joined by line feeds when it is stacked on several.
+	Text string
+	// Beside says it is written on the background beside its area, with
+	// a pointer, rather than on the area.
+	Beside bool
+}
+
+// Labels returns the labels Render writes with the same arguments, in
+// the order they were placed (the highlighted one, then by tally and
+// size); a name left out for want of room has none.
+func Labels(c *ascii_maps.City, counts map[string]int, top, w, h int, st Styles, highlight string) []Label {
+	l := newLayout(&c.Grid, w, h, st.sub())
+	if l.w <= 0 || l.h <= 0 {
+		return nil
+	}
+	_, spans, _, _ := compose(c, cityForms(c), l, scaled(&c.Grid, l), counts, top, st, highlight)
+	out := make([]Label, 0, len(spans))
+	for _, s := range spans {
+		if s.line == 0 {
+			out = append(out, Label{Name: s.name, Text: s.text, Beside: s.beside})
+		}
+	}
+	return out
+}
+
+// draw renders with the city's label forms (cityForms) and an already
+// scaled grid.
+func draw(c *ascii_maps.City, fs []forms, l layout, px []ascii_maps.Cell, counts map[string]int, top int, st Styles, highlight string) string {
 	if l.w <= 0 || l.h <= 0 {
 		return ""
 	}
-	cv, spans, _, sc := compose(c, l, px, counts, top, st, highlight)
+	cv, spans, _, sc := compose(c, fs, l, px, counts, top, st, highlight)
 	seqs := map[look]string{}
 	var b strings.Builder
 	b.Grow(l.w * l.h * 6)
@@ -107,7 +138,7 @@ const borderMin = 60
 // compose fills the canvas of the map rows: the shaded pixels, then the
 // labels (returned as spans of the map); it returns each map cell's one
 // area (or mixed) and the scale too.
-func compose(c *ascii_maps.City, l layout, px []ascii_maps.Cell, counts map[string]int, top int, st Styles, highlight string) (*canvas, []span, []ascii_maps.Cell, palette.Scale) {
+func compose(c *ascii_maps.City, fs []forms, l layout, px []ascii_maps.Cell, counts map[string]int, top int, st Styles, highlight string) (*canvas, []span, []ascii_maps.Cell, palette.Scale) {
 	vals := make([]int, len(c.Neighbourhoods))
 	largest := 0
 	for i, n := range c.Neighbourhoods {
@@ -150,7 +181,7 @@ func compose(c *ascii_maps.City, l layout, px []ascii_maps.Cell, counts map[stri
 	var spans []span
 	if l.mw > 0 && l.mh > 0 {
 		p := newPlacer(cv, l, px, area, st)
-		spans = p.placeAll(labelRequests(c, l, vals, hl, sc, st))
+		spans = p.placeAll(labelRequests(c, fs, l, vals, hl, sc, st))
 	}
 	return cv, spans, area, sc
 }

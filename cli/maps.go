@@ -127,9 +127,7 @@ func showMap(e *env, name string, o *mapsShowOptions) error {
 	}
 	counts := map[string]int{}
 	if o.demo {
-		for i, n := range c.Neighbourhoods {
-			counts[n.Name] = 1 + (i*7)%20
-		}
+		counts = choropleth.DemoCounts(c)
 	}
 	w := colorprofile.NewWriter(e.stdout, os.Environ())
 	title := c.Name

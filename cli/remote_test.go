@@ -89,6 +89,7 @@ func TestRemoteUsage(t *testing.T) {
 		{"frobnicate", 2}, {"tally --bogus", 2}, {"tally extra", 2}, {"export --format xml", 2},
 		{"present now", 2}, {"tally --db /etc/passwd", 2}, {"tally --event Other", 2}, {"export --out /tmp/x", 2},
 		{"--version", 0}, {"tally --at soon", 2}, {"help", 0}, {"--help", 0}, {"tally -h", 0},
+		{"help tally", 0}, {"help frobnicate", 2}, {"help report", 2}, // report is not served
 	} {
 		out, errs, code := ssh(server.Facilitator, strings.Fields(c.line)...)
 		if code != c.code || (code != 0 && strings.Count(errs, "\n") != 1) {

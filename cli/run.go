@@ -53,8 +53,30 @@ func prepare(root *cobra.Command, args []string, stdin io.Reader, stdout, stderr
 		return commandError{label(c), usageError{err.Error()}}
 	})
 	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "help" {
+			c.Run, c.RunE = nil, helpTopic
+		}
+	}
 	root.InitDefaultCompletionCmd()
 	labelErrors(root)
+}
+
+// helpTopic is `help [command]`: the command's help, or, for a command
+// there is not, a wrong use said in one line (exit 2), as an unknown
+// command is (cobra's own printed the root's help and exited 0).
+func helpTopic(c *cobra.Command, args []string) error {
+	cmd, rest, err := c.Root().Find(args)
+	if err != nil || cmd == nil || len(rest) > 0 {
+		parent := c.Root()
+		if cmd != nil && err == nil {
+			parent = cmd
+		}
+		return usagef("unknown command %q (%s --help lists them)", strings.Join(args, " "), parent.CommandPath())
+	}
+	cmd.InitDefaultHelpFlag()
+	cmd.InitDefaultVersionFlag()
+	return cmd.Help()
 }
 
 // exitStatus is the exit status of a run that returned err.

@@ -105,7 +105,7 @@ func runServe(e *env, o *serveOptions) error {
 		Listen: ln.Addr().String(), DBPath: e.store.Path(),
 		HostKeyPath: o.hostKey, AuthorizedKeysPath: o.authorizedKeys,
 		MaxViewers: o.maxViewers, NoViewers: o.noViewers, Lang: e.lang,
-		Store: e.store, Event: ev.Name, Hub: hubAdapter{hub}, App: app, Commands: served.run, Logger: logger,
+		Store: e.store, Hub: hubAdapter{hub}, App: app, Commands: served.run, Logger: logger,
 	})
 	if err != nil {
 		ln.Close()

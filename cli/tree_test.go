@@ -139,6 +139,32 @@ func TestHelpListsTheCommands(t *testing.T) {
 	}
 }
 
+// TestHelpTopics: help names any command's help; a command there is not
+// is a wrong use, said in one line, as an unknown command is.
+func TestHelpTopics(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		code int
+		out  string // in standard output, or (exit 2) the whole of standard error
+	}{
+		{[]string{"help", "tally"}, 0, "Print the current tallies"},
+		{[]string{"help", "maps", "show"}, 0, "--demo"},
+		{[]string{"help", "nonexistent"}, 2, "standmap help: unknown command \"nonexistent\" (standmap --help lists them)\n"},
+		{[]string{"help", "wishes", "frobnicate"}, 2, "standmap help: unknown command \"wishes frobnicate\" (standmap wishes --help lists them)\n"},
+		{[]string{"nonexistent"}, 2, "standmap: unknown command \"nonexistent\" (standmap --help lists them)\n"},
+	} {
+		out, errs, code := runLine(c.args...)
+		switch {
+		case code != c.code:
+			t.Errorf("standmap %v: exit %d, want %d; %q", c.args, code, c.code, errs)
+		case code == 0 && (errs != "" || !strings.Contains(out, c.out)):
+			t.Errorf("standmap %v: %q %q", c.args, out, errs)
+		case code != 0 && (out != "" || errs != c.out):
+			t.Errorf("standmap %v: stdout %q, stderr %q; want %q", c.args, out, errs, c.out)
+		}
+	}
+}
+
 func TestVersionAndCompletion(t *testing.T) {
 	t.Parallel()
 	for _, args := range [][]string{{"version"}, {"--version"}} {

@@ -9,7 +9,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"standmap/db"
+	"standmap/i18n"
 	"standmap/model"
+	"standmap/tui"
 )
 
 // actionOf builds a command's curation action from its arguments and
@@ -160,16 +162,23 @@ func newWishesUndo() *cobra.Command {
 				}
 				seq = n
 			}
-			return run(p, cmd, useDB|useEvent, func(e *env) error { return undoWishes(e, seq) })
+			return run(p, cmd, useAll, func(e *env) error { return undoWishes(e, seq) })
 		},
 	}
-	p.flags(cmd, useDB|useEvent)
+	p.flags(cmd, useAll)
 	return cmd
 }
 
-// undoWishes takes back the newest action, or the one numbered seq.
+// undoWishes takes back the newest action, or the one numbered seq, and
+// says what it took back in words, as the curation view does, with the
+// groups' texts as they were shown: `#3 undone: merged “velo celini”
+// into “Veloceliņi” ✓`.
 func undoWishes(e *env, seq int64) error {
 	ev, err := e.readEvent()
+	if err != nil {
+		return err
+	}
+	shown, err := shownTexts(e, ev.Name)
 	if err != nil {
 		return err
 	}
@@ -180,6 +189,34 @@ func undoWishes(e *env, seq int64) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "#%d %s (standmap wishes undo takes it back)\n", entry.Seq, entry.Describe())
+	log, err := e.store.CurationLog(e.ctx, ev.Name)
+	if err != nil {
+		return err
+	}
+	what := entry.Describe() // `undo #1`, should the log not say what it undid
+	for _, t := range log {
+		if t.UndoneBy == entry.Seq {
+			what = tui.DescribeEntry(e.lang, t, shown)
+		}
+	}
+	fmt.Fprintf(e.stdout, "#%d %s\n", entry.Seq, i18n.T(e.lang, i18n.AppCurateUndone, what))
 	return nil
+}
+
+// shownTexts returns a lookup of the event's wish groups' shown texts by
+// key, hidden and held ones too.
+func shownTexts(e *env, event string) (func(key string) string, error) {
+	cur, err := e.store.Curation(e.ctx, event)
+	if err != nil {
+		return nil, err
+	}
+	t, err := curatedTallier(e, event, cur.Unfiltered())
+	if err != nil {
+		return nil, err
+	}
+	texts := map[string]string{}
+	for _, w := range t.Tally().Wishes {
+		texts[w.Key] = w.Text
+	}
+	return func(key string) string { return texts[key] }, nil
 }

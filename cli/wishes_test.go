@@ -90,6 +90,34 @@ func TestWishesCommandsRoundTrip(t *testing.T) {
 	}
 }
 
+// TestWishesUndoSaysWhat: wishes undo says what it took back in words,
+// with the groups' texts as they were shown, in the --lang language; an
+// undo undone is said as the log says it.
+func TestWishesUndoSaysWhat(t *testing.T) {
+	s := newStand(t)
+	if _, errs, code := s.ImportText(curationCSV); code != 0 {
+		t.Fatal(errs)
+	}
+	s.OK("wishes", "merge", "velocelini", "--into", "bike paths", "--event", "Fair")
+	s.OK("wishes", "hide", "more benches", "--event", "Fair")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"undo", "--lang", "en"}, "#3 undone: hid “more benches” ✓\n"},
+		{[]string{"undo", "--lang", "lv"}, "#4 atsaukts: “velocelini” apvienots ar “Veloceliņi” ✓\n"},
+		{[]string{"undo", "3", "--lang", "en"}, "#5 undone: undo #2 ✓\n"}, // the hide is in force again
+		{[]string{"undo", "--lang", "en"}, "#6 undone: hid “more benches” ✓\n"},
+	} {
+		if got := s.OK(append([]string{"wishes", "--event", "Fair"}, c.args...)...); got != c.want {
+			t.Errorf("wishes %v: %q, want %q", c.args, got, c.want)
+		}
+	}
+	if _, errs, code := s.Run("", "wishes", "undo", "--event", "Fair"); code != 1 || !strings.Contains(errs, "nothing to undo") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+}
+
 func TestWishesModerationAndRefusals(t *testing.T) {
 	t.Parallel()
 	s := newStand(t)

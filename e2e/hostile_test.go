@@ -61,7 +61,7 @@ func TestE2EViewerCap(t *testing.T) {
 	s := startServe(t, "--max-viewers", "1")
 	board := s.terminal("viewer", 100, 30)
 	board.waitFor("read-only board")
-	if _, errOut, code := s.ssh([]string{"viewer"}, "tally"); code != 1 || !strings.Contains(errOut, "the server is full: it admits 1 viewers at once") {
+	if _, errOut, code := s.ssh([]string{"viewer"}, "tally"); code != 1 || !strings.Contains(errOut, "the server is full: it admits 1 viewer at once") {
 		t.Errorf("second viewer: exit %d, stderr %q", code, errOut)
 	}
 	app := s.terminal("fac", 120, 40)

@@ -4,19 +4,26 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/charmbracelet/colorprofile"
 
 	"standmap/ascii_maps"
+	"standmap/choropleth"
 	"standmap/model"
+	"standmap/palette"
 )
 
 // seattleGeoJSON is a real city's open data: Seattle's 90 neighbourhoods.
 const seattleGeoJSON = "../mapimport/testdata/real/seattle-neighborhoods.geojson"
 
 // TestMapsImportRealCity makes a map from a real city's district file and
-// uses it as any map: it passes maps check, maps show names most of its
-// districts at 200×60, and a CSV naming them imports and is tallied.
+// uses it as any map: it passes maps check, maps show labels most of its
+// districts at 200×60 so that a reader can tell which (with patterns and
+// in colour), and a CSV naming them imports and is tallied.
 func TestMapsImportRealCity(t *testing.T) {
 	t.Parallel()
 	s := newStand(t)
@@ -36,14 +43,25 @@ func TestMapsImportRealCity(t *testing.T) {
 		t.Fatalf("%d neighbourhoods, want 90", len(city.Neighbourhoods))
 	}
 	show := s.ok("maps", "show", out, "--width", "200", "--height", "60", "--demo")
-	labelled := 0
-	for _, n := range city.Neighbourhoods {
-		if strings.Contains(show, " "+n.Name+" ") {
-			labelled++
+	// What maps show draws to a pipe (patterns), then what a terminal in
+	// colour shows (half blocks).
+	for _, p := range []colorprofile.Profile{colorprofile.NoTTY, colorprofile.TrueColor} {
+		labels := choropleth.Labels(city, choropleth.DemoCounts(city), 0, 200, 60, choropleth.NewStyles(palette.Dark, p), "")
+		read := legibleLabels(t, city, labels)
+		t.Logf("%s: %d labels, %d legible", p, len(labels), read)
+		if read <= len(city.Neighbourhoods)/2 {
+			t.Errorf("%s: at 200×60 %d of %d districts carry a label a reader can tell apart; want most:\n%s", p, read, len(city.Neighbourhoods), show)
 		}
-	}
-	if labelled <= len(city.Neighbourhoods)/2 {
-		t.Errorf("maps show at 200×60 names %d of %d districts in full; want most:\n%s", labelled, len(city.Neighbourhoods), show)
+		if p != colorprofile.NoTTY {
+			continue
+		}
+		for _, l := range labels {
+			for line := range strings.SplitSeq(l.Text, "\n") {
+				if !strings.Contains(show, line) {
+					t.Errorf("maps show has no %q of %s's label %q", line, l.Name, l.Text)
+				}
+			}
+		}
 	}
 	for _, want := range []string{"Seattle\n", "90 districts from seattle-neighborhoods.geojson", "CC0 1.0."} {
 		if !strings.Contains(show, want) {
@@ -119,4 +137,54 @@ func TestMapsImportWritesNothingOnError(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2 (usage)\n%s", args, code, errs)
 		}
 	}
+}
+
+// legibleLabels counts the labels a reader can tell apart: a district's
+// whole name (on one line or several), or a shorter form that keeps a
+// word of four letters or more and could stand for no other district —
+// each of its words a word of the name, or one's beginning cut with a
+// full stop, in order ("Univ. Dist." is University District; "H. Park"
+// names none, Highland Park and Holly Park both fit; "C.H." neither).
+func legibleLabels(t *testing.T, c *ascii_maps.City, labels []choropleth.Label) int {
+	t.Helper()
+	words := func(s string) []string { return regexp.MustCompile(`[\s\-–/]+`).Split(strings.TrimSpace(s), -1) }
+	fits := func(text, name string) bool {
+		ws, i := words(name), 0
+		for _, tok := range regexp.MustCompile(`[^\s\-–/.]+\.?`).FindAllString(text, -1) {
+			for i < len(ws) && !(strings.EqualFold(tok, ws[i]) ||
+				strings.HasSuffix(tok, ".") && strings.HasPrefix(strings.ToLower(ws[i]), strings.ToLower(strings.TrimSuffix(tok, ".")))) {
+				i++
+			}
+			if i == len(ws) {
+				return false
+			}
+			i++
+		}
+		return true
+	}
+	n, seen := 0, map[string]bool{}
+	for _, l := range labels {
+		if seen[l.Name] {
+			t.Errorf("%s is labelled twice", l.Name)
+		}
+		seen[l.Name] = true
+		if strings.Join(words(l.Text), " ") == strings.Join(words(l.Name), " ") {
+			n++
+			continue
+		}
+		word := false
+		for _, w := range strings.FieldsFunc(l.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			word = word || len([]rune(w)) >= 4
+		}
+		others := 0
+		for _, o := range c.Neighbourhoods {
+			if o.Name != l.Name && fits(l.Text, o.Name) {
+				others++
+			}
+		}
+		if word && others == 0 && fits(l.Text, l.Name) {
+			n++
+		}
+	}
+	return n
 }

@@ -37,7 +37,6 @@ const (
 	AppReadOnly          Key = "app.readOnly"
 	AppPasteCleaned      Key = "app.pasteCleaned"
 	AppWishes            Key = "app.wishes"
-	AppOneWish           Key = "app.oneWish"
 	AppSaving            Key = "app.saving"
 	AppHelpAdd           Key = "app.helpAdd"
 	AppHelpAccept        Key = "app.helpAccept"
@@ -123,25 +122,26 @@ const (
 
 // appTexts are the application's {English, Latvian} texts.
 var appTexts = map[Key][2]string{
-	AppVisitors:          {"visitors", "apmeklētāji"},
-	AppVisitorCount:      {"%d visitor|%d visitors", "%d apmeklētāji|%d apmeklētājs|%d apmeklētāji"},
-	AppVisitor:           {"Visitor #%d", "Apmeklētājs #%d"},
-	AppSaved:             {"saved #%d ✓", "saglabāts #%d ✓"},
-	AppPlace:             {"Place", "Vieta"},
-	AppWish:              {"Wish", "Vēlme"},
-	AppCategory:          {"Category", "Kategorija"},
-	AppCategoryHint:      {"a letter jumps to a category", "burts pārlec uz kategoriju"},
-	AppAge:               {"Age", "Vecums"},
-	AppMarks:             {"Marks", "Atzīmes"},
-	AppCityWide:          {"(city-wide)", "(visa pilsēta)"},
-	AppRecent:            {"Recent", "Nesenie"},
-	AppNoRecent:          {"no responses yet", "vēl nav atbilžu"},
-	AppWhere:             {"Where they spend free time", "Kur pavada brīvo laiku"},
-	AppWants:             {"What they want improved", "Ko vēlas uzlabot"},
-	AppNothingToSave:     {"nothing to save: add a place or a wish", "nav ko saglabāt: pievienojiet vietu vai vēlmi"},
-	AppNoMatch:           {"no neighbourhood matches '%s'", "neviena apkaime neatbilst '%s'"},
-	AppEmptyPlace:        {"type a neighbourhood (tab: a city-wide wish, ctrl+s: save)", "ierakstiet apkaimi (tab: vēlme visai pilsētai, ctrl+s: saglabāt)"},
-	AppWishTooLong:       {"a wish holds at most %d characters", "vēlmē var būt ne vairāk kā %d rakstzīmes"},
+	AppVisitors:      {"visitors", "apmeklētāji"},
+	AppVisitorCount:  {"%d visitor|%d visitors", "%d apmeklētāji|%d apmeklētājs|%d apmeklētāji"},
+	AppVisitor:       {"Visitor #%d", "Apmeklētājs #%d"},
+	AppSaved:         {"saved #%d ✓", "saglabāts #%d ✓"},
+	AppPlace:         {"Place", "Vieta"},
+	AppWish:          {"Wish", "Vēlme"},
+	AppCategory:      {"Category", "Kategorija"},
+	AppCategoryHint:  {"a letter jumps to a category", "burts pārlec uz kategoriju"},
+	AppAge:           {"Age", "Vecums"},
+	AppMarks:         {"Marks", "Atzīmes"},
+	AppCityWide:      {"(city-wide)", "(visa pilsēta)"},
+	AppRecent:        {"Recent", "Nesenie"},
+	AppNoRecent:      {"no responses yet", "vēl nav atbilžu"},
+	AppWhere:         {"Where they spend free time", "Kur pavada brīvo laiku"},
+	AppWants:         {"What they want improved", "Ko vēlas uzlabot"},
+	AppNothingToSave: {"nothing to save: add a place or a wish", "nav ko saglabāt: pievienojiet vietu vai vēlmi"},
+	AppNoMatch:       {"no neighbourhood matches '%s'", "neviena apkaime neatbilst '%s'"},
+	AppEmptyPlace:    {"type a neighbourhood (tab: a city-wide wish, ctrl+s: save)", "ierakstiet apkaimi (tab: vēlme visai pilsētai, ctrl+s: saglabāt)"},
+	AppWishTooLong: {"a wish holds at most %d character|a wish holds at most %d characters",
+		"vēlmē var būt ne vairāk kā %d rakstzīmes|vēlmē var būt ne vairāk kā %d rakstzīme|vēlmē var būt ne vairāk kā %d rakstzīmes"},
 	AppSaveFailed:        {"not saved: %s", "nav saglabāts: %s"},
 	AppDeleteFailed:      {"not deleted: %s", "nav dzēsts: %s"},
 	AppUndone:            {"undone #%d", "atsaukts #%d"},
@@ -157,8 +157,7 @@ var appTexts = map[Key][2]string{
 	AppNoMarks:           {"no marks yet", "vēl nav atzīmju"},
 	AppReadOnly:          {"read-only board", "tikai skatīšanās"},
 	AppPasteCleaned:      {"control characters removed from the paste", "no ielīmētā izņemtas vadības rakstzīmes"},
-	AppWishes:            {"%d wishes", "%d vēlmes"},
-	AppOneWish:           {"1 wish", "1 vēlme"},
+	AppWishes:            {"%d wish|%d wishes", "%d vēlmes|%d vēlme|%d vēlmes"},
 	AppSaving:            {"saving…", "saglabā…"},
 	AppHelpAdd:           {"add", "pievienot"},
 	AppHelpAccept:        {"accept", "pieņemt"},
@@ -226,7 +225,7 @@ var appTexts = map[Key][2]string{
 	AppCurateNotMerged:   {"nothing is merged into “%s”", "ar “%s” nekas nav apvienots"},
 	AppCurateSugTitle:    {"Probably the same (%d)", "Iespējams, viens un tas pats (%d)"},
 	AppCurateSugNone:     {"no suggestions: no two groups look alike", "ieteikumu nav: līdzīgu grupu nav"},
-	AppReasonSpelt:       {"%d letter(s) apart", "atšķiras %d burtos"},
+	AppReasonSpelt:       {"%d letter apart|%d letters apart", "atšķiras %d burtos|atšķiras %d burtā|atšķiras %d burtos"},
 	AppReasonWord:        {"words in common “%s”", "kopīgi vārdi “%s”"},
 	AppReasonCategory:    {"both %s", "abas: %s"},
 	AppHelpRename:        {"rename", "pārdēvēt"},

@@ -11,9 +11,10 @@ const (
 
 // pictureTexts are the pictures' {English, Latvian} texts.
 var pictureTexts = map[Key][2]string{
-	MapSteps:         {"steps of %d; changes past %d", "solis %d; mainās virs %d"},
-	MapNoMarks:       {"no marks yet", "vēl nav atzīmju"},
-	AppZeroPlaces:    {"%d places with no marks yet", "%d apkaimes vēl bez atzīmēm"},
+	MapSteps:   {"steps of %d; changes past %d", "solis %d; mainās virs %d"},
+	MapNoMarks: {"no marks yet", "vēl nav atzīmju"},
+	AppZeroPlaces: {"%d place with no marks yet|%d places with no marks yet",
+		"%d apkaimes vēl bez atzīmēm|%d apkaime vēl bez atzīmēm|%d apkaimes vēl bez atzīmēm"},
 	PictureTopWishes: {"Top wishes", "Biežākās vēlmes"},
 }
 
@@ -21,6 +22,6 @@ var pictureTexts = map[Key][2]string{
 var pictureRU = map[Key]string{
 	MapSteps:         "шаг %d; меняется выше %d",
 	MapNoMarks:       "отметок пока нет",
-	AppZeroPlaces:    "районов без отметок: %d",
+	AppZeroPlaces:    "%d район без отметок|%d района без отметок|%d районов без отметок",
 	PictureTopWishes: "Самые частые пожелания",
 }

@@ -154,8 +154,8 @@ func TestRealCity(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := res.City
-	if c.Grid.Width != 46 || c.Grid.Height != DefaultRows { // a tall city: the rows bound it
-		t.Errorf("grid %d×%d, want 46×%d", c.Grid.Width, c.Grid.Height, DefaultRows)
+	if c.Grid.Width != 136 || c.Grid.Height != DefaultRows { // a tall city: the rows bound it
+		t.Errorf("grid %d×%d, want 136×%d", c.Grid.Width, c.Grid.Height, DefaultRows)
 	}
 	if len(fc.Features) != 90 || len(c.Neighbourhoods) != 90 {
 		t.Fatalf("%d features, %d neighbourhoods; want 90", len(fc.Features), len(c.Neighbourhoods))

@@ -12,9 +12,11 @@ import (
 // The default and the largest --size.
 const (
 	// DefaultCols and DefaultRows bound the grid when no size is given:
-	// a file that fits an editor window, scales up cleanly to a 200×60
-	// projector and down to the application's map panel.
-	DefaultCols, DefaultRows = 120, 40
+	// as fine as the map drawn on a 200×60 projector, where half blocks
+	// show two grid rows in each of its 59 lines (a coarser grid is
+	// drawn blown up, its smallest districts lost between cells), and
+	// sampled down cleanly to the application's map panel.
+	DefaultCols, DefaultRows = 240, 120
 	// MaxCols and MaxRows bound any grid, and so the work of an import.
 	MaxCols, MaxRows = 400, 200
 )

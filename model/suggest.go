@@ -52,7 +52,10 @@ func (r Reason) String() string {
 	case ReasonSpacing:
 		return "the same letters"
 	case ReasonSpelt:
-		return fmt.Sprintf("spelt %d letter(s) apart", r.Letters)
+		if r.Letters == 1 {
+			return "spelt 1 letter apart"
+		}
+		return fmt.Sprintf("spelt %d letters apart", r.Letters)
 	case ReasonWords:
 		return fmt.Sprintf("words in common %q", strings.Join(r.Words, " "))
 	}

@@ -59,7 +59,7 @@ func (s *Server) admit(next ssh.Handler) ssh.Handler {
 			defer s.viewers.Add(-1)
 			if max := s.cfg.MaxViewers; n > int64(max) {
 				s.log.Warn("viewer refused: the viewer cap is reached", "who", id.who, "max-viewers", max, "remote-addr", sess.RemoteAddr())
-				fail(sess, 1, "standmap: %s", s.say(i18n.ServerFull, max))
+				fail(sess, 1, "standmap: %s", i18n.N(s.cfg.Lang, i18n.ServerFull, max))
 				return
 			}
 		}

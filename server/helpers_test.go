@@ -203,7 +203,7 @@ func startServer(t testing.TB, mutate func(*Config)) *testServer {
 	}
 	hub := newFakeHub()
 	cfg := Config{
-		Listen: "127.0.0.1:0", DBPath: store.Path(), Store: store, Event: "test", Hub: hub,
+		Listen: "127.0.0.1:0", DBPath: store.Path(), Store: store, Hub: hub,
 		App:      func(s Session) Program { return fakeProgram(fakeApp{info: s}) },
 		Commands: fakeCommands,
 		Logger:   log.New(io.Discard),

@@ -130,10 +130,10 @@ type Config struct {
 	// (the defaults above when zero; negative: none).
 	HandshakeTimeout, IdleTimeout, MaxTimeout time.Duration
 
-	// Store is the database, Event the event served.
+	// Store is the database.
 	Store db.Store
-	Event string
-	// Hub delivers the snapshots of Event.
+	// Hub delivers the snapshots of the event served (its sessions'
+	// programs know which: App and Commands build them).
 	Hub Hub
 	// App builds the program of an interactive session.
 	App func(Session) Program

@@ -82,7 +82,7 @@ func (c BarChart) View(st Styles, lang string, w, h int) []string {
 		out = append(out, fit(st.Muted.Render(tr(lang, i18n.AppMore, more)+" (pgdn)"), w))
 	}
 	if fold > 0 {
-		out = append(out, fit(st.Muted.Render(tr(lang, i18n.AppZeroPlaces, zeros)), w))
+		out = append(out, fit(st.Muted.Render(i18n.N(lang, i18n.AppZeroPlaces, zeros)), w))
 	}
 	return out
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"standmap/model"
 )
 
@@ -132,4 +134,29 @@ func TestCaptureCategoryListLatvian(t *testing.T) {
 		t.Errorf("no Latvian hint:\n%s", s)
 	}
 	checkFits(t, r.m, 80, 24)
+}
+
+// TestCatListLetters: a letter jumps to the next category whose name in
+// the interface language starts with it; a letter of another script than
+// a name's, to one whose English name or code does: a facilitator on a
+// Latin keyboard jumps in a Russian list too.
+func TestCatListLetters(t *testing.T) {
+	for _, c := range []struct {
+		lang, keys string
+		want       []string // the category after each key
+	}{
+		{"ru", "wwwт", []string{"walk", "wifi", "walk", "amenities"}}, // Walking routes, Wi-Fi и зарядка, Туалеты…
+		{"ru", "сc", []string{"sport", "cycle"}},                      // Cyrillic с: Спорт; Latin c: cycle
+		{"lv", "vaa", []string{"cycle", "hangout", "light"}},          // Latvian names only: Atpūtas…, Apgaismojums…
+		{"en", "oow", []string{"fitness", "other", "walk"}},
+	} {
+		var l catList
+		for i, k := range []rune(c.keys) {
+			var ok bool
+			if l, ok = l.move(tea.KeyPressMsg{Code: k, Text: string(k)}, c.lang); !ok || l.code() != c.want[i] {
+				t.Errorf("%s %q, key %d (%c): %q, want %q", c.lang, c.keys, i, k, l.code(), c.want[i])
+				break
+			}
+		}
+	}
 }

@@ -44,7 +44,7 @@ func (c Capture) updateWish(msg tea.Msg) Capture {
 	r := c.wish.update(msg)
 	switch {
 	case r.truncated:
-		c.note, c.noteBad = tr(c.lang, i18n.AppWishTooLong, model.MaxWishLen), true
+		c.note, c.noteBad = i18n.N(c.lang, i18n.AppWishTooLong, model.MaxWishLen), true
 	case r.cleaned:
 		c.note, c.noteBad = tr(c.lang, i18n.AppPasteCleaned), true
 	case r.changed:

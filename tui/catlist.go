@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"unicode"
+	"unicode/utf8"
+
 	tea "charm.land/bubbletea/v2"
 
 	"standmap/model"
@@ -9,7 +12,10 @@ import (
 // catList is a choice among the city's categories, as the capture form's
 // ctrl+t and the curation view's c show it: a first line for no choice,
 // then every category; ↑/↓ move, a letter jumps to the next category
-// whose name (in the interface language) starts with it.
+// whose name in the interface language starts with it, a letter of
+// another script than the name's (Latin in a Russian list) to the next
+// whose English name or code does: a facilitator on a Latin keyboard
+// jumps in a Russian list too.
 type catList struct {
 	sel int // 0: the first line; i: model.Categories[i-1]
 }
@@ -44,7 +50,7 @@ func (l catList) move(k tea.KeyPressMsg, lang string) (catList, bool) {
 	case k.Text != "":
 		letter := model.Fold(k.Text)
 		for i := 1; i < n; i++ {
-			if j := (l.sel + i) % n; j > 0 && hasFoldedPrefix(model.Categories[j-1].Name(lang), letter) {
+			if j := (l.sel + i) % n; j > 0 && startsWith(model.Categories[j-1], lang, letter) {
 				l.sel = j
 				break
 			}
@@ -53,6 +59,31 @@ func (l catList) move(k tea.KeyPressMsg, lang string) (catList, bool) {
 		return l, false
 	}
 	return l, true
+}
+
+// startsWith says whether cat's name in lang starts with the folded
+// letter or, the letter being of another script than the name, its
+// English name or code does.
+func startsWith(cat model.Category, lang, letter string) bool {
+	name := cat.Name(lang)
+	if r, _ := utf8.DecodeRuneInString(letter); !sameScript(r, []rune(name)[0]) {
+		return hasFoldedPrefix(cat.EN, letter) || hasFoldedPrefix(cat.Code, letter)
+	}
+	return hasFoldedPrefix(name, letter)
+}
+
+// scripts are the alphabets the interface languages' names are in.
+var scripts = []*unicode.RangeTable{unicode.Latin, unicode.Cyrillic}
+
+// sameScript says whether a and b are letters of one script (anything
+// else counts as any script).
+func sameScript(a, b rune) bool {
+	for _, s := range scripts {
+		if unicode.Is(s, a) || unicode.Is(s, b) {
+			return unicode.Is(s, a) == unicode.Is(s, b)
+		}
+	}
+	return true
 }
 
 // lines draws the list in at most n lines of w cells, the selection in

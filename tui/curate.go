@@ -290,7 +290,7 @@ func (c Curate) undoCmd() tea.Cmd {
 		if _, err := o.Curator.UndoCuration(ctx, o.Event, o.Who, target.Seq); err != nil {
 			return "", err
 		}
-		return tr(o.Lang, i18n.AppCurateUndone, describeEntry(o.Lang, target, shownTexts(snap))), nil
+		return tr(o.Lang, i18n.AppCurateUndone, DescribeEntry(o.Lang, target, shownTexts(snap))), nil
 	})
 }
 
@@ -361,9 +361,11 @@ func shownTexts(s *model.Snapshot) func(key string) string {
 	return func(key string) string { return texts[key] }
 }
 
-// describeEntry says what a logged action did, in words (i18n.Describe);
-// an entry whose action cannot be read is said as the log says it.
-func describeEntry(lang string, e db.CurationEntry, shown func(string) string) string {
+// DescribeEntry says what a logged curation action did, in words
+// (i18n.Describe) in lang, shown giving a group's shown text by key; an
+// undo, or an entry whose action cannot be read, is said as the log says
+// it (`undo #4`).
+func DescribeEntry(lang string, e db.CurationEntry, shown func(string) string) string {
 	a, ok := e.CurationAction()
 	if !ok {
 		return model.Sanitize(e.Describe())

@@ -52,7 +52,7 @@ func (c Curate) reasons(rs []model.Reason) string {
 		case model.ReasonSpacing:
 			out[i] = c.tr(i18n.AppReasonSpacing)
 		case model.ReasonSpelt:
-			out[i] = c.tr(i18n.AppReasonSpelt, r.Letters)
+			out[i] = i18n.N(c.o.Lang, i18n.AppReasonSpelt, r.Letters)
 		case model.ReasonWords:
 			out[i] = c.tr(i18n.AppReasonWord, model.Sanitize(strings.Join(r.Words, " ")))
 		default:

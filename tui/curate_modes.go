@@ -78,7 +78,7 @@ func (c Curate) renameKey(k tea.KeyPressMsg) (Curate, tea.Cmd) {
 			c.status, c.failed = c.tr(i18n.AppCurateRenameEmpty), true
 			return c, nil
 		case n > model.MaxWishLen:
-			c.status, c.failed = c.tr(i18n.AppWishTooLong, model.MaxWishLen), true
+			c.status, c.failed = i18n.N(c.o.Lang, i18n.AppWishTooLong, model.MaxWishLen), true
 			return c, nil
 		}
 		c.mode = modeList

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -45,17 +46,35 @@ func TestPhoneBoard(t *testing.T) {
 }
 
 // TestPhoneTooSmall: below the phone size, and for a facilitator below
-// the application's, the screen asks for a bigger window.
+// the application's, the screen asks for a bigger window, naming the
+// role's own minimum, in the interface language.
 func TestPhoneTooSmall(t *testing.T) {
 	city := testCity(t)
 	snap := fixedSnapshot(city.Gazetteer, "Fair", 12)
 	for _, c := range []struct {
 		o    Options
 		w, h int
-	}{{Options{Role: Viewer}, 29, 20}, {Options{Role: Viewer}, 40, 11}, {Options{Store: nilStore{}}, 40, 20}} {
+		want string
+	}{
+		{Options{Role: Viewer}, 29, 20, "make the window at least 30×12"},
+		{Options{Role: Viewer}, 40, 11, "make the window at least 30×12"},
+		{Options{Role: Viewer, Lang: "lv"}, 40, 11, "palieliniet logu līdz vismaz 30×12"},
+		{Options{Role: Viewer, Lang: "ru"}, 40, 11, "увеличьте окно хотя бы до 30×12"},
+		{Options{Store: nilStore{}}, 40, 20, "make the window at least 60×16"},
+		{Options{Store: nilStore{}}, 59, 40, "make the window at least 60×16"},
+		{Options{Store: nilStore{}, Lang: "ru"}, 80, 15, "увеличьте окно хотя бы до 60×16"},
+	} {
 		m := testModel(t, c.o, snap, c.w, c.h)
-		if s := ansi.Strip(m.View().Content); !strings.Contains(s, "make the window") {
-			t.Errorf("%d×%d: %q", c.w, c.h, s)
+		checkFits(t, m, c.w, c.h)
+		// Too narrow for it on one line, the request takes two.
+		if s := strings.Join(strings.Fields(ansi.Strip(m.View().Content)), " "); !strings.Contains(s, c.want) {
+			t.Errorf("%+v %d×%d: %q, want %q", c.o.Role, c.w, c.h, s, c.want)
 		}
+	}
+	// The help, a viewer's too, needs the application's size.
+	m := testModel(t, Options{Role: Viewer}, snap, 40, 20)
+	m = send(m, tea.KeyPressMsg{Code: '?', Text: "?"})
+	if s := ansi.Strip(m.View().Content); !strings.Contains(s, "make the window at least 60×16") {
+		t.Errorf("a viewer's help at 40×20: %q", s)
 	}
 }

@@ -134,11 +134,8 @@ func recentLine(lang string, r model.Response) string {
 		where = tr(lang, i18n.AppCityWide)
 	}
 	s := "#" + strconv.FormatInt(r.Number, 10) + " " + clock(r.CreatedAt) + " " + where
-	switch {
-	case wishes == 1:
-		s += " · " + tr(lang, i18n.AppOneWish)
-	case wishes > 1:
-		s += " · " + tr(lang, i18n.AppWishes, wishes)
+	if wishes > 0 {
+		s += " · " + i18n.N(lang, i18n.AppWishes, wishes)
 	}
 	return s
 }

@@ -68,10 +68,13 @@ func (m Model) View() tea.View {
 func (m Model) render() string {
 	w, h := m.w, m.h
 	if w < minWidth || h < minHeight {
-		if m.o.Role == Viewer && w >= phoneWidth && h >= phoneHeight && !m.fullHelp {
-			return strings.Join(m.phoneBoard(w, h), "\n")
+		if m.o.Role == Viewer && !m.fullHelp { // a viewer's board fits a phone
+			if w >= phoneWidth && h >= phoneHeight {
+				return strings.Join(m.phoneBoard(w, h), "\n")
+			}
+			return tooSmall(m.lang, w, h, phoneWidth, phoneHeight)
 		}
-		return tooSmall(m.lang, w, h)
+		return tooSmall(m.lang, w, h, minWidth, minHeight)
 	}
 	if m.cmp.open && !m.quitAsk {
 		return m.renderCompare(w, h)
@@ -174,12 +177,21 @@ func (m Model) header(w int) string {
 	return left + strings.Repeat(" ", w-lw-rw-1) + m.st.Muted.Render(right) + " "
 }
 
-// tooSmall is the centred request for a bigger window.
-func tooSmall(lang string, w, h int) string {
+// tooSmall is the centred request for a window of at least minW×minH,
+// on several lines when one is too narrow for it (the size last, whole).
+func tooSmall(lang string, w, h, minW, minH int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	msg := ansi.Truncate(tr(lang, i18n.TooSmall, minWidth, minHeight), w, "")
+	msg := tr(lang, i18n.TooSmall, minW, minH)
+	if lines := strings.Split(ansi.Wordwrap(msg, w, ""), "\n"); width(msg) > w && len(lines) <= h {
+		for i, l := range lines {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+		msg = lipgloss.JoinVertical(lipgloss.Center, lines...)
+	} else {
+		msg = ansi.Truncate(msg, w, "")
+	}
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg)
 }
 
