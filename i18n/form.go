@@ -7,6 +7,9 @@ const (
 	FormRestored       Key = "form.restored"
 	FormDraftFailed    Key = "form.draftFailed"
 	FormRedone         Key = "form.redone"
+	FormUndoFailed     Key = "form.undoFailed"
+	FormRedoFailed     Key = "form.redoFailed"
+	FormChangedSince   Key = "form.changedSince"
 	FormNothingToRedo  Key = "form.nothingToRedo"
 	FormQuitAsk        Key = "form.quitAsk"
 	FormQuitKeys       Key = "form.quitKeys"
@@ -32,6 +35,9 @@ var formTexts = map[Key][2]string{
 	FormRestored:       {"the unsaved visitor is back in the form (ctrl+z empties it)", "nesaglabātais apmeklētājs ir atpakaļ formā (ctrl+z to iztukšo)"},
 	FormDraftFailed:    {"the form is not kept: %s", "forma nav saglabāta: %s"},
 	FormRedone:         {"redone #%d", "atjaunots #%d"},
+	FormUndoFailed:     {"not undone: %s", "nav atsaukts: %s"},
+	FormRedoFailed:     {"not redone: %s", "nav atjaunots: %s"},
+	FormChangedSince:   {"#%d was changed in another session since: left as it is", "#%d kopš tā laika mainīts citā sesijā: atstāts, kā ir"},
 	FormNothingToRedo:  {"nothing to redo", "nav ko atjaunot"},
 	FormQuitAsk:        {"Quit? The visitor in the form stays as a draft for the next start.", "Iziet? Formā esošais apmeklētājs paliks melnrakstā līdz nākamajai reizei."},
 	FormQuitKeys:       {"y quit · n stay", "y iziet · n palikt"},
@@ -57,6 +63,9 @@ var formRU = map[Key]string{
 	FormRestored:       "несохранённый посетитель вернулся в форму (ctrl+z очищает её)",
 	FormDraftFailed:    "форма не сохраняется: %s",
 	FormRedone:         "возвращено №%d",
+	FormUndoFailed:     "не отменено: %s",
+	FormRedoFailed:     "не возвращено: %s",
+	FormChangedSince:   "№%d с тех пор изменён в другом сеансе: оставлен как есть",
 	FormNothingToRedo:  "нечего возвращать",
 	FormQuitAsk:        "Выйти? Посетитель из формы останется черновиком до следующего запуска.",
 	FormQuitKeys:       "y выйти · n остаться",

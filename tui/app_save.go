@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -149,6 +150,15 @@ func (m Model) onStoreAnswer(msg tea.Msg) Model {
 		m.status, m.statusBad = tr(m.lang, i18n.FormRedone, msg.u.r.Number), false
 	case errMsg:
 		m.saving = false
+		if errors.Is(msg.err, errChanged) { // never to be done: dropped
+			u := msg.undo
+			if u == nil {
+				u = msg.redo
+			}
+			m.status, m.statusBad = tr(m.lang, i18n.FormChangedSince, u.r.Number), true
+			m.capture = m.capture.Say(m.status, true)
+			return m
+		}
 		if msg.undo != nil {
 			m.undo = append(m.undo, *msg.undo)
 		}

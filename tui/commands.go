@@ -40,7 +40,7 @@ type (
 
 // errMsg: a store operation failed; undo (or redo) is put back when set.
 type errMsg struct {
-	what       i18n.Key // i18n.AppSaveFailed or i18n.AppDeleteFailed
+	what       i18n.Key // i18n.AppSaveFailed, AppDeleteFailed, FormUndoFailed or FormRedoFailed
 	err        error
 	undo, redo *undoEntry
 }
@@ -89,10 +89,14 @@ func begin(t WriteTracker) (done func()) {
 	return t.BeginWrite()
 }
 
-// writer is how a session writes responses: its store, the counter of
-// its writes (nil: none) and the hub it tells after each (nil: none).
+// writer is how a session writes responses: its store (which it also
+// reads, to undo only what is as it left it), the counter of its writes
+// (nil: none) and the hub it tells after each (nil: none).
 type writer struct {
-	store  db.ResponseWriter
+	store interface {
+		db.ResponseWriter
+		db.ResponseReader
+	}
 	writes WriteTracker
 	hub    *live.Hub
 }
@@ -157,42 +161,6 @@ func (w writer) deleteCmd(event, id, who string) tea.Cmd {
 		w.changed()
 		return deletedMsg{removed: removed}
 	}
-}
-
-// undoCmd reverts u (a save is deleted by who, kept and restorable), then
-// tells the hub.
-func (w writer) undoCmd(u undoEntry, who string) tea.Cmd {
-	s := w.store
-	return w.storeCmd(func(ctx context.Context) error {
-		var err error
-		switch u.kind {
-		case undoSave:
-			_, err = s.DeleteResponse(ctx, u.r.Event, u.r.ID, who)
-		case undoDelete:
-			_, err = s.RestoreResponse(ctx, u.r.Event, u.r.ID)
-		default:
-			_, err = s.SaveResponse(ctx, u.r)
-		}
-		return err
-	}, undoneMsg{u: u}, errMsg{what: i18n.AppSaveFailed, undo: &u})
-}
-
-// redoCmd does u again after undoCmd took it back: a save comes back with
-// its id and number; then it tells the hub.
-func (w writer) redoCmd(u undoEntry, who string) tea.Cmd {
-	s := w.store
-	return w.storeCmd(func(ctx context.Context) error {
-		var err error
-		switch u.kind {
-		case undoSave:
-			_, err = s.RestoreResponse(ctx, u.r.Event, u.r.ID)
-		case undoDelete:
-			_, err = s.DeleteResponse(ctx, u.r.Event, u.r.ID, who)
-		default:
-			_, err = s.SaveResponse(ctx, u.next)
-		}
-		return err
-	}, redoneMsg{u: u}, errMsg{what: i18n.AppSaveFailed, redo: &u})
 }
 
 // storeCmd runs write as one counted write, then tells the hub and
