@@ -3,6 +3,8 @@
 package tui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -195,6 +197,7 @@ func (m Model) Handle(msg tea.Msg) (Model, tea.Cmd) {
 	before := m.capture
 	m, cmd := m.update(msg)
 	if !sameForm(before, m.capture) {
+		m.capture = m.capture.WithVisitor(time.Now())
 		var keep tea.Cmd
 		m, keep = m.keepDraft()
 		cmd = tea.Batch(cmd, keep)

@@ -68,6 +68,11 @@ type Capture struct {
 
 	// editing is the stored response loaded for editing (ID "" = new).
 	editing model.Response
+	// visitor is the id a new response is saved under: given when the
+	// form first holds anything and kept in its draft, so that the same
+	// visitor restored in a second session of the facilitator (a
+	// reconnect, another window) and saved there too is one response.
+	visitor string
 	// groups are the wish groups of the latest snapshot, ranked.
 	groups []model.WishCount
 
@@ -142,6 +147,15 @@ func (c Capture) Load(r model.Response) Capture {
 	return c.stepFrom(before)
 }
 
+// WithVisitor gives a form that holds a new visitor the id its response
+// will be saved under, when it has none yet.
+func (c Capture) WithVisitor(now time.Time) Capture {
+	if c.visitor == "" && !c.Editing() && !c.Empty() {
+		c.visitor = model.NewResponseID(now)
+	}
+	return c
+}
+
 // Editing reports whether the form holds a stored response.
 func (c Capture) Editing() bool { return c.editing.ID != "" }
 
@@ -167,8 +181,9 @@ func (c Capture) Say(text string, bad bool) Capture {
 }
 
 // Draft returns the response the form holds, the mark in progress
-// included, checked against the map. A new response has no ID and time
-// yet (the save command gives them). The error is shown as is.
+// included, checked against the map. A new response has the form's
+// visitor id (none before WithVisitor) and no time yet (the save command
+// gives it). The error is shown as is.
 func (c Capture) Draft() (model.Response, error) {
 	marks := append([]model.Mark(nil), c.marks...)
 	var m model.Mark
@@ -197,6 +212,9 @@ func (c Capture) Draft() (model.Response, error) {
 		return model.Response{}, errors.New(tr(c.lang, i18n.AppNothingToSave))
 	}
 	r := c.editing
+	if !c.Editing() {
+		r.ID = c.visitor
+	}
 	r.Marks = marks
 	r.AgeGroup = ""
 	if c.age >= 0 {

@@ -11,6 +11,7 @@ import (
 // enough to bring the form back after a quit, a crash or a lost
 // connection, as it was but for selections and suggestions.
 type formDraft struct {
+	ID        string          `json:"id,omitempty"` // the new visitor's (Capture.visitor)
 	Marks     []model.Mark    `json:"marks,omitempty"`
 	Age       string          `json:"age,omitempty"`
 	Place     string          `json:"place,omitempty"`
@@ -32,7 +33,7 @@ func (c Capture) Encode() string {
 	}
 	d := formDraft{Marks: c.marks, Place: c.place.Value(), InWish: c.stage() == focusWish,
 		WishFor: c.wishFor, Wish: c.wish.Value(), Category: c.category, CatManual: c.catManual,
-		CatStems: c.catStems, EditMark: c.editMark}
+		CatStems: c.catStems, EditMark: c.editMark, ID: c.visitor}
 	if c.age >= 0 {
 		d.Age = c.ages[c.age]
 	}
@@ -73,6 +74,8 @@ func (c Capture) Restore(draft string) (Capture, bool) {
 	}
 	if d.Editing != nil {
 		c.editing = *d.Editing
+	} else if model.CheckText("response_id", 0, d.ID) == nil && len(d.ID) <= model.MaxIDLen {
+		c.visitor = d.ID
 	}
 	if d.EditMark > 0 && d.EditMark <= len(c.marks) && d.MarkWas != nil {
 		c.editMark, c.markWas = d.EditMark, *d.MarkWas

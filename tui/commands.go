@@ -111,17 +111,19 @@ func (w writer) changed() {
 	}
 }
 
-// saveCmd stores r (new when it has no ID: it gets an ID and the time
-// now), then tells the hub. With a draft keeper, the save goes through the
+// saveCmd stores r (new when it has no time: it gets the time now, and
+// an ID when it has none), then tells the hub. With a draft keeper, the save goes through the
 // facilitator's draft: it takes the number the form showed and empties
 // the draft in the same transaction, after the keeper's last write.
 func (w writer) saveCmd(k *draftKeeper, g *model.Gazetteer, r model.Response, prev *model.Response) tea.Cmd {
 	done := begin(w.writes)
 	return func() tea.Msg {
 		defer done()
-		if r.ID == "" {
-			now := time.Now()
-			r.ID, r.CreatedAt = model.NewResponseID(now), now
+		if now := time.Now(); r.ID == "" || r.CreatedAt.IsZero() { // new
+			r.CreatedAt = now
+			if r.ID == "" {
+				r.ID = model.NewResponseID(now)
+			}
 		}
 		r, err := r.Check(g)
 		if err != nil {
