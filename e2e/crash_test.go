@@ -7,19 +7,22 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"standmap/ascii_maps"
 	"standmap/db"
+	"standmap/exchange"
 	"standmap/internal/fairgen"
 	"standmap/model"
 )
 
 // TestImportSurvivesKill kills a child `standmap import` of a large file at
 // several moments and checks that the database is intact and holds all of
-// the import or none of it.
+// the import or none of it, with its mark counts current and right.
 func TestImportSurvivesKill(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and imports a large file")
@@ -32,8 +35,21 @@ func TestImportSurvivesKill(t *testing.T) {
 	big := filepath.Join(dir, "big.csv")
 	writeGenerated(t, big, fairgen.Options{Seed: 99, Visitors: 30_000})
 
+	// Every database holds an event before the import, whose counts a
+	// kill must leave as they were.
+	seed := filepath.Join(dir, "seed.csv")
+	if err := os.WriteFile(seed, []byte(seedCSV), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	seeded := func(path string) string {
+		if out, err := exec.Command(bin, "import", seed, "--db", path).CombinedOutput(); err != nil {
+			t.Fatalf("import the seed: %v\n%s", err, out)
+		}
+		return path
+	}
+
 	// An uninterrupted import gives the full counts and its duration.
-	full := filepath.Join(dir, "full.db")
+	full := seeded(filepath.Join(dir, "full.db"))
 	start := time.Now()
 	if out, err := exec.Command(bin, "import", big, "--db", full).CombinedOutput(); err != nil {
 		t.Fatalf("import: %v\n%s", err, out)
@@ -48,18 +64,15 @@ func TestImportSurvivesKill(t *testing.T) {
 	outcomes := map[string]int{}
 	midway := 0 // kills after the import's transaction had written to the WAL
 	for i, limit := range []int64{0, walAfterOpen * 2, 1 << 20, 2 << 20, 4 << 20, 8 << 20} {
-		path := filepath.Join(dir, fmt.Sprintf("killed%d.db", i))
+		path := seeded(filepath.Join(dir, fmt.Sprintf("killed%d.db", i)))
 		wal, killed := killImport(t, exec.Command(bin, "import", big, "--db", path), path+"-wal", limit, took/4)
 		t.Logf("kill at WAL >= %d bytes: WAL %d bytes, killed=%v", limit, wal, killed)
-		if _, err := os.Stat(path); err != nil {
-			outcomes["killed before the database existed"]++
-			continue
-		}
 		if out, err := exec.Command("sqlite3", path, "PRAGMA integrity_check").CombinedOutput(); err != nil || strings.TrimSpace(string(out)) != "ok" {
 			t.Errorf("kill at WAL %d: integrity_check: %v %s", wal, err, out)
 		}
+		countsAgree(t, path)
 		switch got := eventCounts(t, path); {
-		case len(got) == 0:
+		case fmt.Sprint(got) == fmt.Sprint(seedCounts):
 			outcomes[fmt.Sprintf("none (killed=%v)", killed)]++
 			if killed && wal > walAfterOpen {
 				midway++
@@ -75,6 +88,16 @@ func TestImportSurvivesKill(t *testing.T) {
 		t.Errorf("no kill landed inside the import's transaction (outcomes %v)", outcomes)
 	}
 }
+
+// seedCSV is an event stored before the import; seedCounts its responses
+// and marks, as eventCounts gives them.
+const seedCSV = `response_id,created_at,event,age_group,neighbourhood,wish,category
+s1,2025-04-23T08:00:00Z,Seed,16-18,Centrs,Veloceliņi,cycle
+s1,2025-04-23T08:00:00Z,Seed,16-18,Grīva,,
+s2,2025-04-23T08:01:00Z,Seed,,,velocelini!,cycle
+`
+
+var seedCounts = map[string][2]int{"Seed": {2, 3}}
 
 // killImport runs cmd and kills it with SIGKILL once the file wal is at
 // least limit bytes, or after delay when limit is 0. It returns the WAL's
@@ -150,6 +173,40 @@ func eventCounts(t *testing.T, path string) map[string][2]int {
 		out[ev.Name] = c
 	}
 	return out
+}
+
+// countsAgree fails unless every event's tally from the mark counts the
+// import keeps in its transaction is taken from them (they are current)
+// and is the tally of its responses counted one by one.
+func countsAgree(t *testing.T, path string) {
+	t.Helper()
+	s, err := db.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	city, err := ascii_maps.Load("daugavpils")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	evs, err := s.Events(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range evs {
+		got, ok, err := s.TallyCounted(ctx, city.Gazetteer, ev.Name)
+		if err != nil || !ok {
+			t.Fatalf("%s: %q not tallied from its counts (%v)", path, ev.Name, err)
+		}
+		want, err := exchange.TallyResponses(ctx, s, city.Gazetteer, ev.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %q from the counts\n%+v\nfrom the responses\n%+v", path, ev.Name, got, want)
+		}
+	}
 }
 
 // writeGenerated writes a generated fair CSV to path.
