@@ -104,8 +104,12 @@ func printImportSummary(w io.Writer, rep exchange.Report) {
 	if len(events) > 0 {
 		into = "event(s) " + strings.Join(events, ", ")
 	}
+	marks := plural(rep.AddedMarks, "mark", "marks")
+	if rep.AddedDeleted > 0 {
+		marks += fmt.Sprintf("; %d of them deleted in the file, counted nowhere", rep.AddedDeleted)
+	}
 	fmt.Fprintf(w, "imported %s (%s), %d already stored, into %s\n",
-		plural(rep.Added, "response", "responses"), plural(rep.AddedMarks, "mark", "marks"), rep.Skipped, into)
+		plural(rep.Added, "response", "responses"), marks, rep.Skipped, into)
 }
 
 // plural returns "1 thing" or "N things".

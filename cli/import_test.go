@@ -48,3 +48,21 @@ func TestImportSaysWhatItRefused(t *testing.T) {
 		t.Errorf("BOM and CRLF: exit %d, %q, %s", code, out, errs)
 	}
 }
+
+// TestImportSaysWhatIsDeleted: a file of an audit export holds a deleted
+// response; the summary says it is written deleted, so that "imported 2
+// responses" is not read as two that count (the tally says 1).
+func TestImportSaysWhatIsDeleted(t *testing.T) {
+	t.Parallel()
+	s := newStand(t)
+	file := strings.TrimSuffix(standtest.CSVHeader, "\n") + ",deleted_at\n" +
+		"a1,2025-04-24T09:00:00Z,Fair,,Centrs,,,\n" +
+		"a2,2025-04-24T09:01:00Z,Fair,,Grīva,,,2025-04-24T10:00:00Z\n"
+	out, errs, code := s.ImportText(file)
+	if code != 0 || !strings.HasPrefix(out, `imported 2 responses (2 marks; 1 of them deleted in the file, counted nowhere), 0 already stored`) {
+		t.Errorf("exit %d, stdout %q, stderr:\n%s", code, out, errs)
+	}
+	if out := s.OK("tally", "--event", "Fair"); !strings.HasPrefix(out, "Fair: 1 responses") {
+		t.Errorf("tally:\n%s", out)
+	}
+}

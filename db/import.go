@@ -114,6 +114,9 @@ func importTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, rs []model.Respon
 	res.Added = len(add)
 	for _, i := range add {
 		res.AddedMarks += len(rs[i].Marks)
+		if rs[i].Deleted() {
+			res.AddedDeleted++
+		}
 	}
 	return res, differ, nil
 }

@@ -25,6 +25,9 @@ type ImportResult struct {
 	Added int
 	// AddedMarks counts the marks of the responses written.
 	AddedMarks int
+	// AddedDeleted counts, of the responses written, those deleted in
+	// the file: written deleted, counted nowhere.
+	AddedDeleted int
 	// Skipped counts responses already stored with the same content.
 	Skipped int
 	// Conflicts lists the indexes (into the slice given to Import) of

@@ -73,8 +73,10 @@ func (e *LineError) Error() string {
 type Report struct {
 	// Rows counts the data rows read (header excluded).
 	Rows int
-	// Added counts the responses written; AddedMarks their marks.
-	Added, AddedMarks int
+	// Added counts the responses written; AddedMarks their marks;
+	// AddedDeleted those of them deleted in the file (written deleted,
+	// counted nowhere).
+	Added, AddedMarks, AddedDeleted int
 	// Skipped counts responses already stored with the same content.
 	Skipped int
 	// Rejected counts responses left out whole because one of their rows

@@ -59,7 +59,8 @@ func (b *batch) write(ctx context.Context, store Target, rep *Report, skipInvali
 		}
 		return fmt.Errorf("store: %w", err)
 	}
-	rep.Added, rep.AddedMarks, rep.Skipped, rep.NewEvents = res.Added, res.AddedMarks, res.Skipped, res.NewEvents
+	rep.Added, rep.AddedMarks, rep.AddedDeleted = res.Added, res.AddedMarks, res.AddedDeleted
+	rep.Skipped, rep.NewEvents = res.Skipped, res.NewEvents
 	rep.Curated, rep.CurationActions = res.Curated, res.CurationActions
 	if err := b.noteKept(ctx, store, files, res, rep); err != nil {
 		// The import is committed: say what could not be checked, not fail.
