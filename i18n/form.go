@@ -10,6 +10,7 @@ const (
 	FormUndoFailed     Key = "form.undoFailed"
 	FormRedoFailed     Key = "form.redoFailed"
 	FormChangedSince   Key = "form.changedSince"
+	FormEditChanged    Key = "form.editChanged"
 	FormNothingToRedo  Key = "form.nothingToRedo"
 	FormQuitAsk        Key = "form.quitAsk"
 	FormQuitKeys       Key = "form.quitKeys"
@@ -38,6 +39,7 @@ var formTexts = map[Key][2]string{
 	FormUndoFailed:     {"not undone: %s", "nav atsaukts: %s"},
 	FormRedoFailed:     {"not redone: %s", "nav atjaunots: %s"},
 	FormChangedSince:   {"#%d was changed in another session since: left as it is", "#%d kopš tā laika mainīts citā sesijā: atstāts, kā ir"},
+	FormEditChanged:    {"#%d was changed in another session since it was opened: not saved (ctrl+e opens it as it is now)", "#%d kopš atvēršanas mainīts citā sesijā: nav saglabāts (ctrl+e to atver, kāds tas ir tagad)"},
 	FormNothingToRedo:  {"nothing to redo", "nav ko atjaunot"},
 	FormQuitAsk:        {"Quit? The visitor in the form stays as a draft for the next start.", "Iziet? Formā esošais apmeklētājs paliks melnrakstā līdz nākamajai reizei."},
 	FormQuitKeys:       {"y quit · n stay", "y iziet · n palikt"},
@@ -66,6 +68,7 @@ var formRU = map[Key]string{
 	FormUndoFailed:     "не отменено: %s",
 	FormRedoFailed:     "не возвращено: %s",
 	FormChangedSince:   "№%d с тех пор изменён в другом сеансе: оставлен как есть",
+	FormEditChanged:    "№%d изменён в другом сеансе после открытия: не сохранено (ctrl+e откроет его в нынешнем виде)",
 	FormNothingToRedo:  "нечего возвращать",
 	FormQuitAsk:        "Выйти? Посетитель из формы останется черновиком до следующего запуска.",
 	FormQuitKeys:       "y выйти · n остаться",

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"errors"
 	"strings"
 
@@ -150,12 +151,14 @@ func (m Model) onStoreAnswer(msg tea.Msg) Model {
 		m.status, m.statusBad = tr(m.lang, i18n.FormRedone, msg.u.r.Number), false
 	case errMsg:
 		m.saving = false
-		if errors.Is(msg.err, errChanged) { // never to be done: dropped
-			u := msg.undo
-			if u == nil {
-				u = msg.redo
+		if errors.Is(msg.err, errChanged) { // never to be done: an undo or redo is dropped
+			switch u := cmp.Or(msg.undo, msg.redo); {
+			case u != nil:
+				m.status = tr(m.lang, i18n.FormChangedSince, u.r.Number)
+			default: // an edit: the form keeps it
+				m.status = tr(m.lang, msg.what, msg.n)
 			}
-			m.status, m.statusBad = tr(m.lang, i18n.FormChangedSince, u.r.Number), true
+			m.statusBad = true
 			m.capture = m.capture.Say(m.status, true)
 			return m
 		}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -40,9 +41,10 @@ type (
 
 // errMsg: a store operation failed; undo (or redo) is put back when set.
 type errMsg struct {
-	what       i18n.Key // i18n.AppSaveFailed, AppDeleteFailed, FormUndoFailed or FormRedoFailed
+	what       i18n.Key // i18n.AppSaveFailed, AppDeleteFailed, FormUndoFailed, FormRedoFailed or FormEditChanged
 	err        error
 	undo, redo *undoEntry
+	n          int64 // FormEditChanged: the number of the response edited
 }
 
 // undoKind says what an undo entry reverts.
@@ -112,9 +114,12 @@ func (w writer) changed() {
 }
 
 // saveCmd stores r (new when it has no time: it gets the time now, and
-// an ID when it has none), then tells the hub. With a draft keeper, the save goes through the
-// facilitator's draft: it takes the number the form showed and empties
-// the draft in the same transaction, after the keeper's last write.
+// an ID when it has none), then tells the hub. With a draft keeper, the
+// save goes through the facilitator's draft: it takes the number the form
+// showed and empties the draft in the same transaction, after the
+// keeper's last write. An edit (prev: the response as the form opened
+// it) is refused when another session has changed or deleted the
+// response since (errChanged): it would write over their answer.
 func (w writer) saveCmd(k *draftKeeper, g *model.Gazetteer, r model.Response, prev *model.Response) tea.Cmd {
 	done := begin(w.writes)
 	return func() tea.Msg {
@@ -133,15 +138,26 @@ func (w writer) saveCmd(k *draftKeeper, g *model.Gazetteer, r model.Response, pr
 		defer cancel()
 		var saved model.Response
 		var next *db.Draft
-		if k != nil {
+		save := func() error {
+			if k == nil {
+				saved, err = w.store.SaveResponse(ctx, r)
+				return err
+			}
 			k.flush()
 			var d db.Draft
 			saved, d, err = k.store.SaveDrafted(ctx, r, k.who)
 			next = &d
-		} else {
-			saved, err = w.store.SaveResponse(ctx, r)
+			return err
 		}
-		if err != nil {
+		if prev != nil { // an edit: only over the response as the form opened it
+			err = w.ifStill(ctx, *prev, save)
+		} else {
+			err = save()
+		}
+		switch {
+		case errors.Is(err, errChanged):
+			return errMsg{what: i18n.FormEditChanged, err: err, n: prev.Number}
+		case err != nil:
 			return errMsg{what: i18n.AppSaveFailed, err: err}
 		}
 		w.changed()

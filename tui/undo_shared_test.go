@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -88,5 +89,32 @@ func TestRedoOfASaveRestoredElsewhere(t *testing.T) {
 	a.press("<ctrl+y>")
 	if !strings.Contains(a.screen(), "nothing to redo") {
 		t.Errorf("the redo entry was kept:\n%s", a.screen())
+	}
+}
+
+// TestEditOverAnotherFacilitatorsChange: A opens #1 to change it; B
+// changes it and saves, or deletes it; A's save does not write over B's
+// answer nor bring a deleted one back: it says so, A's form keeps what A
+// typed, and the response is as B left it.
+func TestEditOverAnotherFacilitatorsChange(t *testing.T) {
+	for _, c := range []struct{ name, b string }{
+		{"edited", "<ctrl+e><enter>esp<enter><enter><ctrl+s>"},
+		{"deleted", "<ctrl+e>d"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := newRig(t)
+			a.press("cen<enter><enter><ctrl+s>")
+			b := newRigOn(t, a)
+			a.press("<ctrl+e><enter>gri<enter><enter>")
+			b.press(c.b)
+			want := a.stored()
+			a.press("<ctrl+s>")
+			if got := a.stored(); !reflect.DeepEqual(got, want) {
+				t.Fatalf("A's save wrote over B's change:\n got %+v\nwant %+v", got, want)
+			}
+			if s := a.screen(); !strings.Contains(s, "#1 was changed in another session") || len(a.m.capture.marks) != 2 {
+				t.Errorf("A's form after the refused save (marks %+v):\n%s", a.m.capture.marks, s)
+			}
+		})
 	}
 }
