@@ -19,7 +19,8 @@ import (
 // serve` with SIGKILL while the next two saves are in flight, and checks
 // the database with the sqlite3 tool: intact, every acknowledged save
 // there once and whole, every save in flight there at most once and
-// whole; each save's number is the one its form showed. Then it starts
+// whole; each save's number is the one its form showed; the mark counts
+// current and right. Then it starts
 // the server again on the same database and host key, the clients connect
 // again (a visitor whose save was lost comes back from the draft), and it
 // repeats; STANDMAP_KILLS sets the number of kills (3),
@@ -88,6 +89,7 @@ func TestE2EKillServerDuringSaves(t *testing.T) {
 		if len(problems) > 0 {
 			t.Fatalf("after kill %d:\n%s", round+1, strings.Join(problems, "\n"))
 		}
+		countsAgree(t, k.db) // kept in each save's transaction
 		stored += n
 	}
 	t.Logf("%d kills, %d saves kept; of the %d in flight at a kill: %d acknowledged, %d not acknowledged and stored, %d not stored",
