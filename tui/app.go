@@ -91,6 +91,7 @@ type Model struct {
 
 	showBoard bool // ctrl+b: the board instead of (narrow) or without (wide) the form
 	saving    bool
+	held      []tea.Msg // keys typed while saving, handled once the store has answered
 	status    string
 	statusBad bool
 	undo      []undoEntry // this session's changes of the store, newest last
@@ -206,6 +207,9 @@ func (m Model) Handle(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	if m.saving && m.hold(msg) {
+		return m, nil
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && m.quitAsk { // y or n, whatever fills the screen
 		return m.quitKey(k)
 	}
@@ -249,12 +253,14 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m, cmd := m.toProjection(present.SnapshotMsg{Snapshot: msg.Snapshot})
 		return m, tea.Batch(curCmd, cmd)
 	case savedMsg:
-		return m.onSaved(msg), nil
+		return m.onSaved(msg).replayHeld()
 	case deletedMsg, undoneMsg, redoneMsg:
 		return m.onStoreAnswer(msg), nil
 	case errMsg:
 		m = m.onStoreAnswer(msg)
-		return m.keepDraft() // the form as it is now: not written while saving
+		m, held := m.replayHeld()
+		m, keep := m.keepDraft() // the form as it is now: not written while saving
+		return m, tea.Batch(held, keep)
 	case draftLoadedMsg:
 		return m.onDraftLoaded(msg)
 	case draftStoredMsg:

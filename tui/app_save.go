@@ -39,6 +39,47 @@ func (m Model) onSaved(msg savedMsg) Model {
 	return m
 }
 
+// maxHeld bounds the keys held while a save is under way (far more than
+// anyone types in the seconds a busy database can take; the SSH server
+// lets no client type more than 4 KB ahead).
+const maxHeld = 4096
+
+// hold keeps a key (or paste) that comes while the form's save is under
+// way, and reports whether it did: the form empties only when the store
+// has answered, and what is typed meanwhile is the next visitor's (or,
+// when the save fails, more of this one's), never wiped by the save.
+func (m *Model) hold(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		if len(m.held) < maxHeld {
+			m.held = append(m.held, msg)
+		}
+		return true
+	}
+	return false
+}
+
+// replayHeld handles the keys held while saving, in order, once the
+// store has answered; a save among them holds the rest again.
+func (m Model) replayHeld() (Model, tea.Cmd) {
+	if m.saving {
+		return m, nil
+	}
+	held := m.held
+	m.held = nil
+	var cmds []tea.Cmd
+	for i, msg := range held {
+		var cmd tea.Cmd
+		m, cmd = m.update(msg)
+		cmds = append(cmds, cmd)
+		if m.saving {
+			m.held = append(m.held, held[i+1:]...)
+			break
+		}
+	}
+	return m, tea.Batch(cmds...)
+}
+
 // onRecent acts on the selected recent response.
 func (m Model) onRecent(act recentAction) (Model, tea.Cmd) {
 	r, ok := m.recent.Selected(m.snap.Recent)
@@ -150,7 +191,9 @@ func (m Model) onStoreAnswer(msg tea.Msg) Model {
 		m.undo = append(m.undo, msg.u)
 		m.status, m.statusBad = tr(m.lang, i18n.FormRedone, msg.u.r.Number), false
 	case errMsg:
-		m.saving = false
+		if msg.ofSave() {
+			m.saving = false
+		}
 		if errors.Is(msg.err, errChanged) { // never to be done: an undo or redo is dropped
 			switch u := cmp.Or(msg.undo, msg.redo); {
 			case u != nil:

@@ -47,6 +47,9 @@ type errMsg struct {
 	n          int64 // FormEditChanged: the number of the response edited
 }
 
+// ofSave reports whether the failed operation was the form's save.
+func (e errMsg) ofSave() bool { return e.what == i18n.AppSaveFailed || e.what == i18n.FormEditChanged }
+
 // undoKind says what an undo entry reverts.
 type undoKind int
 
