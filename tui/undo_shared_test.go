@@ -118,3 +118,20 @@ func TestEditOverAnotherFacilitatorsChange(t *testing.T) {
 		})
 	}
 }
+
+// TestDeleteRestoreEdit: a response deleted from the recent list,
+// brought back with ctrl+z and then changed is one response, counted
+// once, with its number.
+func TestDeleteRestoreEdit(t *testing.T) {
+	r := newRig(t)
+	r.press("cen<enter><enter><ctrl+s>esp<enter><enter><ctrl+s>")
+	r.press("<ctrl+e><down>d<ctrl+z><esc>")
+	r.press("<ctrl+e><down><enter>gri<enter><enter><ctrl+s>")
+	got := r.stored()
+	if len(got) != 2 || got[0].Number != 1 || len(got[0].Marks) != 2 || got[0].Marks[1].Neighbourhood != "Grīva" {
+		t.Fatalf("stored %+v\n%s", got, r.screen())
+	}
+	if s := r.snapshot(); s.Responses != 2 || s.Counts["Centrs"] != 1 || s.Counts["Grīva"] != 1 {
+		t.Fatalf("counted %d, %v", s.Responses, s.Counts)
+	}
+}
