@@ -18,7 +18,11 @@ import (
 func randomAction(rng *rand.Rand) model.CurationAction {
 	keys := []string{"velocelini", "ara trenazieri", "x", "benches"}
 	key := func() string { return keys[rng.IntN(len(keys))] }
-	switch rng.IntN(7) {
+	switch rng.IntN(9) {
+	case 7:
+		return model.CurationAction{Verb: model.VerbModerate, On: rng.IntN(2) == 0}
+	case 8:
+		return model.CurationAction{Verb: model.VerbApprove, Keys: []string{key()}}
 	case 0:
 		return model.CurationAction{Verb: model.VerbMerge, Keys: []string{key()}, Into: key()}
 	case 1:
