@@ -1,7 +1,6 @@
 package db
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -78,10 +77,10 @@ func importTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, rs []model.Respon
 		k := key(r.Event, r.ID)
 		var same bool
 		if seq, ok := stored[k]; ok {
-			same = sameContent(content[seq], r)
+			same = model.SameContent(content[seq], r)
 			differ[r.Event] = differ[r.Event] || !slices.Equal(content[seq].Marks, r.Marks)
 		} else if j, ok := pending[k]; ok {
-			same = sameContent(rs[j], r)
+			same = model.SameContent(rs[j], r)
 		} else {
 			pending[k] = i
 			add = append(add, i)
@@ -316,27 +315,4 @@ func responsesBySeq(ctx context.Context, tx *sql.Tx, stored map[responseKey]int6
 		seqs = seqs[n:]
 	}
 	return out, nil
-}
-
-// sameContent reports whether in says what stored says: the same age
-// group and marks (in any order), and the same time unless in's is zero.
-// Whether either is deleted is not content: an import neither deletes
-// nor restores a stored response.
-func sameContent(stored, in model.Response) bool {
-	if stored.AgeGroup != in.AgeGroup || len(stored.Marks) != len(in.Marks) {
-		return false
-	}
-	if !in.CreatedAt.IsZero() && !in.CreatedAt.Equal(stored.CreatedAt) {
-		return false
-	}
-	return slices.Equal(sortedMarks(stored.Marks), sortedMarks(in.Marks))
-}
-
-func sortedMarks(ms []model.Mark) []model.Mark {
-	out := slices.Clone(ms)
-	slices.SortFunc(out, func(a, b model.Mark) int {
-		return cmp.Or(strings.Compare(a.Neighbourhood, b.Neighbourhood),
-			strings.Compare(a.Wish, b.Wish), strings.Compare(a.Category, b.Category))
-	})
-	return out
 }

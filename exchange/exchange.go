@@ -25,9 +25,10 @@ type TallyReader interface {
 }
 
 // Target is what an import writes to: the responses, with the curation
-// their file carries, and the curation stored, to compare.
+// their file carries, and the responses and curation stored, to compare.
 type Target interface {
 	db.Importer
+	db.ResponseReader
 	db.CurationReader
 }
 

@@ -61,6 +61,9 @@ func ImportFrom(ctx context.Context, store Target, gaz *model.Gazetteer, default
 	}
 	rep.Invalid = b.invalid
 	if len(rep.Invalid) > 0 && !skipInvalid {
+		if err := b.conflicts(ctx, store, &rep); err != nil {
+			return rep, fmt.Errorf("read the stored responses: %w", err)
+		}
 		return rep, ErrInvalid
 	}
 	return rep, b.write(ctx, store, &rep, skipInvalid, name)

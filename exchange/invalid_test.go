@@ -158,3 +158,29 @@ func TestImportBOMAndCRLF(t *testing.T) {
 		t.Fatalf("%v, %+v", err, rep)
 	}
 }
+
+// TestConflictReportedWithInvalidRows: a file with an invalid row and a
+// response stored with different content (stored deleted, too) is
+// refused naming both — every invalid row, as the contract says — not
+// the invalid row first and the conflict at the next try.
+func TestConflictReportedWithInvalidRows(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s, g := openStore(t), daugavpils(t)
+	mustImport(t, s, g, []byte(header+validRows))
+	if _, err := s.DeleteResponse(ctx, "Fair", "a1", "local"); err != nil {
+		t.Fatal(err)
+	}
+	bad := header +
+		"a1,2025-04-24T09:00:00+03:00,Fair,16-18,Centrs,Āra trenažieri,fitness\n" + // line 2: a1 lacks Grīva
+		"a2,2025-04-24T09:05:00Z,Fair,,,Больше скамеек,light\n" + // line 3: another category
+		"b1,,Fair,,Nekur,,\n" + // line 4
+		"a2,2025-04-24T09:05:00Z,School,,,Больше скамеек,light\n" // line 5: another event's a2, new
+	rep, err := Import(ctx, s, g, "", strings.NewReader(bad), false)
+	want := "line 2: response_id: \"a1\" already stored with different content\n" +
+		"line 3: response_id: \"a2\" already stored with different content\n" +
+		"line 4: neighbourhood: unknown neighbourhood \"Nekur\""
+	if got := refusal(rep, err); !errors.Is(err, ErrInvalid) || got != want {
+		t.Errorf("%v; said:\n%s\nwant:\n%s", err, got, want)
+	}
+}

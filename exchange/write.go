@@ -49,8 +49,7 @@ func (b *batch) write(ctx context.Context, store Target, rep *Report, skipInvali
 	}
 	res, err := store.ImportCurated(ctx, rs, skipInvalid, cur)
 	for _, i := range res.Conflicts {
-		rep.Invalid = append(rep.Invalid, &LineError{Line: lines[i], Field: "response_id",
-			Reason: fmt.Sprintf("%q already stored with different content", rs[i].ID)})
+		rep.Invalid = append(rep.Invalid, conflictAt(lines[i], rs[i].ID))
 	}
 	sort.SliceStable(rep.Invalid, func(i, j int) bool { return rep.Invalid[i].Line < rep.Invalid[j].Line })
 	if err != nil {
@@ -68,6 +67,45 @@ func (b *batch) write(ctx context.Context, store Target, rep *Report, skipInvali
 	}
 	rep.Rejected += len(res.Conflicts)
 	return nil
+}
+
+// conflicts adds to the report, in order of lines, every valid response
+// whose id is stored (deleted or not) with different content, as the
+// store would refuse it: a file refused for its invalid rows names these
+// too, not at the next try. Each event of the file is read whole: this
+// is the path of a refused file only.
+func (b *batch) conflicts(ctx context.Context, store db.ResponseReader, rep *Report) error {
+	byEvent := make(map[string]map[string]*pending)
+	var events []string
+	for _, p := range b.list {
+		if b.isBad(p) {
+			continue
+		}
+		if byEvent[p.resp.Event] == nil {
+			byEvent[p.resp.Event] = make(map[string]*pending)
+			events = append(events, p.resp.Event)
+		}
+		byEvent[p.resp.Event][p.resp.ID] = p
+	}
+	for _, ev := range events {
+		err := store.EachResponseIncludingDeleted(ctx, ev, func(r model.Response) error {
+			if p := byEvent[ev][r.ID]; p != nil && !model.SameContent(r, p.resp) {
+				rep.Invalid = append(rep.Invalid, conflictAt(p.line, r.ID))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	sort.SliceStable(rep.Invalid, func(i, j int) bool { return rep.Invalid[i].Line < rep.Invalid[j].Line })
+	return nil
+}
+
+// conflictAt is the invalid line of a response stored with different
+// content.
+func conflictAt(line int, id string) *LineError {
+	return &LineError{Line: line, Field: "response_id", Reason: fmt.Sprintf("%q already stored with different content", id)}
 }
 
 // ImportedBy is who the audit log says took the curation an import
