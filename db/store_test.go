@@ -162,34 +162,48 @@ func TestParseStoredTime(t *testing.T) {
 }
 
 // TestEachResponseMarksNotFromZero reads a response whose marks were
-// renumbered by hand (positions 3 and 5) after one read the fast way.
+// renumbered by hand (positions 3 and 5) after one read the fast way;
+// deleted responses, before it and after it, are left out both ways.
 func TestEachResponseMarksNotFromZero(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	mustEvent(t, s, "fair")
-	for i := range 3 {
+	for i := range 5 {
 		if _, err := s.SaveResponse(ctx, sample("fair", i)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.writer.Exec("UPDATE marks SET position = position * 2 + 3 WHERE response_seq = 2"); err != nil {
-		t.Fatal(err)
-	}
-	var got []model.Response
-	if err := s.EachResponse(ctx, "fair", func(r model.Response) error { got = append(got, r); return nil }); err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 3 {
-		t.Fatalf("%d responses", len(got))
-	}
-	for i, r := range got {
-		want := sample("fair", i)
-		want.Seq = int64(i + 1)
-		want.Number = int64(i + 1)
-		want.CreatedAt = want.CreatedAt.UTC()
-		if !reflect.DeepEqual(r, want) {
-			t.Errorf("response %d:\n got %+v\nwant %+v", i, r, want)
+	for _, i := range []int{1, 3} {
+		if _, err := s.DeleteResponse(ctx, "fair", sample("fair", i).ID, "test"); err != nil {
+			t.Fatal(err)
 		}
 	}
+	read := func() []model.Response {
+		var got []model.Response
+		if err := s.EachResponse(ctx, "fair", func(r model.Response) error { got = append(got, r); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	check := func(how string, got []model.Response) {
+		t.Helper()
+		if len(got) != 3 {
+			t.Fatalf("%s: %d responses, want 3", how, len(got))
+		}
+		for k, i := range []int{0, 2, 4} {
+			want := sample("fair", i)
+			want.Seq = int64(i + 1)
+			want.Number = int64(i + 1)
+			want.CreatedAt = want.CreatedAt.UTC()
+			if !reflect.DeepEqual(got[k], want) {
+				t.Errorf("%s: response %d:\n got %+v\nwant %+v", how, k, got[k], want)
+			}
+		}
+	}
+	check("the fast way", read())
+	if _, err := s.writer.Exec("UPDATE marks SET position = position * 2 + 3 WHERE response_seq = 3"); err != nil {
+		t.Fatal(err)
+	}
+	check("after a renumbering by hand", read())
 }
