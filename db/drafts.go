@@ -70,8 +70,7 @@ func (s *SQLite) SaveDrafted(ctx context.Context, r model.Response, who string) 
 		if d, err = draftTx(ctx, tx, r.Event, who); err != nil {
 			return err
 		}
-		r.Number = d.Number // a new response's; an edit keeps its own
-		if r, err = saveTx(ctx, tx, r); err != nil {
+		if r, err = saveTx(ctx, tx, r, d.Number); err != nil { // a new response's number; an edit keeps its own
 			return err
 		}
 		ev, err := eventID(ctx, tx, r.Event)

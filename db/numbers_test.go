@@ -208,3 +208,25 @@ func TestMigrationNumbersExisting(t *testing.T) {
 		t.Fatalf("next in b: #%d, %v", r.Number, err)
 	}
 }
+
+// TestSaveTakesNoReservedNumber: a new response given to SaveResponse
+// with a number (a caller's stale copy) gets the event's next number,
+// never one a facilitator's form shows: that form saves under its own.
+func TestSaveTakesNoReservedNumber(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	mustEvent(t, s, "fair")
+	d, err := s.Draft(ctx, "fair", "local:ann") // the form shows #1
+	if err != nil || d.Number != 1 {
+		t.Fatalf("draft %+v, %v", d, err)
+	}
+	stale := sample("fair", 1)
+	stale.Number = 1
+	if r, err := s.SaveResponse(ctx, stale); err != nil || r.Number != 2 {
+		t.Fatalf("a save with a number of its own got #%d, %v; want 2", r.Number, err)
+	}
+	if r, _, err := s.SaveDrafted(ctx, sample("fair", 2), "local:ann"); err != nil || r.Number != 1 {
+		t.Fatalf("the form showing #1 saved #%d, %v", r.Number, err)
+	}
+}

@@ -16,12 +16,13 @@ var ErrNotDeleted = errors.New("not deleted")
 // SaveResponse stores r in one durable transaction, replacing the stored
 // response with the same event and id (an edit keeps its Seq and Number;
 // a deleted one is restored by it). A response not stored yet gets r.Seq
-// and r.Number when they are free, else new ones: its number is the
-// event's next. A zero CreatedAt becomes now.
+// when it is free, else a new one, and the event's next number (r.Number
+// is not taken: it may be one a facilitator's form shows, SaveDrafted's
+// to give). A zero CreatedAt becomes now.
 func (s *SQLite) SaveResponse(ctx context.Context, r model.Response) (model.Response, error) {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
-		r, err = saveTx(ctx, tx, r)
+		r, err = saveTx(ctx, tx, r, 0)
 		return err
 	})
 	if err != nil {
@@ -30,8 +31,9 @@ func (s *SQLite) SaveResponse(ctx context.Context, r model.Response) (model.Resp
 	return r, nil
 }
 
-// saveTx is SaveResponse inside a write transaction.
-func saveTx(ctx context.Context, tx *sql.Tx, r model.Response) (model.Response, error) {
+// saveTx is SaveResponse inside a write transaction; a new response
+// gets the number reserved (a draft's) when it is free, else the next.
+func saveTx(ctx context.Context, tx *sql.Tx, r model.Response, reserved int64) (model.Response, error) {
 	if r.CreatedAt.IsZero() {
 		r.CreatedAt = time.Now()
 	}
@@ -55,7 +57,7 @@ func saveTx(ctx context.Context, tx *sql.Tx, r model.Response) (model.Response, 
 		_, err = tx.ExecContext(ctx, `UPDATE responses SET created_at = ?, age_group = ?, deleted_at = NULL, deleted_by = ''
 			WHERE seq = ?`, formatTime(r.CreatedAt), r.AgeGroup, seq)
 	case errors.Is(err, sql.ErrNoRows):
-		if r.Number, err = claimNumber(ctx, tx, ev, r.Number); err != nil {
+		if r.Number, err = claimNumber(ctx, tx, ev, reserved); err != nil {
 			return r, err
 		}
 		err = tx.QueryRowContext(ctx, `INSERT INTO responses(seq, event_id, response_id, created_at, age_group, number)
