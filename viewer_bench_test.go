@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"strconv"
 	"testing"
 	"time"
@@ -48,6 +49,8 @@ func TestHelperViewers(t *testing.T) {
 // (server.MaxWidth×MaxHeight, which any larger terminal gets); the
 // viewers run in another process. The default viewer cap
 // (server.DefaultMaxViewers) is sized on these figures.
+// STANDMAP_BENCH_HEAPPROFILE=PATH writes the heap's profile while the
+// viewers are open to PATH.80x24 and PATH.500x200.
 func BenchmarkViewerMemory(b *testing.B) {
 	for _, size := range [][2]int{{80, 24}, {500, 200}} {
 		b.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(b *testing.B) {
@@ -67,6 +70,14 @@ func BenchmarkViewerMemory(b *testing.B) {
 					b.Fatalf("viewer process said %q", line)
 				}
 				gAfter, after := baseline()
+				if path := os.Getenv("STANDMAP_BENCH_HEAPPROFILE"); path != "" { // while the viewers are open
+					f, err := os.Create(fmt.Sprintf("%s.%dx%d", path, size[0], size[1]))
+					if err != nil {
+						b.Fatal(err)
+					}
+					pprof.WriteHeapProfile(f)
+					f.Close()
+				}
 				b.ReportMetric(float64(int64(after)-int64(before))/n, "heap-B/viewer")
 				b.ReportMetric(float64(gAfter-gBefore)/n, "goroutines/viewer")
 				stdin.Close()

@@ -22,6 +22,7 @@ import (
 
 	"standmap/db"
 	"standmap/model"
+	"standmap/server/frames"
 )
 
 // DefaultListen is the address served when Config.Listen is empty.
@@ -151,6 +152,7 @@ type Server struct {
 	facilitators atomic.Int64
 	writes       atomic.Int64 // saves in flight
 	byWho        *facilitatorWrites
+	room         *frames.Room // viewers' shared frames
 	listenMu     sync.Mutex
 	addr         net.Addr
 	ln           net.Listener
@@ -175,7 +177,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxViewers <= 0 {
 		cfg.MaxViewers = DefaultMaxViewers
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, byWho: newFacilitatorWrites()}
+	s := &Server{cfg: cfg, log: cfg.Logger, byWho: newFacilitatorWrites(), room: frames.NewRoom()}
 	if s.log == nil {
 		s.log = log.Default()
 	}
