@@ -68,9 +68,9 @@ type Options struct {
 type Model struct {
 	o     Options
 	lang  string
-	st    Styles
-	keys  KeyMap
-	help  help.Model
+	st    *Styles // replaced, never changed: copies of the model share it
+	keys  *KeyMap
+	help  *help.Model // replaced, never changed
 	gaz   *model.Gazetteer
 	snap  *model.Snapshot
 	w, h  int
@@ -101,7 +101,7 @@ type Model struct {
 
 	cmp compareState // ctrl+o: the event beside another (compare.go)
 
-	cur      Curate // the curation view, once opened
+	cur      *Curate // the curation view, once opened (replaced at each change)
 	curating bool   // ctrl+k: the curation view fills the screen
 
 	fullHelp  bool     // ?: every key, in place of the body
@@ -122,13 +122,12 @@ func New(o Options) Model {
 	}
 	keys := DefaultKeyMap(o.Lang)
 	m := Model{
-		o: o, lang: o.Lang, st: NewStyles(o.Theme), keys: keys, help: help.New(), gaz: gaz,
+		o: o, lang: o.Lang, keys: &keys, gaz: gaz,
 		w: 80, h: 24,
-		capture: NewCapture(keys, gaz, o.Lang).SetAgeGroups(o.AgeGroups).WithCity(o.City),
-		board:   NewBoard(keys, gaz),
-		recent:  Recent{keys: keys},
+		capture: NewCapture(&keys, gaz, o.Lang).SetAgeGroups(o.AgeGroups).WithCity(o.City),
+		board:   NewBoard(&keys, gaz),
+		recent:  Recent{keys: &keys},
 	}
-	m.help.Styles = m.st.Help
 	m.board.mapView = mapViewFor(o.City)
 	if o.City != nil {
 		m.board.gridW, m.board.gridH = o.City.Grid.Width, o.City.Grid.Height
@@ -142,7 +141,10 @@ func New(o Options) Model {
 	}
 	m.light = o.Theme == Light
 	m.profile = colorprofile.TrueColor // until the terminal's is known
-	m.st.Map = mapStyles(m.light, m.profile, m.lang)
+	m.st = m.newStyles(o.Theme)
+	h := help.New()
+	h.Styles = m.st.Help
+	m.help = &h
 	if m.snap == nil {
 		m.snap = model.NewTallier(gaz, o.Event.Name).Snapshot()
 		m.snap.Event = o.Event.Name
@@ -152,6 +154,15 @@ func New(o Options) Model {
 		m.keeper = newDraftKeeper(ds, o.Event.Name, m.who())
 	}
 	return m.withHelp()
+}
+
+// newStyles returns the styles of theme t with the map's for the model's
+// background and colour profile: new ones, for a copy of the model may
+// hold the old.
+func (m Model) newStyles(t Theme) *Styles {
+	st := NewStyles(t)
+	st.Map = mapStyles(m.light, m.profile, m.lang)
+	return &st
 }
 
 // Init asks the terminal for its background colour (for the Auto theme)
@@ -203,14 +214,17 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.toProjection(msg)
 	case tea.ColorProfileMsg:
 		m.profile = msg.Profile
-		m.st.Map = mapStyles(m.light, m.profile, m.lang)
+		st := *m.st
+		st.Map = mapStyles(m.light, m.profile, m.lang)
+		m.st = &st
 		return m.toProjection(msg)
 	case tea.BackgroundColorMsg:
 		if m.o.Theme == Auto && !msg.IsDark() {
 			m.light = true
-			m.st = NewStyles(Light)
-			m.st.Map = mapStyles(true, m.profile, m.lang)
-			m.help.Styles = m.st.Help
+			m.st = m.newStyles(Light)
+			h := *m.help
+			h.Styles = m.st.Help
+			m.help = &h
 			m.helpLines = nil // drawn again in the new colours
 		}
 		return m, nil
