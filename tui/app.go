@@ -102,7 +102,7 @@ type Model struct {
 	cmp compareState // ctrl+o: the event beside another (compare.go)
 
 	cur      *Curate // the curation view, once opened (replaced at each change)
-	curating bool   // ctrl+k: the curation view fills the screen
+	curating bool    // ctrl+k: the curation view fills the screen
 
 	fullHelp  bool     // ?: every key, in place of the body
 	helpFor   helpKey  // what helpLines were drawn for
