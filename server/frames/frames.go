@@ -16,6 +16,7 @@ package frames
 import (
 	"image/color"
 	"sync"
+	"sync/atomic"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -122,8 +123,8 @@ type Frame struct {
 	buf  *uv.RenderBuffer // its cells; Render marks them, so mu guards it
 
 	mu    sync.Mutex
-	moves map[uint64][]byte // by the id of the frame shown before (0: none)
-	seed  *renderer         // a renderer whose terminal shows this frame, or nil
+	moves map[uint64]*move // by the id of the frame shown before (0: none)
+	seed  *renderer        // a renderer whose terminal shows this frame, or nil
 }
 
 // draw draws s and parses it into cells.
@@ -136,43 +137,48 @@ func (f *Frame) draw(s Screen) {
 }
 
 // moveFrom returns the bytes that bring a terminal showing old (nil: a
-// blank or unknown screen) to f, worked out once per pair. After them the
-// cursor is home and the pen plain, after any frame: what lets one
-// terminal's bytes serve another's.
+// blank or unknown screen) to f, worked out once per pair, however many
+// terminals ask at once. After them the cursor is home and the pen plain,
+// after any frame: what lets one terminal's bytes serve another's.
 func (f *Frame) moveFrom(old *Frame, env []string) []byte {
 	from := uint64(0)
 	if old != nil && old.key.W == f.key.W && old.key.H == f.key.H && old.key.Profile == f.key.Profile {
 		from = old.id
 	}
 	f.mu.Lock()
-	b, ok := f.moves[from]
+	m := f.moves[from]
+	if m == nil {
+		m = &move{}
+		if f.moves == nil {
+			f.moves = map[uint64]*move{}
+		}
+		if len(f.moves) < maxMoves {
+			f.moves[from] = m
+		}
+	}
 	f.mu.Unlock()
-	if ok {
-		return b
-	}
-	var r *renderer
-	if from != 0 {
-		r = old.takeSeed(env)
-	} else {
-		r = newRenderer(f.key, env)
-		r.Erase()
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if b, ok := f.moves[from]; ok { // another terminal was quicker
-		return b
-	}
-	b = r.render(f.buf)
-	if f.moves == nil {
-		f.moves = map[uint64][]byte{}
-	}
-	if len(f.moves) < maxMoves {
-		f.moves[from] = b
-	}
-	if f.seed == nil {
-		f.seed = r
-	}
-	return b
+	m.once.Do(func() {
+		var r *renderer
+		if from != 0 {
+			r = old.takeSeed(env)
+		} else {
+			r = newRenderer(f.key, env)
+			r.Erase()
+		}
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		m.b = r.render(f.buf)
+		if f.seed == nil {
+			f.seed = r
+		}
+	})
+	return m.b
+}
+
+// move is the bytes from one frame to another, worked out once.
+type move struct {
+	once sync.Once
+	b    []byte
 }
 
 // takeSeed returns a renderer whose terminal shows f: the one that drew
@@ -195,6 +201,9 @@ type renderer struct {
 	*uv.TerminalRenderer
 	out *outBuffer
 }
+
+// renders counts the renders, for the tests: the room's work.
+var renders atomic.Int64
 
 // outBuffer is where a renderer writes.
 type outBuffer struct{ b []byte }
@@ -222,6 +231,7 @@ func newRenderer(k Key, env []string) *renderer {
 // marks), sends the cursor home, and returns what was written since the
 // last render.
 func (r *renderer) render(buf *uv.RenderBuffer) []byte {
+	renders.Add(1)
 	for y := range buf.Height() {
 		buf.TouchLine(0, y, buf.Width())
 	}

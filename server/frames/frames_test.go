@@ -93,7 +93,8 @@ func (g *glass) waitFor(t *testing.T, want, what string) {
 func TestSharedScreenDrawnOnce(t *testing.T) {
 	room := NewRoom()
 	var views atomic.Int32
-	const n = 5
+	const n = 50
+	renders0 := renders.Load()
 	terms, glasses := make([]*Terminal, n), make([]*glass, n)
 	for i := range n {
 		glasses[i] = newGlass(20, 4)
@@ -108,6 +109,11 @@ func TestSharedScreenDrawnOnce(t *testing.T) {
 		}
 		if got := views.Load(); got != int32(v+1) {
 			t.Errorf("after screen %d: View called %d times for %d terminals, want once a screen", v, got, n)
+		}
+		// Once from a blank screen, then once from the first frame, with
+		// the renderer that drew the first (no second render of it).
+		if got := renders.Load() - renders0; got != int64(v+1) {
+			t.Errorf("after screen %d: %d renders for %d terminals, want one a screen", v, got, n)
 		}
 	}
 	for _, term := range terms {
