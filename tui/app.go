@@ -141,10 +141,7 @@ func New(o Options) Model {
 	}
 	m.light = o.Theme == Light
 	m.profile = colorprofile.TrueColor // until the terminal's is known
-	m.st = m.newStyles(o.Theme)
-	h := help.New()
-	h.Styles = m.st.Help
-	m.help = &h
+	m = m.restyled()
 	if m.snap == nil {
 		m.snap = model.NewTallier(gaz, o.Event.Name).Snapshot()
 		m.snap.Event = o.Event.Name
@@ -156,13 +153,15 @@ func New(o Options) Model {
 	return m.withHelp()
 }
 
-// newStyles returns the styles of theme t with the map's for the model's
-// background and colour profile: new ones, for a copy of the model may
-// hold the old.
-func (m Model) newStyles(t Theme) *Styles {
-	st := NewStyles(t)
-	st.Map = mapStyles(m.light, m.profile, m.lang)
-	return &st
+// restyled gives m the styles (and the help bar's) of its theme, its
+// terminal's background and colour profile, and its language.
+func (m Model) restyled() Model {
+	t := m.o.Theme
+	if m.light {
+		t = Light
+	}
+	m.st, m.help = sharedStyles(t, m.profile, m.lang)
+	return m
 }
 
 // Init asks the terminal for its background colour (for the Auto theme)
@@ -214,17 +213,12 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.toProjection(msg)
 	case tea.ColorProfileMsg:
 		m.profile = msg.Profile
-		st := *m.st
-		st.Map = mapStyles(m.light, m.profile, m.lang)
-		m.st = &st
+		m = m.restyled()
 		return m.toProjection(msg)
 	case tea.BackgroundColorMsg:
 		if m.o.Theme == Auto && !msg.IsDark() {
 			m.light = true
-			m.st = m.newStyles(Light)
-			h := *m.help
-			h.Styles = m.st.Help
-			m.help = &h
+			m = m.restyled()
 			m.helpLines = nil // drawn again in the new colours
 		}
 		return m, nil
