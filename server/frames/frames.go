@@ -15,6 +15,7 @@ package frames
 
 import (
 	"image/color"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -57,11 +58,17 @@ const width = ansi.WcWidth
 type Room struct {
 	mu     sync.Mutex
 	frames map[Key]*Frame
-	lastID uint64 // the last number given to a frame or a terminal
+	lastID uint64 // the last number given to a frame
+	// spare holds the cells of frames let go, by size, for the next
+	// frames to draw into: a new snapshot's frames allocate nothing big.
+	spare map[[2]int][]*uv.RenderBuffer
 }
 
+// maxSpare bounds the spare cells kept of each size.
+const maxSpare = 2
+
 // NewRoom returns an empty room.
-func NewRoom() *Room { return &Room{frames: map[Key]*Frame{}} }
+func NewRoom() *Room { return &Room{frames: map[Key]*Frame{}, spare: map[[2]int][]*uv.RenderBuffer{}} }
 
 // Len returns the number of frames the room holds: those shown by a
 // terminal or about to be.
@@ -91,8 +98,20 @@ func (r *Room) acquire(k Key, s Screen) *Frame {
 	}
 	f.refs++
 	r.mu.Unlock()
-	f.once.Do(func() { f.draw(s) })
+	f.once.Do(func() { f.draw(s, r.cells(k.W, k.H)) })
 	return f
+}
+
+// cells returns spare cells of w×h, or new ones.
+func (r *Room) cells(w, h int) *uv.RenderBuffer {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	k := [2]int{w, h}
+	if bs := r.spare[k]; len(bs) > 0 {
+		r.spare[k] = bs[:len(bs)-1]
+		return bs[len(bs)-1]
+	}
+	return uv.NewRenderBuffer(w, h)
 }
 
 // release counts one holder of f less; the room forgets f when none is
@@ -105,6 +124,10 @@ func (r *Room) release(f *Frame) {
 	defer r.mu.Unlock()
 	if f.refs--; f.refs == 0 && r.frames[f.key] == f {
 		delete(r.frames, f.key)
+		// No terminal shows it or moves from it: its cells are free.
+		if k := [2]int{f.key.W, f.key.H}; f.buf != nil && len(r.spare[k]) < maxSpare {
+			r.spare[k] = append(r.spare[k], f.buf)
+		}
 	}
 }
 
@@ -127,10 +150,10 @@ type Frame struct {
 	seed  *renderer        // a renderer whose terminal shows this frame, or nil
 }
 
-// draw draws s and parses it into cells.
-func (f *Frame) draw(s Screen) {
+// draw draws s and parses it into buf (which it clears first).
+func (f *Frame) draw(s Screen, buf *uv.RenderBuffer) {
 	f.view = s.View()
-	f.buf = uv.NewRenderBuffer(f.key.W, f.key.H)
+	f.buf = buf
 	scr := uv.ScreenBuffer{RenderBuffer: f.buf, Method: width}
 	uv.NewStyledString(f.view.Content).Draw(scr, f.buf.Bounds())
 	f.view.Content = "" // the cells hold it
@@ -140,7 +163,7 @@ func (f *Frame) draw(s Screen) {
 // blank or unknown screen) to f, worked out once per pair, however many
 // terminals ask at once. After them the cursor is home and the pen plain,
 // after any frame: what lets one terminal's bytes serve another's.
-func (f *Frame) moveFrom(old *Frame, env []string) []byte {
+func (f *Frame) moveFrom(old *Frame, env []string) *move {
 	from := uint64(0)
 	if old != nil && old.key.W == f.key.W && old.key.H == f.key.H && old.key.Profile == f.key.Profile {
 		from = old.id
@@ -168,17 +191,21 @@ func (f *Frame) moveFrom(old *Frame, env []string) []byte {
 		f.mu.Lock()
 		defer f.mu.Unlock()
 		m.b = r.render(f.buf)
+		if len(m.b) > 0 {
+			m.synced = slices.Concat([]byte(ansi.SetModeSynchronizedOutput), m.b, []byte(ansi.ResetModeSynchronizedOutput))
+		}
 		if f.seed == nil {
 			f.seed = r
 		}
 	})
-	return m.b
+	return m
 }
 
-// move is the bytes from one frame to another, worked out once.
+// move is the bytes from one frame to another, worked out once, and the
+// same in one synchronized update.
 type move struct {
-	once sync.Once
-	b    []byte
+	once      sync.Once
+	b, synced []byte
 }
 
 // takeSeed returns a renderer whose terminal shows f: the one that drew

@@ -165,7 +165,8 @@ func (t *Terminal) write() {
 // frameBytes are the bytes that take the terminal from cur (nil: before
 // the first frame) to f: the set-up of the screen first, the window title
 // and colours when they change, the frame's move, all in one synchronized
-// update when the terminal takes them; nil when nothing changes.
+// update when the terminal takes them; nil when nothing changes. Most
+// often they are the move alone, the very bytes every terminal gets.
 func (t *Terminal) frameBytes(cur, f *Frame, syncd bool) []byte {
 	var head []byte
 	var was tea.View
@@ -179,15 +180,18 @@ func (t *Terminal) frameBytes(cur, f *Frame, syncd bool) []byte {
 	}
 	head = append(head, colourSeq(was.BackgroundColor, f.view.BackgroundColor, ansi.SetBackgroundColor, ansi.ResetBackgroundColor)...)
 	head = append(head, colourSeq(was.ForegroundColor, f.view.ForegroundColor, ansi.SetForegroundColor, ansi.ResetForegroundColor)...)
-	move := f.moveFrom(cur, t.env)
-	if len(head)+len(move) == 0 {
-		return nil // the same screen, drawn again
+	m := f.moveFrom(cur, t.env)
+	switch {
+	case len(head) == 0 && syncd:
+		return m.synced
+	case len(head) == 0:
+		return m.b // nil: the same screen drawn again
 	}
 	var b []byte
 	if syncd {
 		b = append(b, ansi.SetModeSynchronizedOutput...)
 	}
-	b = append(append(b, head...), move...)
+	b = append(append(b, head...), m.b...)
 	if syncd {
 		b = append(b, ansi.ResetModeSynchronizedOutput...)
 	}
