@@ -136,11 +136,13 @@ func heapInUse() uint64 {
 }
 
 // BenchmarkIdleSessionMemory reports the server's live heap and its
-// goroutines per idle interactive session (fake app), the clients running
-// in another process.
+// goroutines per idle interactive session (fake app, on shared frames as
+// viewers are), the clients running in another process.
 func BenchmarkIdleSessionMemory(b *testing.B) {
 	const n = 200
-	ts := startServer(b, func(c *Config) { c.MaxViewers = n })
+	var views atomic.Int32
+	ts := startShared(b, &views) // as viewers are: on shared frames
+	ts.cfg.MaxViewers = n
 	for b.Loop() {
 		before, gBefore := heapInUse(), runtime.NumGoroutine()
 		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperClients$", "-test.count=1")

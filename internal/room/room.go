@@ -87,9 +87,38 @@ func (s Spread) String() string {
 // clockTick is the unit of /proc/PID/stat's times (USER_HZ, 100 on Linux).
 const clockTick = 10 * time.Millisecond
 
-// CPU returns the CPU time (user and system) process pid has used, from
-// /proc (10 ms steps).
+// CPU returns the CPU time process pid has used: the time on a CPU of
+// each of its threads, in nanoseconds (/proc/PID/task/*/schedstat), or
+// where the kernel keeps no such count its user and system time, in
+// 10 ms steps (/proc/PID/stat).
 func CPU(pid int) (time.Duration, error) {
+	tasks, err := os.ReadDir(fmt.Sprintf("/proc/%d/task", pid))
+	if err == nil {
+		var sum time.Duration
+		for _, task := range tasks {
+			data, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%s/schedstat", pid, task.Name()))
+			if err != nil {
+				continue // the thread ended meanwhile
+			}
+			f := strings.Fields(string(data))
+			if len(f) < 3 {
+				return statCPU(pid)
+			}
+			ns, err := strconv.ParseInt(f[0], 10, 64)
+			if err != nil {
+				return statCPU(pid)
+			}
+			sum += time.Duration(ns)
+		}
+		if sum > 0 {
+			return sum, nil
+		}
+	}
+	return statCPU(pid)
+}
+
+// statCPU is the user and system time of process pid (/proc/PID/stat).
+func statCPU(pid int) (time.Duration, error) {
 	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
 		return 0, err
