@@ -18,8 +18,8 @@ func TestRepliesBeforeKeys(t *testing.T) {
 	const replies = "\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?2026;2$y\x1b[?2027;0$y"
 	for _, c := range []struct {
 		name, input, rest string
-		more               bool
-		handed             int
+		more              bool
+		handed            int
 	}{
 		{"replies only, then the end", replies, "", false, 3},
 		{"replies, then keys", replies + "q\x1b[A", "q\x1b[A", true, 3},
