@@ -92,6 +92,10 @@ func run(o options) error {
 	if err := fac.WaitFor("Visitor #", time.Minute); err != nil {
 		return fmt.Errorf("facilitator: %w", err)
 	}
+	alone, err := cpuShare(s.cmd.Process.Pid, o.idle)
+	if err != nil {
+		return err
+	}
 	var viewers []*sshterm.Term
 	defer func() {
 		for _, v := range viewers {
@@ -122,8 +126,8 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("idle room: serve uses %.1f %% of a core (over %v); resident %.0f MB, %.0f MB before the viewers: %.2f MB a viewer\n",
-		100*idle, o.idle, mb(rss1), mb(rss0), mb(rss1-rss0)/float64(o.viewers))
+	fmt.Printf("idle room: serve uses %.1f %% of a core (over %v; %.1f %% with the facilitator alone); resident %.0f MB, %.0f MB before the viewers: %.2f MB a viewer\n",
+		100*idle, o.idle, 100*alone, mb(rss1), mb(rss0), mb(rss1-rss0)/float64(o.viewers))
 
 	count := o.responses
 	rounds := []int{0}
