@@ -59,16 +59,18 @@ type Room struct {
 	mu     sync.Mutex
 	frames map[Key]*Frame
 	lastID uint64 // the last number given to a frame
-	// spare holds the cells of frames let go, by size, for the next
-	// frames to draw into: a new snapshot's frames allocate nothing big.
-	spare map[[2]int][]*uv.RenderBuffer
+	// spare holds the cells of the frames let go last, for the next
+	// frames of their size to draw into: a new snapshot's frames
+	// allocate nothing big.
+	spare []*uv.RenderBuffer
 }
 
-// maxSpare bounds the spare cells kept of each size.
-const maxSpare = 2
+// maxSpare bounds the spare cells kept, of any size: what a room of a
+// few sizes needs, and all a client resizing its window leaves behind.
+const maxSpare = 4
 
 // NewRoom returns an empty room.
-func NewRoom() *Room { return &Room{frames: map[Key]*Frame{}, spare: map[[2]int][]*uv.RenderBuffer{}} }
+func NewRoom() *Room { return &Room{frames: map[Key]*Frame{}} }
 
 // Len returns the number of frames the room holds: those shown by a
 // terminal or about to be.
@@ -106,10 +108,11 @@ func (r *Room) acquire(k Key, s Screen) *Frame {
 func (r *Room) cells(w, h int) *uv.RenderBuffer {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	k := [2]int{w, h}
-	if bs := r.spare[k]; len(bs) > 0 {
-		r.spare[k] = bs[:len(bs)-1]
-		return bs[len(bs)-1]
+	for i, b := range r.spare {
+		if b.Width() == w && b.Height() == h {
+			r.spare = slices.Delete(r.spare, i, i+1)
+			return b
+		}
 	}
 	return uv.NewRenderBuffer(w, h)
 }
@@ -125,8 +128,11 @@ func (r *Room) release(f *Frame) {
 	if f.refs--; f.refs == 0 && r.frames[f.key] == f {
 		delete(r.frames, f.key)
 		// No terminal shows it or moves from it: its cells are free.
-		if k := [2]int{f.key.W, f.key.H}; f.buf != nil && len(r.spare[k]) < maxSpare {
-			r.spare[k] = append(r.spare[k], f.buf)
+		if f.buf != nil {
+			if len(r.spare) == maxSpare {
+				r.spare = slices.Delete(r.spare, 0, 1) // the oldest
+			}
+			r.spare = append(r.spare, f.buf)
 		}
 	}
 }

@@ -235,3 +235,27 @@ func TestClosedGoneWritesNothing(t *testing.T) {
 // sequences the renderer may use (x/vt has no insert mode, which it uses
 // without TERM; real terminals have it).
 var xterm = []string{"TERM=xterm-256color"}
+
+// TestSpareCellsBounded: a client that resizes its window through many
+// sizes leaves the room no more than maxSpare frames' cells.
+func TestSpareCellsBounded(t *testing.T) {
+	room := NewRoom()
+	g := newGlass(40, 10)
+	term := room.NewTerminal(g, xterm, colorprofile.TrueColor, 40, 10)
+	defer term.Close(false)
+	for i := range 20 {
+		w, h := 40-i, 10
+		term.Resize(w, h)
+		g.resize(w, h)
+		term.Show(screen{content: fmt.Sprint(i), key: i, shared: true})
+		g.waitFor(t, drawn(fmt.Sprint(i), w, h), fmt.Sprintf("at %dx%d", w, h))
+	}
+	room.mu.Lock()
+	defer room.mu.Unlock()
+	if len(room.spare) > maxSpare {
+		t.Errorf("%d spare cells kept, at most %d", len(room.spare), maxSpare)
+	}
+	if len(room.frames) != 1 {
+		t.Errorf("%d frames held for one terminal", len(room.frames))
+	}
+}
