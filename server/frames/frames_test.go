@@ -180,8 +180,17 @@ func TestMovesKeepScreensRight(t *testing.T) {
 	te.Resize(20, 5)
 	every.resize(20, 5)
 	content := randomScreen(rnd, 20, 5)
-	te.Show(screen{content: content, key: "small", shared: true})
+	s := screen{content: content, key: "small", shared: true}
+	te.Show(s)
 	every.waitFor(t, drawn(content, 20, 5), "after a resize")
+	// A window changed to the same size (a clamped one, say) may have
+	// been cleared by its terminal: the screen is painted again whole.
+	every.mu.Lock()
+	every.em.Write([]byte("\x1b[2J\x1b[Hscribbled"))
+	every.mu.Unlock()
+	te.Resize(20, 5)
+	te.Show(s)
+	every.waitFor(t, drawn(content, 20, 5), "after a resize to the same size")
 }
 
 // randomScreen is up to h lines of w cells of words, some coloured, some

@@ -28,6 +28,7 @@ type Terminal struct {
 	w, h    int
 	profile colorprofile.Profile
 	syncd   bool   // the terminal takes synchronized output (mode 2026)
+	repaint bool   // the window changed: the next frame is painted whole
 	want    Key    // the newest screen asked for
 	pending Screen // the model to draw it from, nil once taken
 	closing bool
@@ -48,10 +49,13 @@ func (r *Room) NewTerminal(out io.Writer, env []string, profile colorprofile.Pro
 	return t
 }
 
-// Resize sets the terminal's size, for the next Show.
+// Resize sets the terminal's size, for the next Show, which paints the
+// screen whole even at the same size: a terminal whose window changed
+// has moved or cleared what it showed.
 func (t *Terminal) Resize(w, h int) {
 	t.mu.Lock()
 	t.w, t.h = w, h
+	t.repaint, t.want = true, Key{}
 	t.mu.Unlock()
 }
 
@@ -143,18 +147,18 @@ func (t *Terminal) write() {
 			}
 		}
 		t.mu.Lock()
-		k, s, syncd := t.want, t.pending, t.syncd
-		t.pending = nil
+		k, s, syncd, repaint := t.want, t.pending, t.syncd, t.repaint
+		t.pending, t.repaint = nil, false
 		t.mu.Unlock()
 		if s == nil {
 			continue
 		}
 		f := t.room.acquire(k, s)
-		if f == cur {
+		if f == cur && !repaint {
 			t.room.release(f)
 			continue
 		}
-		if b := t.frameBytes(cur, f, syncd); len(b) > 0 {
+		if b := t.frameBytes(cur, f, syncd, repaint); len(b) > 0 {
 			t.out.Write(b) //nolint:errcheck // a client gone ends the session
 		}
 		t.room.release(cur)
@@ -164,10 +168,11 @@ func (t *Terminal) write() {
 
 // frameBytes are the bytes that take the terminal from cur (nil: before
 // the first frame) to f: the set-up of the screen first, the window title
-// and colours when they change, the frame's move, all in one synchronized
-// update when the terminal takes them; nil when nothing changes. Most
-// often they are the move alone, the very bytes every terminal gets.
-func (t *Terminal) frameBytes(cur, f *Frame, syncd bool) []byte {
+// and colours when they change, the frame's move (from a blank screen
+// when repaint), all in one synchronized update when the terminal takes
+// them; nil when nothing changes. Most often they are the move alone,
+// the very bytes every terminal gets.
+func (t *Terminal) frameBytes(cur, f *Frame, syncd, repaint bool) []byte {
 	var head []byte
 	var was tea.View
 	if cur == nil {
@@ -180,7 +185,11 @@ func (t *Terminal) frameBytes(cur, f *Frame, syncd bool) []byte {
 	}
 	head = append(head, colourSeq(was.BackgroundColor, f.view.BackgroundColor, ansi.SetBackgroundColor, ansi.ResetBackgroundColor)...)
 	head = append(head, colourSeq(was.ForegroundColor, f.view.ForegroundColor, ansi.SetForegroundColor, ansi.ResetForegroundColor)...)
-	m := f.moveFrom(cur, t.env)
+	from := cur
+	if repaint {
+		from = nil
+	}
+	m := f.moveFrom(from, t.env)
 	switch {
 	case len(head) == 0 && syncd:
 		return m.synced
