@@ -241,6 +241,7 @@ var renders atomic.Int64
 // outBuffer is where a renderer writes.
 type outBuffer struct{ b []byte }
 
+// Write appends p.
 func (o *outBuffer) Write(p []byte) (int, error) { o.b = append(o.b, p...); return len(p), nil }
 
 // newRenderer returns a renderer for frames of k, set as Bubble Tea sets
