@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -15,6 +16,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"standmap/cli"
+	"standmap/internal/room"
 	"standmap/internal/sshterm"
 )
 
@@ -23,6 +25,8 @@ import (
 // and heap and stop it by cancelling its context.
 type inProcServe struct {
 	addr, dir, db string
+	event         string // the event served
+	stored        int    // responses stored before it started
 	facilitators  []gossh.Signer
 	stdout        lockedBuffer
 	stderr        lockedBuffer
@@ -38,8 +42,26 @@ var servePort = regexp.MustCompile(`ssh -p (\d+) 127\.0\.0\.1`)
 // a loopback port chosen by the system; stop ends it.
 func startInProcServe(t testing.TB, facilitators int) *inProcServe {
 	t.Helper()
+	return startInProcServeWith(t, facilitators, 0)
+}
+
+// startInProcServeWith is startInProcServe on a database that already
+// holds responses answers of a generated fair in event SOAK (imported
+// with standmap import), so that the board draws a realistic room.
+func startInProcServeWith(t testing.TB, facilitators, responses int) *inProcServe {
+	t.Helper()
 	dir := t.TempDir()
-	s := &inProcServe{dir: dir, db: filepath.Join(dir, "standmap.db"), exited: make(chan int, 1)}
+	s := &inProcServe{dir: dir, db: filepath.Join(dir, "standmap.db"), event: "SOAK", stored: responses, exited: make(chan int, 1)}
+	if responses > 0 {
+		var csv bytes.Buffer
+		if err := room.WriteFair(&csv, responses, s.event); err != nil {
+			t.Fatal(err)
+		}
+		var out, errs lockedBuffer
+		if code := cli.Run(context.Background(), []string{"import", "--db", s.db, "-"}, &csv, &out, &errs); code != 0 {
+			t.Fatalf("standmap import exited with %d: %s", code, errs.String())
+		}
+	}
 	var auth []byte
 	for range facilitators {
 		_, priv, err := ed25519.GenerateKey(rand.Reader)
@@ -58,7 +80,7 @@ func startInProcServe(t testing.TB, facilitators int) *inProcServe {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	args := []string{"serve", "--listen", "127.0.0.1:0", "--db", s.db, "--event", "SOAK", "--lang", "en", "--max-viewers", "10000"}
+	args := []string{"serve", "--listen", "127.0.0.1:0", "--db", s.db, "--event", s.event, "--lang", "en", "--max-viewers", "10000"}
 	go func() { s.exited <- cli.Run(ctx, args, nil, &s.stdout, &s.stderr) }()
 	deadline := time.Now().Add(time.Minute)
 	for {

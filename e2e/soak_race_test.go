@@ -7,3 +7,8 @@ package e2e
 // same properties with fewer sessions, and .ci/run adds a run with 200
 // without it.
 const soakDefaultViewers = 10
+
+// soakDefaultResponses is how many answers the soak's room has stored
+// before it opens; fewer under the race detector, whose import of 10,000
+// would take most of the run.
+const soakDefaultResponses = 1000

@@ -8,10 +8,12 @@ import (
 )
 
 // DefaultMaxViewers is the viewers admitted at once when Config leaves
-// MaxViewers zero. A viewer's board holds about 0.8 MB of heap at 80×24
-// and 24 MB at the largest window drawn (MaxWidth×MaxHeight; measured by
-// BenchmarkViewerMemory, docs/benchmarks.md): 50 viewers are about 40 MB,
-// and even all 50 at the clamp about 1.2 GB, which a laptop survives.
+// MaxViewers zero. A viewer holds about 0.24 MB of heap (BenchmarkViewerMemory,
+// docs/benchmarks.md), and each distinct screen, shared by the viewers of
+// one size (frames), up to about 20 MB at the largest window drawn
+// (MaxWidth×MaxHeight): the cap bounds what viewers of 50 different large
+// sizes could make the server hold (about 1 GB, which a laptop survives);
+// a room of 50 at 80×24 is about 25 MB.
 const DefaultMaxViewers = 50
 
 // identity is who a session is, decided once from the key that

@@ -10,12 +10,14 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
 	"standmap/model"
+	"standmap/server/frames"
 )
 
 // marker watches a session's output for one string and calls done once
@@ -72,15 +74,22 @@ func openMarked(b *testing.B, ts *testServer, n int) []*marker {
 
 // BenchmarkSnapshotDelivered is the time from the hub publishing a
 // snapshot to every one of N real SSH PTY sessions (loopback, one
-// connection each) having the redrawn screen, with the fake app.
+// connection each) having the redrawn screen, with the fake app on the
+// viewers' shared frames: the server's part of a save reaching a room
+// (the real application is BenchmarkSaveToScreens, in the root).
 func BenchmarkSnapshotDelivered(b *testing.B) {
 	for _, n := range []int{1, 100, 500} {
 		b.Run(fmt.Sprintf("sessions=%d", n), func(b *testing.B) {
-			ts := startServer(b, func(c *Config) { c.MaxViewers = n })
+			var views atomic.Int32
+			ts := startShared(b, &views)
+			ts.cfg.MaxViewers = n
 			ms := openMarked(b, ts, n)
 			v := uint64(1)
 			b.ResetTimer()
 			for b.Loop() {
+				b.StopTimer()
+				time.Sleep(frames.MinInterval) // a frame a terminal at most: saves come slower
+				b.StartTimer()
 				v++
 				var wg sync.WaitGroup
 				wg.Add(n)
@@ -127,11 +136,13 @@ func heapInUse() uint64 {
 }
 
 // BenchmarkIdleSessionMemory reports the server's live heap and its
-// goroutines per idle interactive session (fake app), the clients running
-// in another process.
+// goroutines per idle interactive session (fake app, on shared frames as
+// viewers are), the clients running in another process.
 func BenchmarkIdleSessionMemory(b *testing.B) {
 	const n = 200
-	ts := startServer(b, func(c *Config) { c.MaxViewers = n })
+	var views atomic.Int32
+	ts := startShared(b, &views) // as viewers are: on shared frames
+	ts.cfg.MaxViewers = n
 	for b.Loop() {
 		before, gBefore := heapInUse(), runtime.NumGoroutine()
 		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperClients$", "-test.count=1")

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"sync"
@@ -163,7 +164,12 @@ func readInput(in *sessionInput, term string, p *tea.Program) {
 	events := make(chan uv.Event)
 	go func() {
 		defer close(events)
-		_ = uv.NewTerminalReader(in, term).StreamEvents(context.Background(), events)
+		rest, more := readReplies(in, events)
+		if !more {
+			return
+		}
+		r := io.MultiReader(bytes.NewReader(rest), in)
+		_ = uv.NewTerminalReader(r, term).StreamEvents(context.Background(), events)
 	}()
 	pace := pacer{tokens: eventBurst, last: time.Now()}
 	for ev := range events {
@@ -172,6 +178,41 @@ func readInput(in *sessionInput, term string, p *tea.Program) {
 		p.Send(ev)
 	}
 	p.Send(inputEndMsg{})
+}
+
+// readReplies hands on the terminal's answers to the server's startup
+// queries (its background colour, its modes), decoded by the terminal
+// reader's own decoder, until the input holds anything else (a key, the
+// start of a sequence cut between two reads) or ends, and returns what it
+// read and did not hand on. The terminal reader, whose table of keys is
+// 140 KB a session, is built only once its client types: most viewers
+// never do. more is false when the input ended.
+func readReplies(in io.Reader, events chan<- uv.Event) (rest []byte, more bool) {
+	var d uv.EventDecoder
+	buf := make([]byte, 4096)
+	for {
+		n, err := in.Read(buf)
+		for b := buf[:n]; len(b) > 0; {
+			m, ev := d.Decode(b)
+			if !isReply(ev) || m <= 0 {
+				return append([]byte(nil), b...), true
+			}
+			events <- ev
+			b = b[m:]
+		}
+		if err != nil {
+			return nil, false
+		}
+	}
+}
+
+// isReply reports whether ev answers one of the startup queries.
+func isReply(ev uv.Event) bool {
+	switch ev.(type) {
+	case uv.BackgroundColorEvent, uv.ModeReportEvent:
+		return true
+	}
+	return false
 }
 
 // pacer lets eventRate events a second through, after a burst of

@@ -22,6 +22,7 @@ import (
 
 	"standmap/db"
 	"standmap/model"
+	"standmap/server/frames"
 )
 
 // DefaultListen is the address served when Config.Listen is empty.
@@ -63,14 +64,6 @@ type Subscription interface {
 	Close()
 }
 
-// DisplaySubscription is a Subscription that also delivers the shared
-// reveal state (live's does); forward hands it on when the program takes it.
-type DisplaySubscription interface {
-	Subscription
-	// Display delivers the reveal state, only the newest one when unread.
-	Display() <-chan model.DisplayState
-}
-
 // Session is what App learns about one interactive session.
 type Session struct {
 	// Role decides what the session may do.
@@ -101,9 +94,6 @@ type Program struct {
 	Model tea.Model
 	// SnapshotMsg wraps a snapshot into the message Model expects.
 	SnapshotMsg func(*model.Snapshot) tea.Msg
-	// DisplayMsg wraps the shared reveal state into the message Model
-	// expects (nil: the program takes none).
-	DisplayMsg func(model.DisplayState) tea.Msg
 }
 
 // Config is how New builds a server.
@@ -161,6 +151,7 @@ type Server struct {
 	facilitators atomic.Int64
 	writes       atomic.Int64 // saves in flight
 	byWho        *facilitatorWrites
+	room         *frames.Room // viewers' shared frames
 	listenMu     sync.Mutex
 	addr         net.Addr
 	ln           net.Listener
@@ -185,7 +176,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxViewers <= 0 {
 		cfg.MaxViewers = DefaultMaxViewers
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, byWho: newFacilitatorWrites()}
+	s := &Server{cfg: cfg, log: cfg.Logger, byWho: newFacilitatorWrites(), room: frames.NewRoom()}
 	if s.log == nil {
 		s.log = log.Default()
 	}

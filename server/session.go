@@ -12,7 +12,9 @@ import (
 	"github.com/anmitsu/go-shlex"
 
 	"standmap/i18n"
+	"standmap/live"
 	"standmap/model"
+	"standmap/server/frames"
 )
 
 // dispatch runs the command given as arguments, or the program.
@@ -62,10 +64,20 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 	s.log.Info("session", "role", info.Role, "who", identify(sess).who, "present", info.Present, "remote-addr", sess.RemoteAddr())
 	app := s.cfg.App(info)
 	end := &programEnd{in: newSessionInput(sess), viewer: info.Role == Viewer}
-	p := tea.NewProgram(app.Model, programOptions(sess, end)...)
+	m, opts := app.Model, programOptions(sess, end)
+	var term *frames.Terminal
+	if shareable(info, app.Model) {
+		term = s.newSharedTerminal(sess)
+		m = sharedScreen{m: app.Model, term: term}
+		opts = append(opts, tea.WithoutRenderer(), tea.WithFPS(sharedFPS))
+	}
+	p := tea.NewProgram(m, opts...)
 	io.WriteString(sess, startupQueries(sess.Environ()))
 	go forward(ctx, s.cfg.Hub.Subscribe(), p, app)
 	runProgram(sess, p, end, s.base.Done())
+	if term != nil {
+		term.Close(end.clientGone())
+	}
 	if end.in.refused.Load() {
 		s.log.Warn("input refused: too long without a key", "who", identify(sess).who, "limit", maxUnreadInput, "remote-addr", sess.RemoteAddr())
 		fmt.Fprintf(sess.Stderr(), "\nstandmap: %s\n", s.say(i18n.ServerInputRefused, maxUnreadInput>>10))
@@ -97,32 +109,13 @@ func (s *Server) lastWords(sess ssh.Session, store *sessionStore) {
 	}
 }
 
-// forward hands each new snapshot, and each reveal state when both the
-// subscription and the program take them, to the program until ctx ends.
-// Send waits for this program only: the hub's mailboxes of one keep the
+// forward hands each new snapshot (which carries the display state) to
+// the program until ctx ends, through live.Forward (the one forward loop).
+// Send waits for this program only: the hub's mailbox of one keeps the
 // newest, so a slow session skips frames and delays no one.
 func forward(ctx context.Context, sub Subscription, p *tea.Program, app Program) {
 	defer sub.Close()
-	var display <-chan model.DisplayState // nil: never ready
-	if ds, ok := sub.(DisplaySubscription); ok && app.DisplayMsg != nil {
-		display = ds.Display()
-	}
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case snap, ok := <-sub.C():
-			if !ok {
-				return
-			}
-			p.Send(app.SnapshotMsg(snap))
-		case d, ok := <-display:
-			if !ok {
-				return
-			}
-			p.Send(app.DisplayMsg(d))
-		}
-	}
+	live.Forward(ctx, sub.C(), func(s *model.Snapshot) { p.Send(app.SnapshotMsg(s)) })
 }
 
 // fail writes one line on the session's stderr and exits with code.

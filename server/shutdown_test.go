@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -21,14 +22,26 @@ import (
 // reading (its program blocked on a full SSH window) does not hold
 // Shutdown back: Shutdown returns without giving up on anything, well
 // within its minute.
+// The same holds for viewers on shared frames, whose terminal's writer
+// is the one blocked.
 func TestStalledViewerDoesNotHoldShutdown(t *testing.T) {
+	for _, shared := range []bool{false, true} {
+		t.Run(fmt.Sprintf("shared=%v", shared), func(t *testing.T) { stalledViewerShutdown(t, shared) })
+	}
+}
+
+func stalledViewerShutdown(t *testing.T, shared bool) {
 	var lb logBuffer
 	var first sync.Once
+	var views atomic.Int32
 	ts := startServer(t, func(c *Config) {
 		c.Logger = log.New(&lb)
 		c.App = func(s Session) Program {
 			app := fakeApp{info: s}
 			first.Do(func() { app.noise = true })
+			if shared {
+				return Program{Model: sharedApp{app, &views}, SnapshotMsg: func(s *model.Snapshot) tea.Msg { return snapMsg{s} }}
+			}
 			return fakeProgram(app)
 		}
 	})

@@ -77,9 +77,9 @@ type Options struct {
 type Model struct {
 	o     Options
 	lang  string
-	st    Styles
-	keys  KeyMap
-	help  help.Model
+	st    *Styles // replaced, never changed: copies of the model share it
+	keys  *KeyMap
+	help  *help.Model // replaced, never changed
 	gaz   *model.Gazetteer
 	snap  *model.Snapshot
 	w, h  int
@@ -112,8 +112,8 @@ type Model struct {
 
 	cmp compareState // ctrl+o: the event beside another (compare.go)
 
-	cur      Curate // the curation view, once opened
-	curating bool   // ctrl+k: the curation view fills the screen
+	cur      *Curate // the curation view, once opened (replaced at each change)
+	curating bool    // ctrl+k: the curation view fills the screen
 
 	fullHelp  bool     // ?: every key, in place of the body
 	helpFor   helpKey  // what helpLines were drawn for
@@ -133,13 +133,12 @@ func New(o Options) Model {
 	}
 	keys := DefaultKeyMap(o.Lang)
 	m := Model{
-		o: o, lang: o.Lang, st: NewStyles(o.Theme), keys: keys, help: help.New(), gaz: gaz,
+		o: o, lang: o.Lang, keys: &keys, gaz: gaz,
 		w: 80, h: 24,
-		capture: NewCapture(keys, gaz, o.Lang).SetAgeGroups(o.AgeGroups).WithCity(o.City),
-		board:   NewBoard(keys, gaz),
-		recent:  Recent{keys: keys},
+		capture: NewCapture(&keys, gaz, o.Lang).SetAgeGroups(o.AgeGroups).WithCity(o.City),
+		board:   NewBoard(&keys, gaz),
+		recent:  Recent{keys: &keys},
 	}
-	m.help.Styles = m.st.Help
 	m.board.mapView = mapViewFor(o.City)
 	if o.City != nil {
 		m.board.gridW, m.board.gridH = o.City.Grid.Width, o.City.Grid.Height
@@ -154,7 +153,7 @@ func New(o Options) Model {
 	}
 	m.light = o.Theme == Light
 	m.profile = colorprofile.TrueColor // until the terminal's is known
-	m.st.Map = mapStyles(m.light, m.profile, m.lang)
+	m = m.restyled()
 	if m.snap == nil {
 		m.snap = model.NewTallier(gaz, o.Event.Name).Snapshot()
 		m.snap.Event = o.Event.Name
@@ -164,6 +163,17 @@ func New(o Options) Model {
 		m.keeper = newDraftKeeper(o.Drafts, o.Event.Name, m.who())
 	}
 	return m.withHelp()
+}
+
+// restyled gives m the styles (and the help bar's) of its theme, its
+// terminal's background and colour profile, and its language.
+func (m Model) restyled() Model {
+	t := m.o.Theme
+	if m.light {
+		t = Light
+	}
+	m.st, m.help = sharedStyles(t, m.profile, m.lang)
+	return m
 }
 
 // Init asks the terminal for its background colour (for the Auto theme)
@@ -223,14 +233,12 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.toProjection(msg)
 	case tea.ColorProfileMsg:
 		m.profile = msg.Profile
-		m.st.Map = mapStyles(m.light, m.profile, m.lang)
+		m = m.restyled()
 		return m.toProjection(msg)
 	case tea.BackgroundColorMsg:
 		if m.o.Theme == Auto && !msg.IsDark() {
 			m.light = true
-			m.st = NewStyles(Light)
-			m.st.Map = mapStyles(true, m.profile, m.lang)
-			m.help.Styles = m.st.Help
+			m = m.restyled()
 			m.helpLines = nil // drawn again in the new colours
 		}
 		return m, nil

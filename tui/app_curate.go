@@ -19,7 +19,8 @@ func (m Model) openCurate() (Model, tea.Cmd) {
 	if h := m.o.Hub; h != nil {
 		o.Changed = h.Changed
 	}
-	m.cur, m.curating = NewCurate(o), true
+	c := NewCurate(o)
+	m.cur, m.curating = &c, true
 	m, _ = m.toCurate(tea.WindowSizeMsg{Width: m.w, Height: m.h})
 	return m.toCurate(SnapshotMsg{Snapshot: m.snap}) // asks for the details
 }
@@ -44,10 +45,11 @@ func (m Model) curateKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 // toCurate hands msg to the curation view (a no-op before it was opened:
 // its zero value has no Curator to act through).
 func (m Model) toCurate(msg tea.Msg) (Model, tea.Cmd) {
-	if m.cur.o.Curator == nil {
+	if m.cur == nil || m.cur.o.Curator == nil {
 		return m, nil
 	}
 	c, cmd := m.cur.Update(msg)
-	m.cur = c.(Curate)
+	cur := c.(Curate)
+	m.cur = &cur
 	return m, cmd
 }

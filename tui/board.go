@@ -12,7 +12,7 @@ import (
 // Board shows the live results: a bar chart of every neighbourhood and the
 // ranked wishes, overall or filtered to one neighbourhood.
 type Board struct {
-	keys KeyMap
+	keys *KeyMap
 	gaz  *model.Gazetteer
 	// offset is the first bar shown.
 	offset int
@@ -35,7 +35,7 @@ type Board struct {
 }
 
 // NewBoard returns a board over the neighbourhoods of gaz.
-func NewBoard(keys KeyMap, gaz *model.Gazetteer) Board {
+func NewBoard(keys *KeyMap, gaz *model.Gazetteer) Board {
 	return Board{keys: keys, gaz: gaz, query: field{limit: 60}, cache: &boardCache{}}
 }
 

@@ -34,7 +34,7 @@ const (
 // age group, and the response being edited, if any. It keeps its own
 // history of steps for ctrl+z and ctrl+y (capture_undo.go).
 type Capture struct {
-	keys  KeyMap
+	keys  *KeyMap
 	gaz   *model.Gazetteer
 	lang  string
 	ages  []string
@@ -84,7 +84,7 @@ type Capture struct {
 }
 
 // NewCapture returns an empty form for the neighbourhoods of gaz.
-func NewCapture(keys KeyMap, gaz *model.Gazetteer, lang string) Capture {
+func NewCapture(keys *KeyMap, gaz *model.Gazetteer, lang string) Capture {
 	return Capture{keys: keys, gaz: gaz, lang: lang, ages: model.DefaultAgeGroups, age: -1,
 		place: field{limit: 60}, wish: field{limit: model.MaxWishLen}}
 }

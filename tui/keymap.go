@@ -116,7 +116,7 @@ func DefaultKeyMap(lang string) KeyMap {
 
 // helpView adapts the KeyMap to bubbles/help for what has focus now.
 type helpView struct {
-	k      KeyMap
+	k      *KeyMap
 	focus  focus
 	role   Role
 	hidden bool // a viewer's board shows the count only

@@ -56,14 +56,14 @@ func (m Model) phoneBoard(w, h int) []string {
 	barRows := rest - wishRows
 	out = append(out, fit(" "+m.st.Accent.Render(tr(lang, i18n.AppWhere)), w))
 	chart := BarChart{Rows: s.Neighbourhoods, Max: s.MaxCount, Offset: m.board.offset}
-	for _, l := range chart.View(m.st, lang, w-1, barRows) {
+	for _, l := range chart.View(*m.st, lang, w-1, barRows) {
 		out = append(out, " "+l)
 	}
 	for len(out) < h-wishRows-1 {
 		out = append(out, "")
 	}
 	out = append(out, fit(" "+m.st.Accent.Render(tr(lang, i18n.AppWants)), w))
-	for _, l := range (Ranking{Wishes: s.Wishes}).View(m.st, lang, w-1, wishRows) {
+	for _, l := range (Ranking{Wishes: s.Wishes}).View(*m.st, lang, w-1, wishRows) {
 		out = append(out, " "+l)
 	}
 	return fitLines(out, w, h)

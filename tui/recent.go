@@ -14,7 +14,7 @@ import (
 // Recent lists the newest responses of the snapshot; with focus, one can
 // be picked to edit or delete.
 type Recent struct {
-	keys KeyMap
+	keys *KeyMap
 	// selID is the selected response, by id, so that the selection stays
 	// on it when a new snapshot shifts the list; sel is its last index.
 	selID string

@@ -3,6 +3,7 @@ package tui
 import (
 	"image/color"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
@@ -95,6 +96,39 @@ func NewStyles(t Theme) Styles {
 		Input:      newStyle(lipgloss.NewStyle().Foreground(fg)),
 		Cursor:     newStyle(lipgloss.NewStyle().Foreground(fg).Reverse(true)),
 	}
+}
+
+// styleKey is what a session's styles depend on.
+type styleKey struct {
+	theme   Theme
+	profile colorprofile.Profile
+	lang    string
+}
+
+// styled are the styles and help bars made so far, shared by every
+// session that draws with them (they are never changed).
+var styled sync.Map // styleKey → styledEntry
+
+type styledEntry struct {
+	st   *Styles
+	help *help.Model
+}
+
+// sharedStyles returns the styles of theme t (Light or dark) on a
+// terminal of profile p, the map's legend in lang, and a help bar drawn
+// with them: made once, shared by every session.
+func sharedStyles(t Theme, p colorprofile.Profile, lang string) (*Styles, *help.Model) {
+	k := styleKey{t, p, lang}
+	if e, ok := styled.Load(k); ok {
+		e := e.(styledEntry)
+		return e.st, e.help
+	}
+	st := NewStyles(t)
+	st.Map = mapStyles(t == Light, p, lang)
+	h := help.New()
+	h.Styles = st.Help
+	e, _ := styled.LoadOrStore(k, styledEntry{&st, &h})
+	return e.(styledEntry).st, e.(styledEntry).help
 }
 
 // Style is a Lip Gloss style whose escape sequences are worked out once, so

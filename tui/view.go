@@ -28,19 +28,20 @@ func (m Model) withHelp() Model {
 	if m.focus == focusPlace {
 		hv.focus = m.capture.focus
 	}
-	m.help.SetWidth(m.w)
 	k := helpKey{hv.focus, m.w, m.fullHelp, hv.hidden, m.quitAsk}
 	if m.helpLines != nil && k == m.helpFor {
 		return m
 	}
-	m.helpFor, m.helpLines = k, []string{fit(" "+m.help.ShortHelpView(hv.ShortHelp()), m.w)}
+	h := *m.help
+	h.SetWidth(m.w)
+	m.helpFor, m.helpLines = k, []string{fit(" "+h.ShortHelpView(hv.ShortHelp()), m.w)}
 	if m.quitAsk { // the question, where the keys are read
 		m.helpLines = []string{fit(" "+m.st.Danger.Render(tr(m.lang, i18n.FormQuitAsk)), m.w),
 			fit(" "+m.st.Accent.Render(tr(m.lang, i18n.FormQuitKeys)), m.w)}
 	}
 	m.fullLines = nil
 	if m.fullHelp {
-		m.fullLines = fullHelpView(m.st, hv.FullHelp(), m.w)
+		m.fullLines = fullHelpView(*m.st, hv.FullHelp(), m.w)
 	}
 	return m
 }
@@ -97,13 +98,13 @@ func (m Model) body(w, h int) []string {
 	case m.o.Role == Viewer && m.display.Hidden:
 		return m.hiddenBoard(w, h)
 	case m.o.Role == Viewer, m.showBoard:
-		return m.board.View(m.st, m.lang, m.snap, w, h)
+		return m.board.View(*m.st, m.lang, m.snap, w, h)
 	case m.wide():
 		cw := max(44, w*3/10)
 		b := m.board
 		b.mark = m.capture.Picking()
 		mapHere := b.mark != "" && !b.ShowsMap(m.snap, w-cw, h)
-		return beside([]int{cw, w - cw}, m.captureView(cw, h, mapHere), b.View(m.st, m.lang, m.snap, w-cw, h))
+		return beside([]int{cw, w - cw}, m.captureView(cw, h, mapHere), b.View(*m.st, m.lang, m.snap, w-cw, h))
 	default:
 		return m.captureView(w, h, m.capture.Picking() != "")
 	}
@@ -113,7 +114,7 @@ func (m Model) body(w, h int) []string {
 // (withMap: a place is being chosen on it and the board does not show it).
 func (m Model) captureView(w, h int, withMap bool) []string {
 	inner := h - 2
-	lines := m.capture.View(m.st, w-2, inner)
+	lines := m.capture.View(*m.st, w-2, inner)
 	rest := inner - len(lines)
 	withMap = withMap && m.board.mapView != nil && m.focus == focusPlace
 	if m.focus == focusRecent || withMap {
@@ -125,7 +126,7 @@ func (m Model) captureView(w, h int, withMap bool) []string {
 		lines = append(lines, "")
 		lines = append(lines, m.board.mapView(m.st.Map, m.snap, m.capture.Picking(), w-2, mh)...)
 	} else if rest >= 2 {
-		lines = append(lines, m.recent.View(m.st, m.lang, m.snap.Recent, w-2, rest, m.focus == focusRecent)...)
+		lines = append(lines, m.recent.View(*m.st, m.lang, m.snap.Recent, w-2, rest, m.focus == focusRecent)...)
 	}
 	title := tr(m.lang, i18n.AppVisitor, m.snap.Responses+1) // a store without drafts: a guess
 	switch {

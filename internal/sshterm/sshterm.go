@@ -32,8 +32,7 @@ const (
 
 // Term is one interactive SSH session on a PTY, drawn by an emulator.
 type Term struct {
-	client *gossh.Client // closed by Close when Dial made it
-	sess   *gossh.Session
+	end func() // ends the session (and its connection when Dial made it)
 
 	inMu  sync.Mutex // one writer at a time on the session's input
 	stdin io.WriteCloser
@@ -67,7 +66,8 @@ func Dial(addr string, auth gossh.Signer, cmd string, w, h int) (*Term, error) {
 		c.Close()
 		return nil, err
 	}
-	t.client = c
+	end := t.end
+	t.end = func() { end(); c.Close() }
 	return t, nil
 }
 
@@ -78,8 +78,8 @@ func Open(c *gossh.Client, cmd string, w, h int) (*Term, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Term{sess: sess, vt: vt.NewEmulator(w, h), changed: make(chan struct{}), done: make(chan struct{})}
-	if t.stdin, err = sess.StdinPipe(); err != nil {
+	stdin, err := sess.StdinPipe()
+	if err != nil {
 		sess.Close()
 		return nil, err
 	}
@@ -102,9 +102,18 @@ func Open(c *gossh.Client, cmd string, w, h int) (*Term, error) {
 		sess.Close()
 		return nil, err
 	}
+	return Attach(stdin, stdout, w, h, func() { sess.Close() }), nil
+}
+
+// Attach is a w×h terminal on any session's input and output, e.g. the
+// real ssh client's in a terminal made by script(1): in takes the keys
+// and the emulator's replies, out feeds the emulator, and end (called by
+// Close) must make out end.
+func Attach(in io.WriteCloser, out io.Reader, w, h int, end func()) *Term {
+	t := &Term{end: end, stdin: in, vt: vt.NewEmulator(w, h), changed: make(chan struct{}), done: make(chan struct{})}
 	go t.answer(t.vt)
-	go t.draw(stdout)
-	return t, nil
+	go t.draw(out)
+	return t
 }
 
 // draw feeds the session's output to the emulator until it ends.
@@ -190,6 +199,32 @@ func (t *Term) screen() string {
 	return t.vt.String()
 }
 
+// Line returns the text of the screen's line y (0 is the top), trailing
+// blanks trimmed: cheaper than Screen for a test that watches one line.
+func (t *Term) Line(y int) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.line(y)
+}
+
+// line is the text of line y; t.mu is held.
+func (t *Term) line(y int) string {
+	if t.vt == nil {
+		lines := strings.Split(t.last, "\n")
+		if y < len(lines) {
+			return lines[y]
+		}
+		return ""
+	}
+	var b strings.Builder
+	for x := range t.vt.Width() {
+		if c := t.vt.CellAt(x, y); c != nil {
+			b.WriteString(c.Content)
+		}
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
 // Done is closed when the session's output has ended.
 func (t *Term) Done() <-chan struct{} { return t.done }
 
@@ -205,11 +240,22 @@ func (t *Term) WaitFor(want string, within time.Duration) error {
 // WaitUntil waits until ok holds for the screen's text; what names the
 // condition in the error, which includes the screen.
 func (t *Term) WaitUntil(ok func(screen string) bool, what string, within time.Duration) error {
+	return t.wait(t.screen, ok, what, within)
+}
+
+// WaitLine waits until ok holds for the text of line y (Line).
+func (t *Term) WaitLine(y int, ok func(line string) bool, what string, within time.Duration) error {
+	return t.wait(func() string { return t.line(y) }, ok, what, within)
+}
+
+// wait waits until ok holds for what read returns (called with t.mu
+// held) after the output changed.
+func (t *Term) wait(read func() string, ok func(string) bool, what string, within time.Duration) error {
 	timer := time.NewTimer(within)
 	defer timer.Stop()
 	for {
 		t.mu.Lock()
-		screen, changed, ended := t.screen(), t.changed, t.ended
+		screen, changed, ended := read(), t.changed, t.ended
 		t.mu.Unlock()
 		if ok(screen) {
 			return nil
@@ -228,9 +274,6 @@ func (t *Term) WaitUntil(ok func(screen string) bool, what string, within time.D
 // Close ends the session (and the connection when Dial made it) at once,
 // as a client that drops, and waits for the output to end.
 func (t *Term) Close() {
-	t.sess.Close()
-	if t.client != nil {
-		t.client.Close()
-	}
+	t.end()
 	<-t.done
 }
