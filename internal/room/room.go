@@ -19,8 +19,8 @@ import (
 	"sync"
 	"time"
 
-	"standmap/internal/sshterm"
 	"standmap/internal/fairgen"
+	"standmap/internal/sshterm"
 )
 
 // visitorCount finds the count in a board's header: "· 10001 visitors ·".
