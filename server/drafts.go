@@ -7,9 +7,14 @@ import (
 
 // draftWait is how long a facilitator's new session waits, before it
 // reads the form's draft, for the writes of their sessions still under
-// way (a save or a draft sent just before a connection dropped). A
-// variable: a test makes it long, so that a wait shows as one.
-var draftWait = 5 * time.Second
+// way (a save or a draft sent just before a connection dropped): as long
+// as the server waits for a session's writes (storeWait). A shorter wait
+// (it was 5 s) ran out on a loaded machine before the dropped session had
+// handled its keys and saved, and the new session's form got the visitor
+// being saved (e2e TestE2EKillAfterSave caught it). Meanwhile the form
+// works; only its number shows late. A variable: a test makes it long, so
+// that a wait shows as one.
+var draftWait = storeWait
 
 // facilitatorWrites counts, per facilitator, their application sessions
 // and the writes of their sessions under way, so that a session that
