@@ -34,10 +34,10 @@ var sharedTexts = map[Key][2]string{
 }
 
 // catalogue maps every key to its {English, Latvian} text.
-var catalogue = merge(sharedTexts, appTexts, formTexts, curateTexts, presentTexts, replayTexts, reportTexts, pictureTexts, serverTexts)
+var catalogue = merge(sharedTexts, appTexts, formTexts, curateTexts, presentTexts, replayTexts, reportTexts, pictureTexts, serverTexts, roleTexts)
 
 // russian maps every key to its Russian text.
-var russian = merge(sharedRU, appRU, formRU, curateRU, presentRU, replayRU, reportRU, pictureRU, serverRU)
+var russian = merge(sharedRU, appRU, formRU, curateRU, presentRU, replayRU, reportRU, pictureRU, serverRU, roleRU)
 
 // merge joins the screens' tables; a key given twice is a programming
 // error caught at start-up (and by the tests).

@@ -140,6 +140,23 @@ func (a *authorizedKeys) lookup(key ssh.PublicKey, addr net.Addr) (facilitatorKe
 	return facilitatorKey{}, false
 }
 
+// stillFacilitator returns the check a facilitator's session store makes
+// before each write (sessionStore.still): the session's key, from its
+// address, as the authorized keys file says at that moment (read again
+// when it changed: a stat and a read of a small file, far less than the
+// write's own transaction). A key taken out, expired or no longer
+// admitted from the address gets ErrKeyRemoved, logged.
+func (s *Server) stillFacilitator(sess ssh.Session, who string) func() error {
+	key, addr := sess.PublicKey(), sess.RemoteAddr()
+	return func() error {
+		if _, ok := s.keys.lookup(key, addr); ok {
+			return nil
+		}
+		s.log.Warn("write refused: the session's key is no longer a facilitator's", "who", who, "remote-addr", addr)
+		return ErrKeyRemoved
+	}
+}
+
 func (a *authorizedKeys) count() int {
 	a.mu.Lock()
 	defer a.mu.Unlock()

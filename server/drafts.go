@@ -1,49 +1,132 @@
 package server
 
 import (
+	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	"charm.land/ssh"
+	gossh "golang.org/x/crypto/ssh"
 )
+
+// One live session owns a draft. A facilitator's form keeps its visitor
+// in a draft record, by key: the first draft of key K is K's own (its
+// fingerprint), and a session of K opened while another of K is live (a
+// second window) gets a draft of its own, K/2 (K/3 …), so that the two
+// forms never overwrite each other's half-typed visitor. A session takes
+// the lowest draft that no live session of K holds: a session that
+// dropped leaves its draft to the next session of K, which brings its
+// visitor back. Before choosing, a new session waits for K's sessions
+// that are ending (their connection closed or their program done) and
+// K's writes under way (at most draftWait): a dropped session's save in
+// flight empties its draft first, and its visitor is not saved twice. A
+// session that holds a draft and looks live is asked whether its client
+// still answers (an SSH keepalive, at most probeWait): one that does not
+// (a network that vanished without a word) leaves its draft to the new
+// session.
 
 // draftWait is how long a facilitator's new session waits, before it
 // reads the form's draft, for the writes of their sessions still under
-// way (a save or a draft sent just before a connection dropped): as long
-// as the server waits for a session's writes (storeWait). A shorter wait
-// (it was 5 s) ran out on a loaded machine before the dropped session had
-// handled its keys and saved, and the new session's form got the visitor
-// being saved (e2e TestE2EKillAfterSave caught it). Meanwhile the form
-// works; only its number shows late. A variable: a test makes it long, so
-// that a wait shows as one.
+// way (a save or a draft sent just before a connection dropped) and for
+// their sessions still ending: as long as the server waits for a
+// session's writes (storeWait). A shorter wait (it was 5 s) ran out on a
+// loaded machine before the dropped session had handled its keys and
+// saved, and the new session's form got the visitor being saved (e2e
+// TestE2EKillAfterSave caught it). Meanwhile the form works; only its
+// number shows late. A variable: a test makes it long, so that a wait
+// shows as one.
 var draftWait = storeWait
 
-// facilitatorWrites counts, per facilitator, their application sessions
-// and the writes of their sessions under way, so that a session that
-// reconnects reads the draft once the session it replaces has ended and
-// its save in flight has emptied the draft: the visitor it saved does not
-// come back into the new session's form to be saved twice.
+// probeWait bounds how long a new session waits for a live session of
+// the same key to answer a keepalive before it takes that session's
+// draft (a client gone without closing its connection never answers).
+var probeWait = 10 * time.Second
+
+// formSession is one facilitator's application session, as the drafts
+// see it: which draft it holds, and whether it is still live.
+type formSession struct {
+	who   string
+	slot  int         // the draft held: 1 is who's own, n > 1 is who/n; 0 none yet (facilitatorWrites.mu)
+	ended atomic.Bool // its program has ended: it types no more
+	// closed reports whether its connection has closed (nil: never).
+	closed func() bool
+	// answers reports whether its client answers within the time given
+	// (nil: it does).
+	answers func(within time.Duration) bool
+}
+
+// gone reports whether the session is ending: it will write no new form.
+func (f *formSession) gone() bool {
+	return f.ended.Load() || (f.closed != nil && f.closed())
+}
+
+// alive asks the session's client whether it still answers.
+func (f *formSession) alive(within time.Duration) bool {
+	return f.answers == nil || f.answers(within)
+}
+
+// draftKey names a facilitator's draft number slot in the store.
+func draftKey(who string, slot int) string {
+	if slot <= 1 {
+		return who
+	}
+	return fmt.Sprintf("%s/%d", who, slot)
+}
+
+// clientAnswers asks the session's client, by an SSH keepalive request on
+// its connection, whether it is still there: any reply (OpenSSH replies
+// that it does not know the request) is an answer.
+func clientAnswers(sess ssh.Session) func(time.Duration) bool {
+	conn, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn)
+	if !ok {
+		return nil
+	}
+	return func(within time.Duration) bool {
+		answered := make(chan bool, 1)
+		go func() { // ends with the reply, or with the connection
+			_, _, err := conn.SendRequest("keepalive@openssh.com", true, nil)
+			answered <- err == nil
+		}()
+		select {
+		case ok := <-answered:
+			return ok
+		case <-time.After(within):
+			return false
+		}
+	}
+}
+
+// facilitatorWrites counts, per facilitator, the writes of their sessions
+// under way and their application sessions with the draft each holds, so
+// that a session that reconnects reads the draft once the session it
+// replaces has ended and its save in flight has emptied the draft (the
+// visitor it saved does not come back into the new session's form to be
+// saved twice), and so that two live sessions never share a draft.
 type facilitatorWrites struct {
-	mu   sync.Mutex
-	cond *sync.Cond
-	n    map[string]int
+	mu     sync.Mutex
+	cond   *sync.Cond
+	writes map[string]int
+	forms  map[string][]*formSession
 }
 
 func newFacilitatorWrites() *facilitatorWrites {
-	w := &facilitatorWrites{n: make(map[string]int)}
+	w := &facilitatorWrites{writes: make(map[string]int), forms: make(map[string][]*formSession)}
 	w.cond = sync.NewCond(&w.mu)
 	return w
 }
 
-// begin counts a session or a write of who until done is called.
+// begin counts a write of who until done is called.
 func (w *facilitatorWrites) begin(who string) (done func()) {
 	w.mu.Lock()
-	w.n[who]++
+	w.writes[who]++
 	w.mu.Unlock()
 	var once sync.Once
 	return func() {
 		once.Do(func() {
 			w.mu.Lock()
-			if w.n[who]--; w.n[who] <= 0 {
-				delete(w.n, who)
+			if w.writes[who]--; w.writes[who] <= 0 {
+				delete(w.writes, who)
 			}
 			w.cond.Broadcast()
 			w.mu.Unlock()
@@ -51,18 +134,103 @@ func (w *facilitatorWrites) begin(who string) (done func()) {
 	}
 }
 
-// wait returns once at most own sessions and writes of who are under
-// way (the caller's own session), or after max.
-func (w *facilitatorWrites) wait(who string, own int, max time.Duration) {
-	wake := time.AfterFunc(max, func() {
+// open counts f among its facilitator's sessions until done is called;
+// its draft is then free for the next session.
+func (w *facilitatorWrites) open(f *formSession) (done func()) {
+	w.mu.Lock()
+	w.forms[f.who] = append(w.forms[f.who], f)
+	w.mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			w.mu.Lock()
+			fs := w.forms[f.who]
+			for i, o := range fs {
+				if o == f {
+					fs = append(fs[:i:i], fs[i+1:]...)
+					break
+				}
+			}
+			if len(fs) == 0 {
+				delete(w.forms, f.who)
+			} else {
+				w.forms[f.who] = fs
+			}
+			w.cond.Broadcast()
+			w.mu.Unlock()
+		})
+	}
+}
+
+// claim returns the key of the draft f holds, choosing it on the first
+// call (see the rule above): after waiting (at most max) for f's
+// facilitator's writes under way and their other sessions that are
+// ending, the lowest draft no other live session holds.
+func (w *facilitatorWrites) claim(f *formSession, max time.Duration) string {
+	w.mu.Lock()
+	slot := f.slot
+	w.mu.Unlock()
+	if slot > 0 {
+		return draftKey(f.who, slot)
+	}
+	w.waitUntil(time.Now().Add(max), func() bool {
+		if w.writes[f.who] > 0 {
+			return false
+		}
+		for _, o := range w.forms[f.who] {
+			if o != f && o.gone() {
+				return false
+			}
+		}
+		return true
+	})
+	w.mu.Lock()
+	var holders []*formSession
+	for _, o := range w.forms[f.who] {
+		if o != f && o.slot > 0 && !o.gone() {
+			holders = append(holders, o)
+		}
+	}
+	w.mu.Unlock()
+	silent := make(map[*formSession]bool)
+	var wg sync.WaitGroup
+	var smu sync.Mutex
+	for _, o := range holders {
+		wg.Go(func() {
+			if !o.alive(probeWait) {
+				smu.Lock()
+				silent[o] = true
+				smu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if f.slot == 0 {
+		held := make(map[int]bool)
+		for _, o := range w.forms[f.who] {
+			if o != f && o.slot > 0 && !o.gone() && !silent[o] {
+				held[o.slot] = true
+			}
+		}
+		for f.slot = 1; held[f.slot]; f.slot++ {
+		}
+	}
+	return draftKey(f.who, f.slot)
+}
+
+// waitUntil returns once ready (called with w.mu held) is true, or at
+// end.
+func (w *facilitatorWrites) waitUntil(end time.Time, ready func() bool) {
+	wake := time.AfterFunc(time.Until(end), func() {
 		w.mu.Lock()
 		w.cond.Broadcast()
 		w.mu.Unlock()
 	})
 	defer wake.Stop()
-	end := time.Now().Add(max)
 	w.mu.Lock()
-	for w.n[who] > own && time.Now().Before(end) {
+	for !ready() && time.Now().Before(end) {
 		w.cond.Wait()
 	}
 	w.mu.Unlock()

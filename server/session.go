@@ -50,9 +50,12 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 		return
 	}
 	store := s.storeFor(info.Role, info.Who)
-	if info.Role == Facilitator && !info.Present { // a form: its draft waits for this session to end
-		store.counted = 1
-		defer store.byWho.begin(info.Who)()
+	if info.Role == Facilitator {
+		store.still = s.stillFacilitator(sess, info.Who)
+	}
+	if info.Role == Facilitator && !info.Present { // a form: it holds a draft until this session ends
+		store.form = &formSession{who: info.Who, closed: func() bool { return sess.Context().Err() != nil }, answers: clientAnswers(sess)}
+		defer store.byWho.open(store.form)()
 	}
 	info.Store = store
 	// The connection's context outlives this session when the client
@@ -75,6 +78,9 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 	io.WriteString(sess, startupQueries(sess.Environ()))
 	go forward(ctx, s.cfg.Hub.Subscribe(), p, app)
 	runProgram(sess, p, end, s.base.Done())
+	if store.form != nil {
+		store.form.ended.Store(true) // its draft goes to the next session once its writes end
+	}
 	if term != nil {
 		term.Close(end.clientGone())
 	}
@@ -100,7 +106,7 @@ func (s *Server) lastWords(sess ssh.Session, store *sessionStore) {
 		words = append(words, s.say(i18n.ServerShuttingDown))
 	}
 	if saves, last, failed := store.settled(storeWait); failed != nil {
-		words = append(words, s.say(i18n.ServerNotSaved, model.Sanitize(failed.Error())))
+		words = append(words, s.say(i18n.ServerNotSaved, model.Sanitize(i18n.Reason(s.cfg.Lang, failed))))
 	} else if saves > 0 {
 		words = append(words, s.say(i18n.ServerSaved, saves, last))
 	}

@@ -8,11 +8,28 @@ import (
 	"time"
 
 	"standmap/db"
+	"standmap/i18n"
 	"standmap/model"
 )
 
 // ErrReadOnly is returned by a viewer's store for every write.
 var ErrReadOnly = errors.New("viewers can change nothing")
+
+// ErrKeyRemoved is returned for a write of a facilitator's session whose
+// key is no longer a facilitator's: taken out of the authorized keys file
+// (or expired, or its from= no longer admits the client) while the
+// session was open. Its words for the person (i18n.Reason) say so and
+// what to do.
+var ErrKeyRemoved error = keyRemovedError{}
+
+type keyRemovedError struct{}
+
+func (keyRemovedError) Error() string {
+	return "this key is no longer a facilitator's (it was taken out of the authorized keys file)"
+}
+
+// Said gives the refusal's words in lang (i18n.Said).
+func (keyRemovedError) Said(lang string) string { return i18n.T(lang, i18n.RoleKeyRemoved) }
 
 // sessionStore is the store a session gets: every write is counted, the
 // server's way (so that Shutdown lets saves in flight finish), the
@@ -32,7 +49,11 @@ type sessionStore struct {
 	mine     sync.WaitGroup     // this session's writes in flight
 	who      string             // the facilitator's key fingerprint ("" for viewers)
 	byWho    *facilitatorWrites // every session and write under way, by facilitator
-	counted  int                // this session is counted in byWho (1) or not (0)
+	form     *formSession       // the facilitator's form session (nil: none), which holds a draft
+	// still reports, at the moment of a write, whether the session's key
+	// is still a facilitator's (ErrKeyRemoved when not); nil: not checked
+	// (a store made in a test without a session).
+	still func() error
 
 	mu      sync.Mutex
 	saves   int   // responses saved by this session
@@ -45,8 +66,30 @@ func (s *Server) storeFor(r Role, who string) *sessionStore {
 	return &sessionStore{Reader: s.cfg.Store, store: s.cfg.Store, readOnly: r != Facilitator, writes: &s.writes, who: who, byWho: s.byWho}
 }
 
-// write runs fn as a tracked write, or refuses it.
+// write runs fn as a tracked write, or refuses it: every write of a
+// viewer, and every write of a facilitator whose key has been taken out
+// of the authorized keys file since the session began, checked now (the
+// file is read again when it changed): a role lost is lost at once.
 func (st *sessionStore) write(fn func() error) error {
+	if st.readOnly {
+		return ErrReadOnly
+	}
+	if st.still != nil {
+		if err := st.still(); err != nil {
+			return err
+		}
+	}
+	return st.draftWrite(fn)
+}
+
+// draftWrite runs fn as a tracked write of the session's own draft:
+// refused to viewers, but allowed to a facilitator whose key was taken
+// out meanwhile, deliberately. The draft counts nowhere and shows on no
+// one else's screen; it is the visitor being typed, which the refused
+// save leaves on the screen, and which is kept so that nothing typed is
+// lost when the session then ends: it comes back in the key's form once
+// the key is put back. Its size is the form's, one record per draft.
+func (st *sessionStore) draftWrite(fn func() error) error {
 	if st.readOnly {
 		return ErrReadOnly
 	}
@@ -128,29 +171,50 @@ func (st *sessionStore) RestoreResponse(ctx context.Context, event, id string) (
 }
 
 // Draft reads (creating it, which is a write) the facilitator's draft
-// (facilitators only), once their other sessions and the writes of those
-// have ended (at most draftWait): a session whose connection dropped
-// finishes its keys and its save, which empties the draft, before a new
-// session reads it.
+// (facilitators only): the draft the session holds, chosen on the first
+// read once the facilitator's sessions that are ending and their writes
+// have ended (at most draftWait; see drafts.go): a session whose
+// connection dropped finishes its keys and its save, which empties the
+// draft, before a new session reads it, and a second live session of the
+// key gets a draft of its own.
 func (st *sessionStore) Draft(ctx context.Context, event, who string) (d db.Draft, err error) {
-	if !st.readOnly {
-		st.byWho.wait(st.who, st.counted, draftWait)
+	if st.readOnly {
+		return d, ErrReadOnly
 	}
-	err = st.write(func() error { d, err = st.store.Draft(ctx, event, who); return err })
+	key := st.draftKey(who)
+	err = st.draftWrite(func() error { d, err = st.store.Draft(ctx, event, key); return err })
 	return d, err
 }
 
-// PutDraft stores the facilitator's form (facilitators only).
+// PutDraft stores the facilitator's form (facilitators only) in the draft
+// the session holds; allowed after the key was taken out (draftWrite).
 func (st *sessionStore) PutDraft(ctx context.Context, event, who, form string) error {
-	return st.write(func() error { return st.store.PutDraft(ctx, event, who, form) })
+	if st.readOnly {
+		return ErrReadOnly
+	}
+	key := st.draftKey(who)
+	return st.draftWrite(func() error { return st.store.PutDraft(ctx, event, key, form) })
 }
 
 // SaveDrafted saves a response from the facilitator's form (facilitators
-// only).
+// only), emptying the draft the session holds.
 func (st *sessionStore) SaveDrafted(ctx context.Context, r model.Response, who string) (out model.Response, d db.Draft, err error) {
-	err = st.write(func() error { out, d, err = st.store.SaveDrafted(ctx, sanitized(r), who); return err })
+	if st.readOnly {
+		return out, d, ErrReadOnly
+	}
+	key := st.draftKey(who)
+	err = st.write(func() error { out, d, err = st.store.SaveDrafted(ctx, sanitized(r), key); return err })
 	st.noteSave(out, err)
 	return out, d, err
+}
+
+// draftKey is the store's name of who's draft for this session: the
+// draft its form holds when who is the session's facilitator, else who.
+func (st *sessionStore) draftKey(who string) string {
+	if st.form == nil || who != st.who {
+		return who
+	}
+	return st.byWho.claim(st.form, draftWait)
 }
 
 // Import writes responses (facilitators only).

@@ -77,3 +77,51 @@ func TestFacilitatorImportsCuration(t *testing.T) {
 		t.Errorf("%d writes still counted after the import", st.writes.Load())
 	}
 }
+
+// draftWrites are the writes a facilitator's session may still make once
+// its key was taken out: its own draft, so that the visitor on its screen
+// is not lost (sessionStore.draftWrite).
+var draftWrites = map[string]bool{"Draft": true, "PutDraft": true}
+
+// TestEveryWriteOfARemovedKeyRefused calls every method of db.Writer on
+// the store of a facilitator's session whose key is no longer in the
+// authorized keys file: each says ErrKeyRemoved without reaching the
+// database, but for the session's own draft (draftWrites), deliberately
+// allowed.
+func TestEveryWriteOfARemovedKeyRefused(t *testing.T) {
+	checks := 0
+	st := &sessionStore{Reader: unreachable{}, store: unreachable{}, who: "SHA256:k",
+		writes: new(atomic.Int64), byWho: newFacilitatorWrites(),
+		still: func() error { checks++; return ErrKeyRemoved }}
+	writer := reflect.TypeFor[db.Writer]()
+	v := reflect.ValueOf(st)
+	for i := range writer.NumMethod() {
+		name := writer.Method(i).Name
+		t.Run(name, func(t *testing.T) {
+			m := v.MethodByName(name)
+			args := make([]reflect.Value, m.Type().NumIn())
+			for j := range args {
+				args[j] = reflect.Zero(m.Type().In(j))
+			}
+			args[0] = reflect.ValueOf(context.Background())
+			reached := false
+			defer func() {
+				p := recover()
+				if reached = p != nil; reached != draftWrites[name] {
+					t.Fatalf("%s of a removed key: reached the database %v, want %v (%v)", name, reached, draftWrites[name], p)
+				}
+			}()
+			out := m.Call(args)
+			err, _ := out[len(out)-1].Interface().(error)
+			if !errors.Is(err, ErrKeyRemoved) {
+				t.Fatalf("%s of a removed key: %v, want ErrKeyRemoved", name, err)
+			}
+		})
+	}
+	if want := writer.NumMethod() - len(draftWrites); checks != want {
+		t.Errorf("the key was checked %d times, want %d (once a write)", checks, want)
+	}
+	if st.writes.Load() != 0 {
+		t.Errorf("refused writes counted: %d", st.writes.Load())
+	}
+}

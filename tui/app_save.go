@@ -211,7 +211,10 @@ func (m Model) onStoreAnswer(msg tea.Msg) Model {
 		if msg.redo != nil {
 			m.redo = append(m.redo, redoEntry{u: *msg.redo})
 		}
-		m.capture = m.capture.Say(tr(m.lang, msg.what, model.Sanitize(msg.err.Error())), true)
+		// The store's words for the person when it has them (i18n.Said: a
+		// key taken out of the facilitators), else its error. The form
+		// keeps what it holds: nothing typed is lost to a refused save.
+		m.capture = m.capture.Say(tr(m.lang, msg.what, model.Sanitize(i18n.Reason(m.lang, msg.err))), true)
 		m.status, m.statusBad = strings.TrimSuffix(tr(m.lang, msg.what, ""), ": "), true
 	}
 	return m

@@ -4,12 +4,17 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"standmap/i18n"
 	"standmap/model"
 )
 
 // labelW is the width of the form's field labels.
 const labelW = 11
+
+// noteLines is the most lines an error under the form wraps over.
+const noteLines = 4
 
 // View draws the form in at most h lines of exactly w cells.
 func (c Capture) View(st Styles, w, h int) []string {
@@ -79,8 +84,11 @@ func (c Capture) View(st Styles, w, h int) []string {
 		out = append(out, marksView(st, lang, c.marks, w, sel)...)
 	}
 	if c.note != "" {
-		if c.noteBad {
-			add(st.Danger.Render("! " + c.note))
+		if c.noteBad { // wrapped: an error says what, why and what to do, in full
+			lines := strings.Split(ansi.Wrap("! "+c.note, max(1, w), ""), "\n")
+			for _, l := range lines[:min(len(lines), noteLines)] {
+				add(st.Danger.Render(l))
+			}
 		} else {
 			add(st.Muted.Render(c.note))
 		}

@@ -265,7 +265,7 @@ func (c Curate) errText(err error) string {
 	case errors.Is(err, errNothingOwn):
 		return c.tr(i18n.AppCurateNothingOwn)
 	}
-	return model.Sanitize(err.Error())
+	return model.Sanitize(i18n.Reason(c.o.Lang, err))
 }
 
 // curateCmd takes the action through the Curator; done says what it did.
