@@ -2,9 +2,12 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"io"
 
 	"charm.land/ssh"
+
+	"standmap/i18n"
 )
 
 // Commands runs one command an SSH client gave as arguments (ssh HOST
@@ -23,6 +26,13 @@ func (s *Server) command(sess ssh.Session, role Role, args []string) int {
 		io.WriteString(errOut, "standmap: this server runs no commands; ssh -t HOST for the board\n")
 		return 2
 	}
+	release, ok := s.commandTurn(sess.Context(), role)
+	if !ok {
+		s.log.Info("command refused: viewers' commands busy", "who", identify(sess).who, "command", logged(args[0]), "at-once", ViewerCommands)
+		fmt.Fprintf(errOut, "standmap: %s\n", s.say(i18n.ServerBusy))
+		return 1
+	}
+	defer release()
 	code := s.cfg.Commands(sess.Context(), role, args, sess, out, errOut)
 	if code != 0 {
 		s.log.Info("command failed", "who", identify(sess).who, "command", logged(args[0]), "exit", code)

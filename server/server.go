@@ -152,6 +152,7 @@ type Server struct {
 	writes       atomic.Int64 // saves in flight
 	byWho        *facilitatorWrites
 	room         *frames.Room // viewers' shared frames
+	viewerTurns  viewerTurns  // viewers' commands running (busy.go)
 	listenMu     sync.Mutex
 	addr         net.Addr
 	ln           net.Listener
@@ -176,7 +177,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxViewers <= 0 {
 		cfg.MaxViewers = DefaultMaxViewers
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, byWho: newFacilitatorWrites(), room: frames.NewRoom()}
+	s := &Server{cfg: cfg, log: cfg.Logger, byWho: newFacilitatorWrites(), room: frames.NewRoom(),
+		viewerTurns: newViewerTurns()}
 	if s.log == nil {
 		s.log = log.Default()
 	}
