@@ -35,7 +35,7 @@ func newTally(p place) *cobra.Command {
 				if at.IsZero() {
 					t, err = exchange.Tally(e.ctx, e.store, e.city.Gazetteer, ev.Name)
 				} else {
-					t, err = e.tallyAt(ev.Name, at)
+					t, err = e.pastTallyAt(ev.Name, at)
 				}
 				if err != nil {
 					return err
