@@ -51,6 +51,7 @@ type env struct {
 	city           *ascii_maps.City // nil without useMap
 	eventName      string           // --event as given ("" = the current event)
 	lang           string
+	past           *pastTallies // tallies --at remembered (over SSH); nil: none
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }

@@ -20,6 +20,7 @@ type remote struct {
 	city  *ascii_maps.City
 	lang  string
 	event func() string // the event served, under its name of the moment
+	past  pastTallies   // the tallies --at asked for lately
 }
 
 func (r *remote) remote() bool { return true }
@@ -29,7 +30,7 @@ func (r *remote) flags(*cobra.Command, uses) {}
 
 func (r *remote) open(cmd *cobra.Command, _ uses) (*env, func(), error) {
 	e := streams(cmd)
-	e.store, e.city, e.lang, e.eventName = r.store, r.city, r.lang, r.event()
+	e.store, e.city, e.lang, e.eventName, e.past = r.store, r.city, r.lang, r.event(), &r.past
 	return e, func() {}, nil
 }
 

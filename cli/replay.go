@@ -24,7 +24,7 @@ func newReplay() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "replay",
 		Short: "Step or play through an event as it happened: the board at any moment (read-only)",
-		Args:  noArgs,
+		Args:  atArgs(&o.at, false),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if o.speed <= 0 {
 				return usagef("--speed must be above 0")

@@ -26,7 +26,7 @@ func newReport() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "Write the report of the event (Markdown or self-contained HTML, A4-ready)",
-		Args:  noArgs,
+		Args:  atArgs(&o.at, false),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if o.format != "md" && o.format != "html" {
 				return usagef("--format %q: use md or html", o.format)

@@ -59,6 +59,13 @@ func prepare(root *cobra.Command, args []string, stdin io.Reader, stdout, stderr
 		}
 	}
 	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			// cobra's printed its help for any word, a shell there is
+			// not too, and exited 0: a script's typo went unnoticed.
+			c.Args, c.RunE = noArgs, func(c *cobra.Command, _ []string) error { return c.Help() }
+		}
+	}
 	labelErrors(root)
 }
 

@@ -40,7 +40,12 @@ func newServe() *cobra.Command {
 			if o.maxViewers < 1 {
 				return usagef("--max-viewers: give 1 or more (--no-viewers admits none)")
 			}
-			return run(p, cmd, useAll, func(e *env) error { return runServe(e, o) })
+			ln, err := checkServe(p, o)
+			if err != nil {
+				return err
+			}
+			defer ln.Close()
+			return run(p, cmd, useAll, func(e *env) error { return runServe(e, o, ln) })
 		},
 	}
 	p.flags(cmd, useAll)
@@ -59,7 +64,7 @@ type hubAdapter struct{ *live.Hub }
 
 func (h hubAdapter) Subscribe() server.Subscription { return h.Hub.Subscribe() }
 
-func runServe(e *env, o *serveOptions) error {
+func runServe(e *env, o *serveOptions, ln net.Listener) error {
 	ctx, cancel := context.WithCancel(e.ctx)
 	defer cancel()
 	b, err := startBoard(ctx, e, o.moderate)
@@ -68,10 +73,6 @@ func runServe(e *env, o *serveOptions) error {
 	}
 	ev, settings, hub := b.event, b.settings, b.hub
 
-	ln, err := net.Listen("tcp", o.listen)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", o.listen, err)
-	}
 	joins := joinCommands(ln.Addr())
 	app := func(s server.Session) server.Program {
 		facilitator := s.Role == server.Facilitator

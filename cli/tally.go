@@ -20,7 +20,7 @@ func newTally(p place) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "tally",
 		Short: "Print the current tallies of the event, as text or JSON",
-		Args:  noArgs,
+		Args:  atArgs(&o.at, p.remote()),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			at, err := parseAt(o.at)
 			if err != nil {
@@ -35,7 +35,7 @@ func newTally(p place) *cobra.Command {
 				if at.IsZero() {
 					t, err = exchange.Tally(e.ctx, e.store, e.city.Gazetteer, ev.Name)
 				} else {
-					t, err = e.tallyAt(ev.Name, at)
+					t, err = e.pastTallyAt(ev.Name, at)
 				}
 				if err != nil {
 					return err

@@ -5,6 +5,7 @@ const (
 	ServerFacilitatorsOnly Key = "server.facilitatorsOnly"
 	ServerFull             Key = "server.full"
 	ServerCommandTooLong   Key = "server.commandTooLong"
+	ServerBusy             Key = "server.busy"
 	ServerNeedsTerminal    Key = "server.needsTerminal"
 	ServerInputRefused     Key = "server.inputRefused"
 	ServerShuttingDown     Key = "server.shuttingDown"
@@ -18,11 +19,13 @@ var serverTexts = map[Key][2]string{
 	ServerFull: {"the server is full: it admits %d viewer at once; try again later|the server is full: it admits %d viewers at once; try again later",
 		"serveris ir pilns: tas vienlaikus ielaiž %d skatītājus; mēģiniet vēlāk|serveris ir pilns: tas vienlaikus ielaiž %d skatītāju; mēģiniet vēlāk|serveris ir pilns: tas vienlaikus ielaiž %d skatītājus; mēģiniet vēlāk"},
 	ServerCommandTooLong: {"command refused: %d bytes (at most %d)", "komanda atteikta: %d baiti (ne vairāk kā %d)"},
-	ServerNeedsTerminal:  {"the board needs a terminal: ssh -t … (or give a command: %s)", "tāfelei vajag termināli: ssh -t … (vai dodiet komandu: %s)"},
-	ServerInputRefused:   {"input refused: over %d KB without a key", "ievade atteikta: vairāk nekā %d KB bez neviena taustiņa"},
-	ServerShuttingDown:   {"the server is shutting down", "serveris tiek apturēts"},
-	ServerSaved:          {"%d saved in this session, the last: #%d ✓", "šajā sesijā saglabāti %d, pēdējais: #%d ✓"},
-	ServerNotSaved:       {"the last visitor was NOT saved (%s): enter it again", "pēdējais apmeklētājs NAV saglabāts (%s): ievadiet to vēlreiz"},
+	ServerBusy: {"the server is busy with other viewers' commands; try again in a few seconds",
+		"serveris ir aizņemts ar citu skatītāju komandām; mēģiniet vēlreiz pēc dažām sekundēm"},
+	ServerNeedsTerminal: {"the board needs a terminal: ssh -t … (or give a command: %s)", "tāfelei vajag termināli: ssh -t … (vai dodiet komandu: %s)"},
+	ServerInputRefused:  {"input refused: over %d KB without a key", "ievade atteikta: vairāk nekā %d KB bez neviena taustiņa"},
+	ServerShuttingDown:  {"the server is shutting down", "serveris tiek apturēts"},
+	ServerSaved:         {"%d saved in this session, the last: #%d ✓", "šajā sesijā saglabāti %d, pēdējais: #%d ✓"},
+	ServerNotSaved:      {"the last visitor was NOT saved (%s): enter it again", "pēdējais apmeklētājs NAV saglabāts (%s): ievadiet to vēlreiz"},
 }
 
 // serverRU are the server's Russian texts.
@@ -30,6 +33,7 @@ var serverRU = map[Key]string{
 	ServerFacilitatorsOnly: "этот сервер пускает только ведущих",
 	ServerFull:             "сервер заполнен: одновременно он пускает %d зрителя; попробуйте позже|сервер заполнен: одновременно он пускает %d зрителей; попробуйте позже|сервер заполнен: одновременно он пускает %d зрителей; попробуйте позже",
 	ServerCommandTooLong:   "команда отклонена: %d байт (не больше %d)",
+	ServerBusy:             "сервер занят командами других зрителей; попробуйте ещё раз через несколько секунд",
 	ServerNeedsTerminal:    "для табло нужен терминал: ssh -t … (или укажите команду: %s)",
 	ServerInputRefused:     "ввод отклонён: больше %d КБ без единой клавиши",
 	ServerShuttingDown:     "сервер останавливается",

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"io"
 
 	"charm.land/ssh"
@@ -40,6 +41,13 @@ func (s *Server) command(sess ssh.Session, role Role, args []string) int {
 			return 1
 		}
 	}
+	release, ok := s.commandTurn(sess.Context(), role)
+	if !ok {
+		s.log.Info("command refused: viewers' commands busy", "who", identify(sess).who, "command", logged(args[0]), "at-once", ViewerCommands)
+		fmt.Fprintf(errOut, "standmap: %s\n", s.say(i18n.ServerBusy))
+		return 1
+	}
+	defer release()
 	code := s.cfg.Commands(sess.Context(), role, args, sess, out, errOut)
 	if code != 0 {
 		s.log.Info("command failed", "who", identify(sess).who, "command", logged(args[0]), "exit", code)

@@ -24,16 +24,24 @@ func checkPrivate(what, path string, fi fs.FileInfo, secret bool) error {
 	if uid, ok := foreignOwner(fi); ok {
 		return fmt.Errorf("%s %s: owned by user %d, not by the user running standmap; refused", what, path, uid)
 	}
-	dir := filepath.Dir(path)
+	return checkFolder(what, path, filepath.Dir(path))
+}
+
+// checkFolder refuses dir, the folder of path, when others can write it
+// (they could replace path) or it is not this user's (or root's).
+func checkFolder(what, path, dir string) error {
 	di, err := os.Stat(dir)
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, err)
+	}
+	if !di.IsDir() {
+		return fmt.Errorf("%s %s: %s is not a folder; refused", what, path, dir)
 	}
 	if m := di.Mode().Perm(); m&0o022 != 0 {
 		return fmt.Errorf("%s %s: its folder %s has mode %04o, so others can replace it; refused (chmod go-w %s)", what, path, dir, m, dir)
 	}
 	if uid, ok := foreignOwner(di); ok {
-		return fmt.Errorf("%s %s: its folder %s is owned by user %d; refused", what, path, dir, uid)
+		return fmt.Errorf("%s %s: its folder %s is owned by user %d, not by the user running standmap; refused", what, path, dir, uid)
 	}
 	return nil
 }

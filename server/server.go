@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -152,6 +151,7 @@ type Server struct {
 	writes       atomic.Int64 // saves in flight
 	byWho        *facilitatorWrites
 	room         *frames.Room // viewers' shared frames
+	viewerTurns  viewerTurns  // viewers' commands running (busy.go)
 	listenMu     sync.Mutex
 	addr         net.Addr
 	ln           net.Listener
@@ -163,29 +163,25 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Store == nil || cfg.Hub == nil || cfg.App == nil {
 		return nil, errors.New("server: Store, Hub and App are required")
 	}
-	dir := "."
-	if cfg.DBPath != "" {
-		dir = filepath.Dir(cfg.DBPath)
-	}
 	cfg.Listen = cmpOr(cfg.Listen, DefaultListen)
-	cfg.HostKeyPath = cmpOr(cfg.HostKeyPath, filepath.Join(dir, HostKeyName))
-	cfg.AuthorizedKeysPath = cmpOr(cfg.AuthorizedKeysPath, filepath.Join(dir, AuthorizedKeysName))
+	cfg.HostKeyPath, cfg.AuthorizedKeysPath = filePaths(cfg)
 	cfg.HandshakeTimeout = timeout(cfg.HandshakeTimeout, DefaultHandshakeTimeout)
 	cfg.IdleTimeout = timeout(cfg.IdleTimeout, DefaultIdleTimeout)
 	cfg.MaxTimeout = timeout(cfg.MaxTimeout, DefaultMaxTimeout)
 	if cfg.MaxViewers <= 0 {
 		cfg.MaxViewers = DefaultMaxViewers
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, byWho: newFacilitatorWrites(), room: frames.NewRoom()}
+	s := &Server{cfg: cfg, log: cfg.Logger, byWho: newFacilitatorWrites(), room: frames.NewRoom(),
+		viewerTurns: newViewerTurns()}
 	if s.log == nil {
 		s.log = log.Default()
 	}
 	s.base, s.stop = context.WithCancel(context.Background())
 	var err error
-	if s.hostKey, s.created, err = loadHostKey(cfg.HostKeyPath); err != nil {
+	if s.keys, err = loadAuthorizedKeys(cfg.AuthorizedKeysPath, s.log); err != nil {
 		return nil, err
 	}
-	if s.keys, err = loadAuthorizedKeys(cfg.AuthorizedKeysPath, s.log); err != nil {
+	if s.hostKey, s.created, err = loadHostKey(cfg.HostKeyPath); err != nil { // last: a refusal creates no key
 		return nil, err
 	}
 	s.srv, err = wish.NewServer(
