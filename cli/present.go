@@ -84,7 +84,7 @@ func runPresent(e *env, o present.Options) error {
 	}
 	o.Display = d
 	o.City, o.Lang, o.Snapshot = e.city, e.lang, snap
-	o.OnDisplayChange = hub.SetDisplay
+	o.OnDisplayChange = func(d present.DisplayState) error { hub.SetDisplay(d); return nil }
 	return runProgram(e.ctx, hub, presentProgram(o))
 }
 

@@ -83,7 +83,7 @@ func runServe(e *env, o *serveOptions, ln net.Listener) error {
 			po := present.Options{City: e.city, Lang: e.lang, JoinLine: joins[0], Snapshot: snap,
 				Display: snap.Display, Locked: !facilitator}
 			if facilitator {
-				po.OnDisplayChange = hub.SetDisplay
+				po.OnDisplayChange = guardedDisplay(s.Store, hub)
 			}
 			return presentProgram(po)
 		}
@@ -92,6 +92,7 @@ func runServe(e *env, o *serveOptions, ln net.Listener) error {
 		if facilitator {
 			to.Role, to.Who, to.DBPath = tui.Facilitator, s.Who, e.store.Path()
 			to.Store, to.Drafts, to.Writes = s.Store, s.Store, s.Store
+			to.SetDisplay = guardedDisplay(s.Store, hub)
 		}
 		return appProgram(to)
 	}
@@ -180,4 +181,18 @@ func joinCommands(addr net.Addr) []string {
 		out[i] = "ssh " + port + h
 	}
 	return out
+}
+
+// guardedDisplay shares a facilitator's hide, reveal or freeze with every
+// screen while the session may still write: a key taken out of the
+// facilitators since the session began changes nothing (the store logs
+// the refusal; the error takes the session's projection back).
+func guardedDisplay(st server.SessionStore, hub *live.Hub) func(live.DisplayState) error {
+	return func(d live.DisplayState) error {
+		if err := st.Allowed(); err != nil {
+			return err
+		}
+		hub.SetDisplay(d)
+		return nil
+	}
 }

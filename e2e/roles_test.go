@@ -207,3 +207,38 @@ func TestE2ETwoWindowsOwnDrafts(t *testing.T) {
 		t.Fatalf("%d responses stored, want 2", n)
 	}
 }
+
+// TestE2ERemovedKeyCannotHide: a facilitator's projection is open in the
+// real ssh client when their key is taken out of the authorized keys
+// file; its h (hide from the room) is then refused — the server logs the
+// refusal — and the room keeps seeing the results: a viewer's tally
+// still prints and a viewer's board still shows the tallies. Put back,
+// the same key's h hides them.
+func TestE2ERemovedKeyCannotHide(t *testing.T) {
+	s := startServe(t)
+	viewer := []string{"viewer"}
+	board := s.terminal("viewer", 100, 30)
+	board.waitFor("Where they spend free time")
+	proj := tmuxSession{t: t, socket: fmt.Sprintf("standmap-e2e-roles-hide-%d", os.Getpid())}
+	proj.tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", "-e", "TERM=xterm-256color",
+		strings.Join(append([]string{"ssh", "-tt"}, s.sshCmd([]string{"fac"}, "present").Args[1:]...), " "))
+	t.Cleanup(func() { exec.Command("tmux", "-L", proj.socket, "kill-server").Run() })
+	proj.waitFor(fmt.Sprintf("ssh -p %d 127.0.0.1", s.port))
+	s.setKeys() // no facilitators at all
+	proj.keys("h")
+	const refused = "write refused: the session's key is no longer a facilitator's"
+	for end := time.Now().Add(20 * time.Second); !strings.Contains(s.stderr.String(), refused); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatalf("h with the key taken out: the server's log does not say it was refused:\n%s", s.stderr.String())
+		}
+	}
+	if out, errOut, code := s.ssh(viewer, "tally"); code != 0 || !strings.Contains(out, "E2E") {
+		t.Fatalf("viewer tally after a removed key's h: exit %d, %q, %q (the results were hidden)", code, out, errOut)
+	}
+	if sc := board.screen(); !strings.Contains(sc, "Where they spend free time") {
+		t.Fatalf("the viewer's board after a removed key's h:\n%s", sc)
+	}
+	s.setKeys("fac")
+	proj.keys("h")
+	board.waitFor("visitors so far: 0") // hidden now: the key is a facilitator's again
+}

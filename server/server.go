@@ -84,6 +84,11 @@ type SessionStore interface {
 	// in the Update that decides on the write, before the command that
 	// writes runs, so that Shutdown never misses it.
 	BeginWrite() (done func())
+	// Allowed reports whether the session may write now: nil, or why not
+	// (ErrReadOnly for a viewer, ErrKeyRemoved for a key taken out of the
+	// facilitators since the session began). For what changes the room
+	// without the store, as hiding the results through the hub.
+	Allowed() error
 }
 
 // Program is an interactive session's Bubble Tea model, and how it takes

@@ -71,15 +71,21 @@ func (s *Server) storeFor(r Role, who string) *sessionStore {
 // of the authorized keys file since the session began, checked now (the
 // file is read again when it changed): a role lost is lost at once.
 func (st *sessionStore) write(fn func() error) error {
+	if err := st.Allowed(); err != nil {
+		return err
+	}
+	return st.draftWrite(fn)
+}
+
+// Allowed reports whether the session may write now (SessionStore).
+func (st *sessionStore) Allowed() error {
 	if st.readOnly {
 		return ErrReadOnly
 	}
 	if st.still != nil {
-		if err := st.still(); err != nil {
-			return err
-		}
+		return st.still()
 	}
-	return st.draftWrite(fn)
+	return nil
 }
 
 // draftWrite runs fn as a tracked write of the session's own draft:

@@ -49,6 +49,11 @@ type Options struct {
 	Writes WriteTracker
 	// Hub is told after every write (nil: nobody to tell).
 	Hub *live.Hub
+	// SetDisplay shares a hide, reveal or freeze set in the projection
+	// (ctrl+p) with every screen; nil: the Hub's SetDisplay. An SSH
+	// session passes one that first checks the session may still write:
+	// its error takes the projection back to the state shared before.
+	SetDisplay func(live.DisplayState) error
 	// City is the event's map.
 	City *ascii_maps.City
 	// Event is the event responses belong to.
@@ -280,6 +285,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case curatedMsg:
 		return m.toCurate(msg)
+	case present.DisplayRefusedMsg: // the projection's h or space refused
+		m, cmd := m.toProjection(msg)
+		m.display = m.shared
+		return m, cmd
 	case tea.KeyPressMsg:
 		if m.curating {
 			return m.curateKey(msg)

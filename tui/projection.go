@@ -28,8 +28,13 @@ func (m Model) openProjection() (Model, tea.Cmd) {
 		Snapshot: m.snap, Display: m.display,
 		ExtraKeys: []key.Binding{m.keys.LeavePresent},
 	}
-	if h := m.o.Hub; h != nil {
-		o.OnDisplayChange = h.SetDisplay // every screen's projection follows
+	if m.o.SetDisplay != nil {
+		o.OnDisplayChange = m.o.SetDisplay
+	} else if h := m.o.Hub; h != nil {
+		o.OnDisplayChange = func(d present.DisplayState) error { // every screen's projection follows
+			h.SetDisplay(d)
+			return nil
+		}
 	}
 	m.proj, m.hasProj = present.New(o), true
 	m.proj, _ = m.proj.Handle(tea.WindowSizeMsg{Width: m.w, Height: m.h})

@@ -15,7 +15,7 @@ func TestLocked(t *testing.T) {
 	told := 0
 	hidden := carrying(testSnapshot(t, 50), DisplayState{Hidden: true})
 	m := sized(New(Options{City: testCity(t), Snapshot: hidden, Locked: true,
-		Display: hidden.Display, OnDisplayChange: func(DisplayState) { told++ }}), 80, 24)
+		Display: hidden.Display, OnDisplayChange: func(DisplayState) error { told++; return nil }}), 80, 24)
 	for _, k := range []string{"h", "space"} {
 		var cmd tea.Cmd
 		m, cmd = send(m, press(k))

@@ -43,8 +43,10 @@ type Options struct {
 	Display DisplayState
 	// OnDisplayChange, when set, is called (from a command, never from
 	// Update) with the new state after a key changed it, so the owner can
-	// share it with other sessions.
-	OnDisplayChange func(DisplayState)
+	// share it with other sessions. An error (the session may no longer
+	// change what the room sees) takes the projection back to the state
+	// shared before (DisplayRefusedMsg).
+	OnDisplayChange func(DisplayState) error
 	// Locked makes the reveal keys (hide, freeze) do nothing, for a
 	// viewer's projection: it follows the shared state (SnapshotMsg) only.
 	Locked bool

@@ -15,7 +15,7 @@ import (
 func TestProgram(t *testing.T) {
 	shared := make(chan DisplayState, 1)
 	m := New(Options{City: testCity(t), Rotate: time.Hour,
-		OnDisplayChange: func(d DisplayState) { shared <- d }})
+		OnDisplayChange: func(d DisplayState) error { shared <- d; return nil }})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))
 	tm.Send(SnapshotMsg{Snapshot: testSnapshot(t, 412)})

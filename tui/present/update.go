@@ -48,6 +48,8 @@ func (m Model) Handle(msg tea.Msg) (Model, tea.Cmd) {
 			m.panel++
 		}
 		return m, m.rotateCmd()
+	case DisplayRefusedMsg:
+		return m, m.setDisplay(m.shared)
 	case flashEndMsg:
 		if msg.gen == m.flashGen {
 			m.changed = nil
@@ -107,10 +109,16 @@ func (m Model) notify(d DisplayState) tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg {
-		f(d)
+		if f(d) != nil {
+			return DisplayRefusedMsg{}
+		}
 		return nil
 	}
 }
+
+// DisplayRefusedMsg says a reveal state set by a key was refused by
+// OnDisplayChange: the projection goes back to the state shared before.
+type DisplayRefusedMsg struct{}
 
 // show draws s from now on; with flash, what rose since the snapshot
 // drawn is marked for a while.

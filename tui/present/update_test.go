@@ -1,6 +1,7 @@
 package present
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -62,7 +63,7 @@ func TestFreeze(t *testing.T) {
 	first, newer := testSnapshot(t, 50), testSnapshot(t, 60)
 	var shared []DisplayState
 	m := sized(New(Options{City: testCity(t), Snapshot: first,
-		OnDisplayChange: func(d DisplayState) { shared = append(shared, d) }}), 80, 24)
+		OnDisplayChange: func(d DisplayState) error { shared = append(shared, d); return nil }}), 80, 24)
 	m, cmd := send(m, press("space"))
 	teacmd.Run(t, cmd)
 	if !m.Display().Frozen || len(shared) != 1 || !shared[0].Frozen {
@@ -247,5 +248,29 @@ func TestHeadlineInBigLetters(t *testing.T) {
 	}
 	if got := bigWord("CAFÉ ☕", 64, 10); got != nil {
 		t.Errorf("a word with a letter the font lacks was drawn big: %q", got)
+	}
+}
+
+// TestDisplayRefused: a hide that OnDisplayChange refuses (the session's
+// key was taken out of the facilitators) takes the projection back to the
+// state shared before, and a later h is tried again from there.
+func TestDisplayRefused(t *testing.T) {
+	refuse := errors.New("no longer a facilitator")
+	var tried []DisplayState
+	var answer error = refuse
+	m := sized(New(Options{City: testCity(t), Snapshot: testSnapshot(t, 50),
+		OnDisplayChange: func(d DisplayState) error { tried = append(tried, d); return answer }}), 80, 24)
+	m, cmd := send(m, press("h"))
+	for _, msg := range teacmd.Run(t, cmd) {
+		m, _ = send(m, msg)
+	}
+	if m.Display().Hidden || len(tried) != 1 || !tried[0].Hidden {
+		t.Fatalf("a refused h: display %+v, tried %+v", m.Display(), tried)
+	}
+	answer = nil
+	m, cmd = send(m, press("h"))
+	teacmd.Run(t, cmd)
+	if !m.Display().Hidden || len(tried) != 2 || !tried[1].Hidden {
+		t.Fatalf("h once allowed: display %+v, tried %+v", m.Display(), tried)
 	}
 }
