@@ -76,15 +76,17 @@ func TestImportCarriesCurationCLI(t *testing.T) {
 		t.Errorf("same curation, same file: %s %s", out, errs)
 	}
 
-	b2 := newStand(t)
-	b2.OK("events", "new", "Fair")
+	b2 := newStand(t) // a visitor of its own who wants benches, curated
+	if _, errs, code := b2.ImportText(standtest.CSVHeader + "k0,2025-05-01T09:00:00Z,Fair,,,benches,\n"); code != 0 {
+		t.Fatal(errs)
+	}
 	b2.OK("wishes", "category", "--event", "Fair", "benches", "culture")
 	out, errs, code = b2.Run("", "import", file)
 	if code != 0 || !strings.Contains(out, "imported 7 responses") ||
 		strings.Count(errs, "\n") != 1 || !strings.Contains(errs, `event "Fair" already has a curation`) {
 		t.Errorf("exit %d\n%s\n%s", code, out, errs)
 	}
-	if w := wishLines(b2); w != "benches|culture|2 ; More trees|green|2 ; bike paths||1 ; Spam spam||1 ; Velo celiņi|cycle|1 ; veloceliņi||1" {
+	if w := wishLines(b2); w != "benches|culture|3 ; More trees|green|2 ; bike paths||1 ; Spam spam||1 ; Velo celiņi|cycle|1 ; veloceliņi||1" {
 		t.Errorf("b2: %s", w)
 	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -51,6 +52,16 @@ func takeAction(e *env, a model.CurationAction) error {
 			return err
 		}
 	}
+	if unknown, err := unknownKeys(e, ev.Name, a); err != nil {
+		return err
+	} else if len(unknown) > 0 {
+		what := "the key"
+		if len(unknown) > 1 {
+			what = "the keys"
+		}
+		return fmt.Errorf("%s: no wish of event %q has %s %s (standmap wishes list shows the keys): nothing changed",
+			a.Describe(), ev.Name, what, strings.Join(unknown, ", "))
+	}
 	entry, err := e.store.Curate(e.ctx, ev.Name, localWho(), a)
 	if errors.Is(err, model.ErrNothingToDo) {
 		return fmt.Errorf("%s: nothing to change", a.Describe())
@@ -60,6 +71,38 @@ func takeAction(e *env, a model.CurationAction) error {
 	}
 	fmt.Fprintf(e.stdout, "#%d %s (standmap wishes undo takes it back)\n", entry.Seq, a.Describe())
 	return nil
+}
+
+// unknownKeys returns, quoted, the keys a names (Keys and Into) that no
+// wish of the event has, curated or not: a mistyped key would otherwise be
+// logged as done while no board changes.
+func unknownKeys(e *env, event string, a model.CurationAction) ([]string, error) {
+	keys := a.Keys
+	if a.Into != "" {
+		keys = append(slices.Clip(keys), a.Into)
+	}
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	known := make(map[string]bool)
+	err := db.Walk(e.ctx, e.store, event)(func(r model.Response) error {
+		for _, m := range r.Marks {
+			if m.Wish != "" {
+				known[model.WishKey(m.Wish)] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var unknown []string
+	for _, k := range keys {
+		if !known[k] && !known[model.WishKey(k)] { // a key, or a text keyed as the curation does
+			unknown = append(unknown, strconv.Quote(k))
+		}
+	}
+	return unknown, nil
 }
 
 // mergeOptions are wishes merge's own flags.

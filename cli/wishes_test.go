@@ -189,3 +189,36 @@ func TestStartModeration(t *testing.T) {
 		t.Errorf("log:\n%s", log)
 	}
 }
+
+// TestWishesUnknownKeyRefused: a curation naming a key no wish of the
+// event has (a typo, over ssh too) is refused, exit 1, with the key and
+// where the keys are listed, and logs nothing; a wish's text as shown
+// (not yet its key) is taken as the curation keys it.
+func TestWishesUnknownKeyRefused(t *testing.T) {
+	t.Parallel()
+	s := newStand(t)
+	if _, errs, code := s.ImportText(standtest.CSVHeader + "k1,2025-05-01T10:00:00Z,Fair,,Centrs,Bike paths,cycle\n"); code != 0 {
+		t.Fatal(errs)
+	}
+	for _, args := range [][]string{
+		{"hide", "bike pahts"},
+		{"merge", "bike paths", "--into", "nosuch"},
+		{"rename", "nosuch", "x"},
+		{"category", "nosuch", "cycle"},
+		{"approve", "nosuch"},
+		{"unmerge", "nosuch"},
+		{"show", "nosuch"},
+	} {
+		out, errs, code := s.Run("", append([]string{"wishes", "--event", "Fair"}, args...)...)
+		if code != 1 || out != "" || !strings.Contains(errs, `no wish of event "Fair" has the key`) ||
+			!strings.Contains(errs, "standmap wishes list shows the keys") {
+			t.Errorf("wishes %v: exit %d, stdout %q, stderr %q", args, code, out, errs)
+		}
+	}
+	if log := s.OK("wishes", "log", "--event", "Fair"); strings.Contains(log, "#1") {
+		t.Errorf("refused actions were logged:\n%s", log)
+	}
+	if out := s.OK("wishes", "hide", "--event", "Fair", "Bike paths"); !strings.Contains(out, `#1 hide "Bike paths"`) {
+		t.Errorf("hide by the text as shown: %q", out)
+	}
+}
