@@ -36,7 +36,6 @@ const (
 
 // connState is what the server keeps about one TCP connection.
 type connState struct {
-	addr     string       // the remote address's host part, its key in connCounter
 	sessions atomic.Int64 // open session channels
 	refused  atomic.Bool  // a session was refused: logged once a connection
 }
@@ -119,7 +118,7 @@ func (s *Server) acceptConn(ctx ssh.Context, conn net.Conn) net.Conn {
 		}
 		return nil
 	}
-	st := &connState{addr: addr}
+	st := &connState{}
 	ctx.SetValue(connStateKey{}, st)
 	return boundConn(ctx, conn, s.cfg.HandshakeTimeout, s.cfg.IdleTimeout, func() { s.conns.release(addr) })
 }
@@ -136,7 +135,7 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, ch goss
 	if n := st.sessions.Add(1); n > MaxSessionsPerConnection {
 		st.sessions.Add(-1)
 		if !st.refused.Swap(true) {
-			s.log.Warn("session refused: too many on one connection", "remote-addr", conn.RemoteAddr(), "max", MaxSessionsPerConnection)
+			s.log.Warn("session refused: too many on one connection", "who", s.who(ctx), "remote-addr", conn.RemoteAddr(), "max", MaxSessionsPerConnection)
 		}
 		_ = ch.Reject(gossh.ResourceShortage, "standmap: "+i18n.N(s.cfg.Lang, i18n.ServerTooManySessions, MaxSessionsPerConnection))
 		return
@@ -144,6 +143,16 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, ch goss
 	defer st.sessions.Add(-1)
 	sctx := newSessionContext(ctx)
 	ssh.DefaultSessionHandler(srv, conn, &boundedChannel{NewChannel: ch, s: s, ctx: sctx}, sctx)
+}
+
+// who is the connection's key fingerprint when it is a facilitator's,
+// else "viewer", for log lines written before admit decides (identify).
+func (s *Server) who(ctx ssh.Context) string {
+	key, _ := ctx.Value(ssh.ContextKeyPublicKey).(ssh.PublicKey)
+	if k, ok := s.keys.lookup(key, ctx.RemoteAddr()); ok {
+		return gossh.FingerprintSHA256(k.key)
+	}
+	return "viewer"
 }
 
 // sessionContext is one session's context: the connection's, with values

@@ -299,7 +299,7 @@ func TestSessionsPerConnection(t *testing.T) {
 			t.Fatalf("session %d: %v, want a resource shortage that says the limit", MaxSessionsPerConnection+1, err)
 		}
 	}
-	if n := strings.Count(lb.String(), "session refused: too many on one connection"); n != 1 {
+	if n := strings.Count(lb.String(), "session refused: too many on one connection who=viewer"); n != 1 {
 		t.Errorf("%d refusals logged, want 1:\n%s", n, lb.String())
 	}
 	if out, _, code := run(t, ts.dial(t, gossh.PublicKeys(ts.keys.fac)), "export"); code != 0 || !strings.Contains(out, "role=facilitator") {

@@ -63,7 +63,7 @@ func (s *Server) filterRequests(ctx ssh.Context, in <-chan *gossh.Request, out c
 		case "env":
 			if vars+1 > maxEnvVars || size+len(req.Payload) > maxEnvBytes {
 				if !logged {
-					s.log.Warn("env refused: the session's environment is full", "remote-addr", ctx.RemoteAddr(),
+					s.log.Warn("env refused: the session's environment is full", "who", s.who(ctx), "remote-addr", ctx.RemoteAddr(),
 						"vars", vars, "bytes", size, "max-vars", maxEnvVars, "max-bytes", maxEnvBytes)
 					logged = true
 				}
