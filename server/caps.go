@@ -58,7 +58,7 @@ func newConnCounter() *connCounter {
 }
 
 // take counts a new connection from addr unless addr already holds
-// perAddr (0: no limit) or the server total; it says which cap refused
+// perAddr (0 or less: no limit) or the server total; it says which cap refused
 // it, and whether that refusal is the first since a connection closed
 // (the one to log).
 func (c *connCounter) take(addr string, perAddr, total int) (refused string, first bool) {

@@ -182,11 +182,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxViewers <= 0 {
 		cfg.MaxViewers = DefaultMaxViewers
 	}
-	switch {
-	case cfg.MaxPerAddress == 0:
+	if cfg.MaxPerAddress == 0 {
 		cfg.MaxPerAddress = DefaultMaxPerAddress
-	case cfg.MaxPerAddress < 0:
-		cfg.MaxPerAddress = 0 // no limit
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, byWho: newFacilitatorWrites(), room: frames.NewRoom(), conns: newConnCounter()}
 	if s.log == nil {
