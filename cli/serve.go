@@ -21,7 +21,7 @@ import (
 // serveOptions are serve's own flags.
 type serveOptions struct {
 	listen, hostKey, authorizedKeys string
-	maxViewers                      int
+	maxViewers, maxPerAddress       int
 	noViewers, moderate             bool
 }
 
@@ -40,6 +40,9 @@ func newServe() *cobra.Command {
 			if o.maxViewers < 1 {
 				return usagef("--max-viewers: give 1 or more (--no-viewers admits none)")
 			}
+			if o.maxPerAddress < 0 {
+				return usagef("--max-per-address: give 0 (no limit) or more")
+			}
 			ln, err := checkServe(p, o)
 			if err != nil {
 				return err
@@ -55,6 +58,8 @@ func newServe() *cobra.Command {
 	f.StringVar(&o.authorizedKeys, "authorized-keys", "", "facilitators' public keys, an OpenSSH file (default: "+server.AuthorizedKeysName+" beside the database)")
 	f.IntVar(&o.maxViewers, "max-viewers", server.DefaultMaxViewers, "admit at most this number of viewers at once (facilitators always get in)")
 	f.BoolVar(&o.noViewers, "no-viewers", false, "admit facilitators only")
+	f.IntVar(&o.maxPerAddress, "max-per-address", server.DefaultMaxPerAddress,
+		"connections one address may hold open (0: no limit), so that one client cannot take the room's; raise it when clients share an address (NAT)")
 	moderateFlag(cmd, &o.moderate)
 	return cmd
 }
@@ -106,7 +111,7 @@ func runServe(e *env, o *serveOptions, ln net.Listener) error {
 	srv, err := server.New(server.Config{
 		Listen: ln.Addr().String(), DBPath: e.store.Path(),
 		HostKeyPath: o.hostKey, AuthorizedKeysPath: o.authorizedKeys,
-		MaxViewers: o.maxViewers, NoViewers: o.noViewers, Lang: e.lang,
+		MaxViewers: o.maxViewers, NoViewers: o.noViewers, MaxPerAddress: perAddress(o.maxPerAddress), Lang: e.lang,
 		Store: e.store, Hub: hubAdapter{hub}, App: app, Commands: served.run, Logger: logger,
 	})
 	if err != nil {
@@ -128,6 +133,14 @@ func runServe(e *env, o *serveOptions, ln net.Listener) error {
 	err = srv.Shutdown(sctx)
 	<-errc
 	return err
+}
+
+// perAddress is --max-per-address as server.Config takes it (0: no limit).
+func perAddress(n int) int {
+	if n == 0 {
+		return -1
+	}
+	return n
 }
 
 // printServeBanner says what to give the room, then the log follows.

@@ -80,7 +80,7 @@ func startInProcServeWith(t testing.TB, facilitators, responses int) *inProcServ
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	args := []string{"serve", "--listen", "127.0.0.1:0", "--db", s.db, "--event", s.event, "--lang", "en", "--max-viewers", "10000"}
+	args := []string{"serve", "--listen", "127.0.0.1:0", "--db", s.db, "--event", s.event, "--lang", "en", "--max-viewers", "10000", "--max-per-address", "0"}
 	go func() { s.exited <- cli.Run(ctx, args, nil, &s.stdout, &s.stderr) }()
 	deadline := time.Now().Add(time.Minute)
 	for {

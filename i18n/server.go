@@ -11,6 +11,7 @@ const (
 	ServerShuttingDown     Key = "server.shuttingDown"
 	ServerSaved            Key = "server.saved"
 	ServerNotSaved         Key = "server.notSaved"
+	ServerTooManySessions  Key = "server.tooManySessions"
 )
 
 // serverTexts are the server's {English, Latvian} texts.
@@ -26,6 +27,8 @@ var serverTexts = map[Key][2]string{
 	ServerShuttingDown:  {"the server is shutting down", "serveris tiek apturēts"},
 	ServerSaved:         {"%d saved in this session, the last: #%d ✓", "šajā sesijā saglabāti %d, pēdējais: #%d ✓"},
 	ServerNotSaved:      {"the last visitor was NOT saved (%s): enter it again", "pēdējais apmeklētājs NAV saglabāts (%s): ievadiet to vēlreiz"},
+	ServerTooManySessions: {"at most %d session on one connection: close one, or connect again|at most %d sessions on one connection: close one, or connect again",
+		"vienā savienojumā var būt ne vairāk kā %d sesijas: aizveriet kādu vai pievienojieties vēlreiz|vienā savienojumā var būt ne vairāk kā %d sesija: aizveriet kādu vai pievienojieties vēlreiz|vienā savienojumā var būt ne vairāk kā %d sesijas: aizveriet kādu vai pievienojieties vēlreiz"},
 }
 
 // serverRU are the server's Russian texts.
@@ -39,4 +42,5 @@ var serverRU = map[Key]string{
 	ServerShuttingDown:     "сервер останавливается",
 	ServerSaved:            "сохранено за этот сеанс: %d, последний: №%d ✓",
 	ServerNotSaved:         "последний посетитель НЕ сохранён (%s): введите его ещё раз",
+	ServerTooManySessions:  "не больше %d сеанса на одно соединение: закройте один или подключитесь заново|не больше %d сеансов на одно соединение: закройте один или подключитесь заново|не больше %d сеансов на одно соединение: закройте один или подключитесь заново",
 }

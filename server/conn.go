@@ -22,26 +22,38 @@ type deadlineKey struct{}
 // limit; after that, each read or write extends the deadline by idle.
 type deadlineConn struct {
 	net.Conn
-	idle time.Duration
+	idle    time.Duration
+	release func() // uncounts the connection (acceptConn), once
+	closed  sync.Once
 
 	mu    sync.Mutex
 	limit time.Time // handshake limit; zero once a session started
 	max   time.Time // the deadline set from outside (MaxTimeout)
 }
 
-// boundConn is the ConnCallback that wraps every connection.
-func boundConn(handshake, idle time.Duration) ssh.ConnCallback {
-	return func(ctx ssh.Context, conn net.Conn) net.Conn {
-		c := &deadlineConn{Conn: conn, idle: idle}
-		if handshake > 0 {
-			c.limit = time.Now().Add(handshake)
-		}
-		c.mu.Lock()
-		c.apply()
-		c.mu.Unlock()
-		ctx.SetValue(deadlineKey{}, c)
-		return c
+// boundConn wraps a connection acceptConn admitted; release runs when
+// it closes.
+func boundConn(ctx ssh.Context, conn net.Conn, handshake, idle time.Duration, release func()) net.Conn {
+	c := &deadlineConn{Conn: conn, idle: idle, release: release}
+	if handshake > 0 {
+		c.limit = time.Now().Add(handshake)
 	}
+	c.mu.Lock()
+	c.apply()
+	c.mu.Unlock()
+	ctx.SetValue(deadlineKey{}, c)
+	return c
+}
+
+// Close closes the connection and releases its count, once.
+func (c *deadlineConn) Close() error {
+	err := c.Conn.Close()
+	c.closed.Do(func() {
+		if c.release != nil {
+			c.release()
+		}
+	})
+	return err
 }
 
 // apply sets the earliest of the deadlines; c.mu is held.

@@ -207,6 +207,9 @@ func startServer(t testing.TB, mutate func(*Config)) *testServer {
 		App:      func(s Session) Program { return fakeProgram(fakeApp{info: s}) },
 		Commands: fakeCommands,
 		Logger:   log.New(io.Discard),
+		// the tests' clients all come from 127.0.0.1: the cap per
+		// address is tested on its own (limits_test.go)
+		MaxPerAddress: -1,
 	}
 	if mutate != nil {
 		mutate(&cfg)

@@ -116,12 +116,14 @@ func (e *programEnd) clientGone() bool {
 // runProgram runs p, built with programOptions, until it ends: the user
 // quits, the server quits it (quit), or the client goes. The client has
 // gone when its connection ends or when it closes the session (which
-// closes the window changes' channel); its window's changes reach the
-// program as tea.WindowSizeMsg, the newest replacing one not yet taken.
+// closes the window changes' channel); its window's changes
+// (filterRequests keeps them, the newest replacing one not yet taken)
+// reach the program as tea.WindowSizeMsg, clamped.
 // When runProgram returns, every goroutine it started has ended or ends
 // with the session.
 func runProgram(sess ssh.Session, p *tea.Program, e *programEnd, quit <-chan struct{}) {
-	pty, windows, _ := sess.Pty()
+	pty, windows, _ := sess.Pty() // only the PTY request's window, then closed
+	changes := windowChanges(sess)
 	done := make(chan struct{})
 	defer close(done)
 	go readInput(e.in, pty.Term, p)
@@ -148,10 +150,14 @@ func runProgram(sess ssh.Session, p *tea.Program, e *programEnd, quit <-chan str
 			case <-gone:
 				e.quit(p, true)
 				gone = nil
-			case w, ok := <-windows:
+			case _, ok := <-windows: // the first window is the program's already (programOptions)
 				if !ok { // closed with the session's requests: the session ended
 					e.quit(p, true)
 					windows = nil
+				}
+			case <-changes.ready:
+				w, ok := changes.take()
+				if !ok {
 					continue
 				}
 				select {

@@ -117,6 +117,11 @@ type Config struct {
 	MaxViewers int
 	// NoViewers admits facilitators only.
 	NoViewers bool
+	// MaxPerAddress refuses a TCP connection from a remote address that
+	// holds this many open already (0: DefaultMaxPerAddress; negative:
+	// no limit). Connections in all are capped at MaxViewers +
+	// FacilitatorConnections.
+	MaxPerAddress int
 	// Lang is the language of the server's words to clients (i18n; ""
 	// is English).
 	Lang string
@@ -157,6 +162,7 @@ type Server struct {
 	byWho        *facilitatorWrites
 	room         *frames.Room // viewers' shared frames
 	viewerTurns  viewerTurns  // viewers' commands running (busy.go)
+	conns        *connCounter // open TCP connections
 	listenMu     sync.Mutex
 	addr         net.Addr
 	ln           net.Listener
@@ -176,8 +182,11 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxViewers <= 0 {
 		cfg.MaxViewers = DefaultMaxViewers
 	}
+	if cfg.MaxPerAddress == 0 {
+		cfg.MaxPerAddress = DefaultMaxPerAddress
+	}
 	s := &Server{cfg: cfg, log: cfg.Logger, byWho: newFacilitatorWrites(), room: frames.NewRoom(),
-		viewerTurns: newViewerTurns()}
+		viewerTurns: newViewerTurns(), conns: newConnCounter()}
 	if s.log == nil {
 		s.log = log.Default()
 	}
@@ -197,7 +206,8 @@ func New(cfg Config) (*Server, error) {
 		s.keyboardInteractive(),
 		wish.WithMaxTimeout(cfg.MaxTimeout),
 		func(srv *ssh.Server) error {
-			srv.ConnCallback = boundConn(cfg.HandshakeTimeout, cfg.IdleTimeout)
+			srv.ConnCallback = s.acceptConn
+			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel}
 			srv.PtyCallback = s.ptyAllowed
 			return nil
 		},

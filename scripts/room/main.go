@@ -245,7 +245,8 @@ func start(o options, dir string) (*serve, error) {
 	l.Close()
 	s := &serve{dir: dir, port: port}
 	s.cmd = exec.Command(o.bin, "serve", "--listen", fmt.Sprintf("127.0.0.1:%d", port), "--db", db,
-		"--event", "ROOM", "--lang", "en", "--max-viewers", fmt.Sprint(o.viewers+10))
+		"--event", "ROOM", "--lang", "en", "--max-viewers", fmt.Sprint(o.viewers+10),
+		"--max-per-address", "0") // every viewer comes from 127.0.0.1
 	log, err := os.Create(filepath.Join(dir, "serve.log"))
 	if err != nil {
 		return nil, err
