@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"charm.land/ssh"
-	gossh "golang.org/x/crypto/ssh"
 )
 
 // One live session owns a draft. A facilitator's form keeps its visitor
@@ -21,10 +20,12 @@ import (
 // that are ending (their connection closed or their program done) and
 // K's writes under way (at most draftWait): a dropped session's save in
 // flight empties its draft first, and its visitor is not saved twice. A
-// session that holds a draft and looks live is asked whether its client
-// still answers (an SSH keepalive, at most probeWait): one that does not
-// (a network that vanished without a word) leaves its draft to the new
-// session.
+// session that holds a draft and looks live is asked whether it is still
+// there (an SSH keepalive on its channel, at most probeWait): one that
+// does not answer (closed alone on a multiplexed connection, or a network
+// that vanished without a word) is lost, and the new session waits for it
+// to end as for any session ending — the keys it read before it went may
+// still save — then takes its draft.
 
 // draftWait is how long a facilitator's new session waits, before it
 // reads the form's draft, for the writes of their sessions still under
@@ -49,6 +50,9 @@ type formSession struct {
 	who   string
 	slot  int         // the draft held: 1 is who's own, n > 1 is who/n; 0 none yet (facilitatorWrites.mu)
 	ended atomic.Bool // its program has ended: it types no more
+	// lost is set when its client did not answer a keepalive: its draft
+	// goes to the next session once it has ended (or at the wait's end).
+	lost atomic.Bool
 	// closed reports whether its connection has closed (nil: never).
 	closed func() bool
 	// answers reports whether its client answers within the time given
@@ -58,7 +62,7 @@ type formSession struct {
 
 // gone reports whether the session is ending: it will write no new form.
 func (f *formSession) gone() bool {
-	return f.ended.Load() || (f.closed != nil && f.closed())
+	return f.ended.Load() || f.lost.Load() || (f.closed != nil && f.closed())
 }
 
 // alive asks the session's client whether it still answers.
@@ -75,17 +79,16 @@ func draftKey(who string, slot int) string {
 }
 
 // clientAnswers asks the session's client, by an SSH keepalive request on
-// its connection, whether it is still there: any reply (OpenSSH replies
-// that it does not know the request) is an answer.
+// the session's own channel (as sshd's ClientAliveInterval does), whether
+// that session is still there: any reply (OpenSSH replies that it does
+// not know the request) is an answer. On the channel, not the connection:
+// a session closed alone on a connection that stays (a multiplexed
+// client) answers no more, at once, and leaves its draft to the next.
 func clientAnswers(sess ssh.Session) func(time.Duration) bool {
-	conn, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn)
-	if !ok {
-		return nil
-	}
 	return func(within time.Duration) bool {
 		answered := make(chan bool, 1)
-		go func() { // ends with the reply, or with the connection
-			_, _, err := conn.SendRequest("keepalive@openssh.com", true, nil)
+		go func() { // ends with the reply, or with the channel
+			_, err := sess.SendRequest("keepalive@openssh.com", true, nil)
 			answered <- err == nil
 		}()
 		select {
@@ -173,7 +176,8 @@ func (w *facilitatorWrites) claim(f *formSession, max time.Duration) string {
 	if slot > 0 {
 		return draftKey(f.who, slot)
 	}
-	w.waitUntil(time.Now().Add(max), func() bool {
+	end := time.Now().Add(max)
+	settled := func() bool {
 		if w.writes[f.who] > 0 {
 			return false
 		}
@@ -183,7 +187,8 @@ func (w *facilitatorWrites) claim(f *formSession, max time.Duration) string {
 			}
 		}
 		return true
-	})
+	}
+	w.waitUntil(end, settled)
 	w.mu.Lock()
 	var holders []*formSession
 	for _, o := range w.forms[f.who] {
@@ -192,25 +197,26 @@ func (w *facilitatorWrites) claim(f *formSession, max time.Duration) string {
 		}
 	}
 	w.mu.Unlock()
-	silent := make(map[*formSession]bool)
+	var lost atomic.Bool
 	var wg sync.WaitGroup
-	var smu sync.Mutex
 	for _, o := range holders {
 		wg.Go(func() {
 			if !o.alive(probeWait) {
-				smu.Lock()
-				silent[o] = true
-				smu.Unlock()
+				o.lost.Store(true)
+				lost.Store(true)
 			}
 		})
 	}
 	wg.Wait()
+	if lost.Load() { // its keys read before it went may still save: wait for its end
+		w.waitUntil(end, settled)
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if f.slot == 0 {
 		held := make(map[int]bool)
 		for _, o := range w.forms[f.who] {
-			if o != f && o.slot > 0 && !o.gone() && !silent[o] {
+			if o != f && o.slot > 0 && !o.gone() {
 				held[o.slot] = true
 			}
 		}

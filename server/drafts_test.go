@@ -108,9 +108,10 @@ func TestOneLiveSessionOwnsADraft(t *testing.T) {
 		t.Fatalf("the session after the second: %+v, %v; want visitor two", d, err)
 	}
 	// A session whose client never answers (its network gone without a
-	// word) leaves its draft to the next.
+	// word) leaves its draft to the next: once it has ended, or when the
+	// wait for its end runs out (here at once: it never ends).
 	defer func(d time.Duration) { probeWait = d }(probeWait)
-	probeWait = time.Millisecond
+	probeWait, draftWait = time.Millisecond, time.Millisecond
 	silent, _ := formOf(t, ts, "SHA256:s", func(time.Duration) bool { return false })
 	if err := silent.PutDraft(ctx, "fair", "SHA256:s", "visitor three"); err != nil {
 		t.Fatal(err)
