@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -16,6 +15,8 @@ import (
 	"standmap/db"
 	"standmap/live"
 	"standmap/model"
+
+	"standmap/internal/teawait"
 )
 
 // fakeCurator records the actions it is given.
@@ -111,15 +112,20 @@ func TestCurateSpellings(t *testing.T) {
 // a real store and compares the final screen with
 // testdata/TestCurateScreens/*.golden (-update rewrites them).
 func TestCurateScreens(t *testing.T) {
-	cases := []struct{ name, lang, seq, wait string }{
-		{"en", "en", "<down><space><down>", "spelt: bike paths (1)"},
-		{"lv", "lv", "<down><down>", "rakstīts: bike paths (1)"},
-		{"en_category", "en", "<down>c", "Category of"},
-		{"lv_suggest", "lv", "s", "abas:"},
-		{"en_rename", "en", "<down><down>r<ctrl+w>lanes", "lanes"},
-		{"ru", "ru", "<down><down>", "написания: bike paths (1)"},
-		{"ru_suggest", "ru", "s", "обе:"},
-		{"ru_category", "ru", "<down>c", "самая частая"},
+	// wait: the texts of the final screen, the spellings read from the
+	// store (asynchronously) among them
+	cases := []struct {
+		name, lang, seq string
+		wait            []string
+	}{
+		{"en", "en", "<down><space><down>", []string{"spelt: bike paths (1)"}},
+		{"lv", "lv", "<down><down>", []string{"rakstīts: bike paths (1)"}},
+		{"en_category", "en", "<down>c", []string{"Category of", "spelt: Veloceliņi (2)"}},
+		{"lv_suggest", "lv", "s", []string{"abas:", "rakstīts: Velo celiņi (1)"}},
+		{"en_rename", "en", "<down><down>r<ctrl+w>lanes", []string{"lanes", "spelt: bike paths (1)"}},
+		{"ru", "ru", "<down><down>", []string{"написания: bike paths (1)"}},
+		{"ru_suggest", "ru", "s", []string{"обе:", "написания: Velo celiņi (1)"}},
+		{"ru_category", "ru", "<down>c", []string{"самая частая", "написания: Veloceliņi (2)"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		for _, c := range cases {
@@ -132,19 +138,19 @@ func TestCurateScreens(t *testing.T) {
 				if err := hub.Refresh(context.Background()); err != nil {
 					t.Fatal(err)
 				}
-				tm := teatest.NewTestModel(t, NewCurate(curateOptions(t, s, c.lang)),
+				w := teawait.Wrap(NewCurate(curateOptions(t, s, c.lang)))
+				tm := teatest.NewTestModel(t, w,
 					teatest.WithInitialTermSize(size[0], size[1]),
 					teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 				tm.Send(SnapshotMsg{Snapshot: hub.Snapshot()})
 				for _, k := range keys(c.seq) {
 					tm.Send(k)
 				}
-				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), c.wait) },
-					teatest.WithDuration(5*time.Second))
+				w.WaitFor(t, c.wait...)
 				if err := tm.Quit(); err != nil {
 					t.Fatal(err)
 				}
-				m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Curate)
+				m := teawait.Unwrap(tm.FinalModel(t, teatest.WithFinalTimeout(teawait.Deadline))).(Curate)
 				golden.RequireEqual(t, ansi.Strip(m.View().Content))
 			})
 		}

@@ -1,15 +1,15 @@
 package tui
 
 import (
-	"bytes"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"standmap/internal/teawait"
 )
 
 // TestScreens runs the program (teatest, ASCII colour profile, fixed size)
@@ -59,19 +59,19 @@ func TestScreens(t *testing.T) {
 				if c.role == Facilitator {
 					o.Store = nilStore{}
 				}
-				tm := teatest.NewTestModel(t, New(o),
+				w := teawait.Wrap(New(o))
+				tm := teatest.NewTestModel(t, w,
 					teatest.WithInitialTermSize(size[0], size[1]),
 					teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 				tm.Send(SnapshotMsg{Snapshot: snap})
 				for _, k := range keys(c.seq) {
 					tm.Send(k)
 				}
-				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("412")) },
-					teatest.WithDuration(5*time.Second))
+				w.WaitFor(t, "412")
 				if err := tm.Quit(); err != nil {
 					t.Fatal(err)
 				}
-				m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+				m := teawait.Unwrap(tm.FinalModel(t, teatest.WithFinalTimeout(teawait.Deadline))).(Model)
 				golden.RequireEqual(t, ansi.Strip(m.View().Content))
 			})
 		}

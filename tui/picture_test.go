@@ -1,8 +1,8 @@
 package tui
 
 import (
-	"bytes"
 	"encoding/csv"
+	"io"
 	"os"
 	"regexp"
 	"strings"
@@ -17,6 +17,8 @@ import (
 
 	"standmap/ascii_maps"
 	"standmap/model"
+
+	"standmap/internal/teawait"
 )
 
 // fairSnapshot is the snapshot of testdata/fair: a realistic fair of 600
@@ -207,21 +209,22 @@ func TestColoursWithinProfile(t *testing.T) {
 		} {
 			t.Run(c.name+"_"+p.String(), func(t *testing.T) {
 				c.o.City, c.o.Event = city, model.Event{Name: "Fair"}
-				tm := teatest.NewTestModel(t, New(c.o), teatest.WithInitialTermSize(160, 48),
+				w := teawait.Wrap(New(c.o))
+				tm := teatest.NewTestModel(t, w, teatest.WithInitialTermSize(160, 48),
 					teatest.WithProgramOptions(tea.WithColorProfile(p)))
 				tm.Send(SnapshotMsg{Snapshot: snap})
 				for _, k := range c.keys {
 					tm.Send(k)
 				}
-				var out bytes.Buffer
-				teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-					out.Write(b)
-					return bytes.Contains(out.Bytes(), []byte(c.wait))
-				}, teatest.WithDuration(5*time.Second))
+				w.WaitFor(t, c.wait)
 				if err := tm.Quit(); err != nil {
 					t.Fatal(err)
 				}
-				seqs := sgrs(out.String())
+				out, err := io.ReadAll(tm.FinalOutput(t, teatest.WithFinalTimeout(teawait.Deadline)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				seqs := sgrs(string(out))
 				if len(seqs) == 0 {
 					t.Fatal("no SGR sequence at all: nothing to check")
 				}

@@ -1,9 +1,7 @@
 package tui
 
 import (
-	"bytes"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -12,6 +10,8 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"standmap/model"
+
+	"standmap/internal/teawait"
 )
 
 // TestProjectionScreens runs the program with the projection open, hidden,
@@ -42,19 +42,19 @@ func TestProjectionScreens(t *testing.T) {
 				if c.role == Facilitator {
 					o.Store = nilStore{}
 				}
-				tm := teatest.NewTestModel(t, New(o),
+				w := teawait.Wrap(New(o))
+				tm := teatest.NewTestModel(t, w,
 					teatest.WithInitialTermSize(size[0], size[1]),
 					teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 				tm.Send(SnapshotMsg{Snapshot: snap})
 				for _, msg := range c.msgs {
 					tm.Send(msg)
 				}
-				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(c.waitFor)) },
-					teatest.WithDuration(5*time.Second))
+				w.WaitFor(t, c.waitFor)
 				if err := tm.Quit(); err != nil {
 					t.Fatal(err)
 				}
-				m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+				m := teawait.Unwrap(tm.FinalModel(t, teatest.WithFinalTimeout(teawait.Deadline))).(Model)
 				golden.RequireEqual(t, ansi.Strip(m.View().Content))
 			})
 		}

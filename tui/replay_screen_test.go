@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -19,6 +18,8 @@ import (
 	"standmap/db"
 	"standmap/exchange"
 	"standmap/tui/replay"
+
+	"standmap/internal/teawait"
 )
 
 // replayFair is the replay screen of the fair's first event in lang,
@@ -169,18 +170,18 @@ func TestReplayScreens(t *testing.T) {
 		{"ru_playing", "ru", append(replayRepeat(6, "]"), replayKeys("space")...), "из 360"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			tm := teatest.NewTestModel(t, replayFair(t, c.lang),
+			w := teawait.Wrap(replayFair(t, c.lang))
+			tm := teatest.NewTestModel(t, w,
 				teatest.WithInitialTermSize(100, 30),
 				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 			for _, k := range c.keys {
 				tm.Send(k)
 			}
-			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(c.want)) },
-				teatest.WithDuration(5*time.Second))
+			w.WaitFor(t, c.want)
 			if err := tm.Quit(); err != nil {
 				t.Fatal(err)
 			}
-			m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Replay)
+			m := teawait.Unwrap(tm.FinalModel(t, teatest.WithFinalTimeout(teawait.Deadline))).(Replay)
 			golden.RequireEqual(t, ansi.Strip(m.View().Content))
 		})
 	}

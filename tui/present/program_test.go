@@ -1,13 +1,14 @@
 package present
 
 import (
-	"bytes"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"standmap/internal/teawait"
 )
 
 // TestProgram runs the projection as a program (teatest): a snapshot
@@ -16,14 +17,13 @@ func TestProgram(t *testing.T) {
 	shared := make(chan DisplayState, 1)
 	m := New(Options{City: testCity(t), Rotate: time.Hour,
 		OnDisplayChange: func(d DisplayState) error { shared <- d; return nil }})
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24),
+	w := teawait.Wrap(m)
+	tm := teatest.NewTestModel(t, w, teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))
 	tm.Send(SnapshotMsg{Snapshot: testSnapshot(t, 412)})
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("most marked")) },
-		teatest.WithDuration(5*time.Second))
+	w.WaitFor(t, "most marked")
 	tm.Send(press("h"))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("shown later")) },
-		teatest.WithDuration(5*time.Second))
+	w.WaitFor(t, "shown later")
 	select {
 	case d := <-shared:
 		if !d.Hidden {
@@ -33,7 +33,7 @@ func TestProgram(t *testing.T) {
 		t.Fatal("the owner never heard of the change")
 	}
 	tm.Send(press("q"))
-	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	fm := teawait.Unwrap(tm.FinalModel(t, teatest.WithFinalTimeout(teawait.Deadline))).(Model)
 	if !fm.Display().Hidden || fm.Snapshot() == nil || fm.Snapshot().Responses != 412 {
 		t.Fatalf("final display %+v", fm.Display())
 	}
