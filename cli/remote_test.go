@@ -13,9 +13,8 @@ import (
 	"standmap/server"
 )
 
-// served is the remote place of a stand's database serving event, and a
-// way to run an SSH client's command line on it.
-func served(t *testing.T, s *standtest.Stand, event string) func(role server.Role, args ...string) (string, string, int) {
+// servedRemote is the remote place of a stand's database serving event.
+func servedRemote(t *testing.T, s *standtest.Stand, event string) *remote {
 	t.Helper()
 	store, err := db.Open(s.DB)
 	if err != nil {
@@ -26,7 +25,14 @@ func served(t *testing.T, s *standtest.Stand, event string) func(role server.Rol
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &remote{store: store, city: city, lang: "en", event: func() string { return event }}
+	return &remote{store: store, city: city, lang: "en", event: func() string { return event }}
+}
+
+// served is a way to run an SSH client's command line on the remote
+// place of a stand's database serving event.
+func served(t *testing.T, s *standtest.Stand, event string) func(role server.Role, args ...string) (string, string, int) {
+	t.Helper()
+	r := servedRemote(t, s, event)
 	return func(role server.Role, args ...string) (string, string, int) {
 		var out, errb bytes.Buffer
 		code := r.run(context.Background(), role, args, strings.NewReader(""), &out, &errb)

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"standmap/ascii_maps"
-	"standmap/db"
 	"standmap/internal/standtest"
 	"standmap/server"
 )
@@ -22,16 +20,7 @@ func TestPastTalliesRemembered(t *testing.T) {
 	s := newStand(t)
 	s.OK("import", fairCSV)
 	event := standtest.ExpectedTallies(t, fairExpected)[0].Event
-	store, err := db.Open(s.DB)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	city, err := ascii_maps.Load("daugavpils")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &remote{store: store, city: city, lang: "en", event: func() string { return event }}
+	r := servedRemote(t, s, event)
 	at := "2025-04-24T07:30:00Z"
 	check := func(step string, misses int, args ...string) string {
 		t.Helper()

@@ -2,11 +2,8 @@ package e2e
 
 import (
 	"bufio"
-	"bytes"
-	"errors"
 	"fmt"
 	"net"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -45,16 +42,7 @@ func (s *sshServe) sshFrom(from string, keys []string, args ...string) (stdout, 
 	s.t.Helper()
 	cmd := s.sshCmd(keys, args...)
 	cmd.Args = append([]string{cmd.Args[0], "-b", from}, cmd.Args[1:]...)
-	var o, e bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &o, &e
-	err := cmd.Run()
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else if err != nil {
-		s.t.Fatalf("ssh %v: %v", args, err)
-	}
-	return o.String(), e.String(), code
+	return s.run(cmd, args)
 }
 
 // TestE2EConnectionsPerAddress: with --max-per-address 2 and a stranger

@@ -44,7 +44,12 @@ func (s *sshServe) sshCmd(keys []string, args ...string) *exec.Cmd {
 // ssh runs a command over ssh and returns its output and exit status.
 func (s *sshServe) ssh(keys []string, args ...string) (stdout, stderr string, code int) {
 	s.t.Helper()
-	cmd := s.sshCmd(keys, args...)
+	return s.run(s.sshCmd(keys, args...), args)
+}
+
+// run runs an ssh command line and returns its output and exit status.
+func (s *sshServe) run(cmd *exec.Cmd, args []string) (stdout, stderr string, code int) {
+	s.t.Helper()
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e
 	err := cmd.Run()
