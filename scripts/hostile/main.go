@@ -197,6 +197,20 @@ func (a *attacker) step(name string, attack func() string) {
 	fmt.Printf("          then a fresh client's tally: %s\n\n", a.probe())
 }
 
+// session opens a connection and a session on it.
+func (a *attacker) session() (*gossh.Client, *gossh.Session, error) {
+	c, err := a.dial("")
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := c.NewSession()
+	if err != nil {
+		c.Close()
+		return nil, nil, err
+	}
+	return c, s, nil
+}
+
 // probe runs tally on a new connection.
 func (a *attacker) probe() string {
 	start := time.Now()
@@ -218,15 +232,11 @@ func (a *attacker) probe() string {
 }
 
 func envFlood(a *attacker, n int) string {
-	c, err := a.dial("")
+	c, s, err := a.session()
 	if err != nil {
 		return err.Error()
 	}
 	defer c.Close()
-	s, err := c.NewSession()
-	if err != nil {
-		return err.Error()
-	}
 	defer s.Close()
 	value := strings.Repeat("e", 30<<10)
 	ok := 0
@@ -296,15 +306,11 @@ func stall(a *attacker) string {
 }
 
 func winchFlood(a *attacker, n int) string {
-	c, err := a.dial("")
+	c, s, err := a.session()
 	if err != nil {
 		return err.Error()
 	}
 	defer c.Close()
-	s, err := c.NewSession()
-	if err != nil {
-		return err.Error()
-	}
 	defer s.Close()
 	s.Stdout = io.Discard
 	if err := s.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
