@@ -18,7 +18,7 @@ func TestEventsRenameSwitchSet(t *testing.T) {
 	if out := s.OK("events"); !strings.Contains(out, "* Skolu diena") {
 		t.Errorf("after switch:\n%s", out)
 	}
-	if out := s.OK("tally"); !strings.HasPrefix(out, "Skolu diena: 1 responses") {
+	if out := s.OK("tally"); !strings.HasPrefix(out, "Skolu diena: 1 response\n") {
 		t.Errorf("tally did not follow the switch:\n%s", out)
 	}
 	s.OK("events", "rename", "Skolu diena", "Skolu diena 2025")

@@ -62,7 +62,7 @@ func TestImportSaysWhatIsDeleted(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, `imported 2 responses (2 marks; 1 of them deleted in the file, counted nowhere), 0 already stored`) {
 		t.Errorf("exit %d, stdout %q, stderr:\n%s", code, out, errs)
 	}
-	if out := s.OK("tally", "--event", "Fair"); !strings.HasPrefix(out, "Fair: 1 responses") {
+	if out := s.OK("tally", "--event", "Fair"); !strings.HasPrefix(out, "Fair: 1 response\n") {
 		t.Errorf("tally:\n%s", out)
 	}
 }

@@ -27,7 +27,11 @@ func WriteTally(w io.Writer, t model.Tally, asJSON bool) error {
 		return enc.Encode(t)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s: %d responses\n\nresponses\tneighbourhood\n", t.Event, t.Responses)
+	noun := "responses"
+	if t.Responses == 1 {
+		noun = "response"
+	}
+	fmt.Fprintf(tw, "%s: %d %s\n\nresponses\tneighbourhood\n", t.Event, t.Responses, noun)
 	for _, n := range t.Neighbourhoods {
 		fmt.Fprintf(tw, "%9d\t%s\n", n.Count, n.Name)
 	}
