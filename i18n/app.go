@@ -36,6 +36,7 @@ const (
 	AppNoMarks           Key = "app.noMarks"
 	AppReadOnly          Key = "app.readOnly"
 	AppPasteCleaned      Key = "app.pasteCleaned"
+	AppWishEscAgain      Key = "app.wishEscAgain"
 	AppWishes            Key = "app.wishes"
 	AppSaving            Key = "app.saving"
 	AppHelpAdd           Key = "app.helpAdd"
@@ -157,6 +158,7 @@ var appTexts = map[Key][2]string{
 	AppNoMarks:           {"no marks yet", "vēl nav atzīmju"},
 	AppReadOnly:          {"read-only board", "tikai skatīšanās"},
 	AppPasteCleaned:      {"control characters removed from the paste", "no ielīmētā izņemtas vadības rakstzīmes"},
+	AppWishEscAgain:      {"the wish is kept: Enter adds it; esc again leaves it out", "vēlme paturēta: Enter to pievieno; vēlreiz esc — bez tās"},
 	AppWishes:            {"%d wish|%d wishes", "%d vēlmes|%d vēlme|%d vēlmes"},
 	AppSaving:            {"saving…", "saglabā…"},
 	AppHelpAdd:           {"add", "pievienot"},

@@ -76,6 +76,10 @@ type Capture struct {
 	// groups are the wish groups of the latest snapshot, ranked.
 	groups []model.WishCount
 
+	// wishEsc: esc was pressed once on a typed wish, which kept it; the
+	// next key, if it is esc again, leaves the wish out of the mark.
+	wishEsc bool
+
 	note    string // the inline message
 	noteBad bool   // the message is an error
 
@@ -251,9 +255,14 @@ func (c Capture) pendingMark() (model.Mark, bool) {
 // of what the form holds is a step that ctrl+z takes back.
 func (c Capture) Update(msg tea.Msg) (Capture, tea.Cmd) {
 	before := c
+	escOnce := c.wishEsc
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		c.wishEsc = false
+	}
 	switch c.focus {
 	case focusWish:
-		c = c.updateWish(msg)
+		c = c.updateWish(msg, escOnce)
 	case focusCategory:
 		c = c.updateCategory(msg)
 	case focusMapPick:

@@ -73,7 +73,7 @@ func (c Capture) Redo() (Capture, bool) {
 // keep gives a form taken from the history what is not history: the
 // newest wish groups, and a fresh start for typing.
 func (c Capture) keep(now Capture) Capture {
-	c.groups, c.lastStep, c.note = now.groups, stepOther, ""
+	c.groups, c.lastStep, c.note, c.wishEsc = now.groups, stepOther, "", false
 	return c
 }
 

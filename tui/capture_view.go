@@ -83,14 +83,14 @@ func (c Capture) View(st Styles, w, h int) []string {
 		}
 		out = append(out, marksView(st, lang, c.marks, w, sel)...)
 	}
-	if c.note != "" {
-		if c.noteBad { // wrapped: an error says what, why and what to do, in full
-			lines := strings.Split(ansi.Wrap("! "+c.note, max(1, w), ""), "\n")
-			for _, l := range lines[:min(len(lines), noteLines)] {
-				add(st.Danger.Render(l))
-			}
-		} else {
-			add(st.Muted.Render(c.note))
+	if c.note != "" { // wrapped: an error says what, why and what to do, in full; a hint says its keys
+		text, style := c.note, st.Muted
+		if c.noteBad {
+			text, style = "! "+c.note, st.Danger
+		}
+		lines := strings.Split(ansi.Wrap(text, max(1, w), ""), "\n")
+		for _, l := range lines[:min(len(lines), noteLines)] {
+			add(style.Render(l))
 		}
 	}
 	if len(out) > h {

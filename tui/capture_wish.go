@@ -14,7 +14,10 @@ import (
 // groups, the category a known wish had or a new wish's words suggest,
 // and the list of categories, which Enter opens when there is none.
 
-func (c Capture) updateWish(msg tea.Msg) Capture {
+// escOnce says the key before was an esc that kept a typed wish: a typed
+// wish is never dropped by a single esc, which a hurried hand presses to
+// close the suggestions.
+func (c Capture) updateWish(msg tea.Msg, escOnce bool) Capture {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, c.keys.Enter):
@@ -27,6 +30,10 @@ func (c Capture) updateWish(msg tea.Msg) Capture {
 			return c.finishMark(true)
 		case key.Matches(k, c.keys.Back) && c.editMark > 0:
 			return c.cancelMark()
+		case key.Matches(k, c.keys.Back) && strings.TrimSpace(c.wish.Value()) != "" && !escOnce:
+			c.sugs, c.wishSel, c.wishMoved, c.wishEsc = nil, 0, false, true
+			c.note, c.noteBad = tr(c.lang, i18n.AppWishEscAgain), false
+			return c
 		case key.Matches(k, c.keys.Back):
 			return c.finishMark(false)
 		case key.Matches(k, c.keys.Accept):

@@ -202,3 +202,50 @@ func TestTypeAheadShowsEveryMatch(t *testing.T) {
 		t.Errorf("j: not every match shows:\n%s", s)
 	}
 }
+
+// TestEscKeepsATypedWish: esc on a typed wish closes its suggestions and
+// keeps it, saying so; Enter then adds the mark with it, ctrl+s saves it.
+// Only a second esc in a row leaves it out, and ctrl+z brings it back.
+func TestEscKeepsATypedWish(t *testing.T) {
+	r := newRig(t)
+	r.press("centrs<enter>jauni soli<esc>")
+	c := r.m.capture
+	if c.focus != focusWish || c.wish.Value() != "jauni soli" || len(c.marks) != 0 || len(c.sugs) != 0 {
+		t.Fatalf("one esc: focus %v, wish %q, marks %+v, suggestions %d", c.focus, c.wish.Value(), c.marks, len(c.sugs))
+	}
+	if s := r.screen(); !strings.Contains(s, "the wish is kept: Enter adds it;") || !strings.Contains(s, "leaves it out") {
+		t.Fatalf("one esc says nothing:\n%s", s)
+	}
+	r.press("ņi<enter>")
+	if c := r.m.capture; len(c.marks) != 1 || c.marks[0].Wish != "jauni soliņi" || c.marks[0].Neighbourhood != "Centrs" {
+		t.Fatalf("esc, more letters, enter: %+v", c.marks)
+	}
+
+	// esc, ctrl+s: the wish in the field is saved with its place.
+	r.press("esplan<enter>skeitparks<esc><ctrl+s>")
+	got := r.stored()
+	if len(got) != 1 || len(got[0].Marks) != 2 || got[0].Marks[1].Wish != "skeitparks" {
+		t.Fatalf("esc then ctrl+s stored %+v", got)
+	}
+
+	// esc, esc: the mark without the wish; ctrl+z brings the wish back.
+	r.press("grīva<enter>soliņi<esc><esc>")
+	if c := r.m.capture; c.focus != focusPlace || len(c.marks) != 1 || c.marks[0].Wish != "" || c.marks[0].Neighbourhood != "Grīva" {
+		t.Fatalf("esc esc: focus %v, marks %+v", c.focus, c.marks)
+	}
+	r.press("<ctrl+z>")
+	if c := r.m.capture; c.focus != focusWish || c.wish.Value() != "soliņi" || len(c.marks) != 0 {
+		t.Fatalf("ctrl+z after esc esc: focus %v, wish %q, marks %+v", c.focus, c.wish.Value(), c.marks)
+	}
+
+	// An esc, then another key, then esc: each esc counts alone.
+	r.press("<esc>x<esc>")
+	if c := r.m.capture; c.focus != focusWish || c.wish.Value() != "soliņix" {
+		t.Fatalf("esc x esc: focus %v, wish %q", c.focus, c.wish.Value())
+	}
+	// An empty wish: one esc finishes the mark, as before.
+	r.press("<ctrl+u><esc>")
+	if c := r.m.capture; c.focus != focusPlace || len(c.marks) != 1 || c.marks[0].Wish != "" {
+		t.Fatalf("esc on an empty wish: focus %v, marks %+v", c.focus, c.marks)
+	}
+}
