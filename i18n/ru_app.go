@@ -44,7 +44,7 @@ var appRU = map[Key]string{
 	AppNoMarks:           "отметок пока нет",
 	AppReadOnly:          "только просмотр",
 	AppPasteCleaned:      "из вставленного текста убраны управляющие символы",
-	AppWishEscAgain:      "пожелание сохранено: Enter добавляет его; ещё раз esc — без него",
+	AppWishEscAgain:      "пожелание оставлено: Enter добавляет его; ещё раз esc — без него",
 	AppWishes:            "%d пожелание|%d пожелания|%d пожеланий",
 	AppSaving:            "сохранение…",
 	AppHelpAdd:           "добавить",
