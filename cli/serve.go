@@ -59,7 +59,7 @@ func newServe() *cobra.Command {
 	f.IntVar(&o.maxViewers, "max-viewers", server.DefaultMaxViewers, "admit at most this number of viewers at once (facilitators always get in)")
 	f.BoolVar(&o.noViewers, "no-viewers", false, "admit facilitators only")
 	f.IntVar(&o.maxPerAddress, "max-per-address", server.DefaultMaxPerAddress,
-		"connections one address may hold open (0: no limit), so that one client cannot take the room's; raise it when clients share an address (NAT)")
+		"connections one address may hold open, and viewers' boards and commands it may have at once (0: no limit), so that one client cannot take the room's; raise it when clients share an address (NAT)")
 	moderateFlag(cmd, &o.moderate)
 	return cmd
 }

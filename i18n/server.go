@@ -12,6 +12,7 @@ const (
 	ServerSaved            Key = "server.saved"
 	ServerNotSaved         Key = "server.notSaved"
 	ServerTooManySessions  Key = "server.tooManySessions"
+	ServerAddressFull      Key = "server.addressFull"
 )
 
 // serverTexts are the server's {English, Latvian} texts.
@@ -29,6 +30,8 @@ var serverTexts = map[Key][2]string{
 	ServerNotSaved:      {"the last visitor was NOT saved (%s): enter it again", "pēdējais apmeklētājs NAV saglabāts (%s): ievadiet to vēlreiz"},
 	ServerTooManySessions: {"at most %d session on one connection: close one, or connect again|at most %d sessions on one connection: close one, or connect again",
 		"vienā savienojumā var būt ne vairāk kā %d sesijas: aizveriet kādu vai pievienojieties vēlreiz|vienā savienojumā var būt ne vairāk kā %d sesija: aizveriet kādu vai pievienojieties vēlreiz|vienā savienojumā var būt ne vairāk kā %d sesijas: aizveriet kādu vai pievienojieties vēlreiz"},
+	ServerAddressFull: {"at most %d board or command at once from one address: close one, or try again later|at most %d boards or commands at once from one address: close one, or try again later",
+		"no vienas adreses vienlaikus ne vairāk kā %d tāfeles vai komandas: aizveriet kādu vai mēģiniet vēlāk|no vienas adreses vienlaikus ne vairāk kā %d tāfele vai komanda: aizveriet kādu vai mēģiniet vēlāk|no vienas adreses vienlaikus ne vairāk kā %d tāfeles vai komandas: aizveriet kādu vai mēģiniet vēlāk"},
 }
 
 // serverRU are the server's Russian texts.
@@ -43,4 +46,5 @@ var serverRU = map[Key]string{
 	ServerSaved:            "сохранено за этот сеанс: %d, последний: №%d ✓",
 	ServerNotSaved:         "последний посетитель НЕ сохранён (%s): введите его ещё раз",
 	ServerTooManySessions:  "не больше %d сеанса на одно соединение: закройте один или подключитесь заново|не больше %d сеансов на одно соединение: закройте один или подключитесь заново|не больше %d сеансов на одно соединение: закройте один или подключитесь заново",
+	ServerAddressFull:      "с одного адреса одновременно не больше %d табло или команды: закройте одно или попробуйте позже|с одного адреса одновременно не больше %d табло или команд: закройте одно или попробуйте позже|с одного адреса одновременно не больше %d табло или команд: закройте одно или попробуйте позже",
 }

@@ -30,7 +30,7 @@ event="Profesiju gadatirgus 2025"
 for k in fac viewer; do ssh-keygen -q -t ed25519 -N "" -f "$tmp/$k"; done
 cp "$tmp/fac.pub" "$tmp/data/authorized_keys"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$bin" serve --db "$db" --event "$event" --listen "127.0.0.1:$port" --max-viewers 1000 >"$tmp/serve.log" 2>&1 &
+"$bin" serve --db "$db" --event "$event" --listen "127.0.0.1:$port" --max-viewers 1000 --max-per-address 0 >"$tmp/serve.log" 2>&1 &
 serve=$!
 sshk() { ssh -p "$port" -o BatchMode=yes -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
 	-o LogLevel=ERROR -i "$tmp/$1" 127.0.0.1 "${@:2}"; }

@@ -1,6 +1,9 @@
 package server
 
 import (
+	"math"
+	"net"
+
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -37,8 +40,11 @@ func identify(sess ssh.Session) identity {
 }
 
 // admit decides the session's identity, and refuses a viewer when
-// viewers are not admitted or when MaxViewers are already in;
-// facilitators always get in and never count against the cap.
+// viewers are not admitted, when the viewers from its address hold
+// MaxPerAddress sessions already (one address must not take the room's
+// share: 10 connections of 10 sessions each would be 100 boards), or when
+// MaxViewers are already in; facilitators always get in and never count
+// against the caps.
 func (s *Server) admit(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		sessionStarted(sess)
@@ -57,6 +63,15 @@ func (s *Server) admit(next ssh.Handler) ssh.Handler {
 				fail(sess, 1, "standmap: %s", s.say(i18n.ServerFacilitatorsOnly))
 				return
 			}
+			addr := hostOf(sess.RemoteAddr())
+			if refused, first := s.viewerAddrs.take(addr, s.cfg.MaxPerAddress, math.MaxInt); refused != "" {
+				if first {
+					s.log.Warn("viewer refused: too many from one address", "remote-addr", addr, "max-per-address", s.cfg.MaxPerAddress)
+				}
+				fail(sess, 1, "standmap: %s", i18n.N(s.cfg.Lang, i18n.ServerAddressFull, s.cfg.MaxPerAddress))
+				return
+			}
+			defer s.viewerAddrs.release(addr)
 			n := s.viewers.Add(1)
 			defer s.viewers.Add(-1)
 			if max := s.cfg.MaxViewers; n > int64(max) {
@@ -67,4 +82,17 @@ func (s *Server) admit(next ssh.Handler) ssh.Handler {
 		}
 		next(sess)
 	}
+}
+
+// hostOf is the host of a remote address, without its port: what the caps
+// per address count by.
+func hostOf(addr net.Addr) string {
+	if addr == nil {
+		return ""
+	}
+	s := addr.String()
+	if host, _, err := net.SplitHostPort(s); err == nil {
+		return host
+	}
+	return s
 }

@@ -20,8 +20,9 @@ const (
 	// room needs one or two (a board, a command); a facilitator's laptop
 	// a few more (the projection, a form, tmux panes). Ten lets all of
 	// that in and keeps one stranger from taking the room's share of
-	// MaxConnections. Clients behind one NAT share an address: there
-	// give more, or none (a negative MaxPerAddress, --max-per-address 0).
+	// MaxConnections. It caps the viewers' sessions of one address too
+	// (admit). Clients behind one NAT share an address: there give more,
+	// or none (a negative MaxPerAddress, --max-per-address 0).
 	DefaultMaxPerAddress = 10
 	// FacilitatorConnections is the room MaxConnections keeps beyond the
 	// viewer cap: facilitators' connections, and connections not yet
@@ -107,10 +108,7 @@ func (s *Server) maxConnections() int { return s.cfg.MaxViewers + FacilitatorCon
 // closes it), and bounds the others in time (boundConn); the count is
 // released when the connection closes.
 func (s *Server) acceptConn(ctx ssh.Context, conn net.Conn) net.Conn {
-	addr := conn.RemoteAddr().String()
-	if host, _, err := net.SplitHostPort(addr); err == nil {
-		addr = host
-	}
+	addr := hostOf(conn.RemoteAddr())
 	if refused, first := s.conns.take(addr, s.cfg.MaxPerAddress, s.maxConnections()); refused != "" {
 		if first {
 			s.log.Warn("connection refused: too many open", "cap", refused, "remote-addr", addr,

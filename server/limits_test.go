@@ -449,3 +449,53 @@ func TestConnectionsInAll(t *testing.T) {
 		t.Errorf("the refusal does not name the cap and the address:\n%s", lb.String())
 	}
 }
+
+// TestViewersPerAddress: the viewers of one address hold at most
+// MaxPerAddress sessions however they spread them over connections (10
+// connections of 10 sessions would be 100 boards, twice the default
+// viewer cap); the next is refused with words, logged once; another
+// address's viewer and the same address's facilitator still get in, and
+// a closed board makes room again.
+func TestViewersPerAddress(t *testing.T) {
+	ts, lb := loggedServer(t, func(c *Config) { c.MaxPerAddress = 3 })
+	board := ts.dial(t, noKey)
+	boards := make([]*screen, 3)
+	for i := range boards {
+		boards[i] = openScreen(t, board, "")
+		boards[i].waitFor(t, "got v=1.", 30*time.Second)
+	}
+	second := ts.dial(t, noKey)
+	for range 2 {
+		_, errOut, code := run(t, second, "tally")
+		if code != 1 || !strings.Contains(errOut, "at most 3 boards or commands at once from one address") {
+			t.Fatalf("a fourth viewer's session from 127.0.0.1: exit %d, stderr %q", code, errOut)
+		}
+	}
+	if n := strings.Count(lb.String(), "viewer refused: too many from one address"); n != 1 {
+		t.Errorf("%d refusals logged, want 1:\n%s", n, lb.String())
+	}
+	other, err := ts.dialFrom("127.0.0.2", noKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if _, errOut, code := run(t, other, "tally"); code != 0 {
+		t.Errorf("a viewer from 127.0.0.2: exit %d, %q", code, errOut)
+	}
+	fac := ts.dial(t, gossh.PublicKeys(ts.keys.fac))
+	if out, _, code := run(t, fac, "export"); code != 0 || !strings.Contains(out, "role=facilitator") {
+		t.Errorf("the facilitator from 127.0.0.1: %q, exit %d", out, code)
+	}
+	boards[0].sess.Close()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		_, _, code := run(t, second, "tally")
+		if code == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("127.0.0.1 has no room for a viewer after closing a board")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

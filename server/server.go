@@ -118,9 +118,10 @@ type Config struct {
 	// NoViewers admits facilitators only.
 	NoViewers bool
 	// MaxPerAddress refuses a TCP connection from a remote address that
-	// holds this many open already (0: DefaultMaxPerAddress; negative:
-	// no limit). Connections in all are capped at MaxViewers +
-	// FacilitatorConnections.
+	// holds this many open already, and a viewer's session (a board, a
+	// command) from an address whose viewers hold this many (0:
+	// DefaultMaxPerAddress; negative: no limit). Connections in all are
+	// capped at MaxViewers + FacilitatorConnections.
 	MaxPerAddress int
 	// Lang is the language of the server's words to clients (i18n; ""
 	// is English).
@@ -163,6 +164,7 @@ type Server struct {
 	room         *frames.Room // viewers' shared frames
 	viewerTurns  viewerTurns  // viewers' commands running (busy.go)
 	conns        *connCounter // open TCP connections
+	viewerAddrs  *connCounter // viewers' open sessions, per address
 	listenMu     sync.Mutex
 	addr         net.Addr
 	ln           net.Listener
@@ -186,7 +188,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.MaxPerAddress = DefaultMaxPerAddress
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, byWho: newFacilitatorWrites(), room: frames.NewRoom(),
-		viewerTurns: newViewerTurns(), conns: newConnCounter()}
+		viewerTurns: newViewerTurns(), conns: newConnCounter(), viewerAddrs: newConnCounter()}
 	if s.log == nil {
 		s.log = log.Default()
 	}
