@@ -19,6 +19,7 @@ const (
 	FormCatAsk         Key = "form.catAsk"
 	FormCatPick        Key = "form.catPick"
 	FormCatFirst       Key = "form.catFirst"
+	FormCatNoLetter    Key = "form.catNoLetter"
 	FormMarksHint      Key = "form.marksHint"
 	FormMarkEditing    Key = "form.markEditing"
 	FormMarkRemoved    Key = "form.markRemoved"
@@ -47,7 +48,8 @@ var formTexts = map[Key][2]string{
 	FormCatNone:        {"— none (on purpose)", "— bez kategorijas (apzināti)"},
 	FormCatAsk:         {"none yet: enter chooses one", "vēl nav: enter izvēlas"},
 	FormCatPick:        {"its category: a letter jumps · enter adds the mark · esc back", "kategorija: burts pārlec · enter pievieno atzīmi · esc atpakaļ"},
-	FormCatFirst:       {"“%s” needs a category: choose one, enter adds it", "“%s” vajag kategoriju: izvēlieties, enter pievieno"},
+	FormCatFirst:       {"“%s” needs a category: choose one, enter saves the visitor", "“%s” vajag kategoriju: izvēlieties, enter saglabā apmeklētāju"},
+	FormCatNoLetter:    {"no category starts with “%s”", "neviena kategorija nesākas ar “%s”"},
 	FormMarksHint:      {"↑/↓ choose · enter change · del remove · esc back", "↑/↓ izvēlēties · enter mainīt · del noņemt · esc atpakaļ"},
 	FormMarkEditing:    {"mark %d: enter keeps each part, or change it", "%d. atzīme: enter patur katru daļu, vai mainiet to"},
 	FormMarkRemoved:    {"mark %d removed (ctrl+z brings it back)", "%d. atzīme noņemta (ctrl+z to atgriež)"},
@@ -76,7 +78,8 @@ var formRU = map[Key]string{
 	FormCatNone:        "— без категории (намеренно)",
 	FormCatAsk:         "пока нет: enter выбирает",
 	FormCatPick:        "категория: буква переходит · enter добавляет отметку · esc назад",
-	FormCatFirst:       "для «%s» нужна категория: выберите, enter добавляет",
+	FormCatFirst:       "для «%s» нужна категория: выберите, enter сохраняет посетителя",
+	FormCatNoLetter:    "ни одна категория не начинается на «%s»",
 	FormMarksHint:      "↑/↓ выбрать · enter изменить · del удалить · esc назад",
 	FormMarkEditing:    "отметка %d: enter оставляет каждую часть, или измените её",
 	FormMarkRemoved:    "отметка %d удалена (ctrl+z возвращает)",

@@ -96,6 +96,9 @@ type Model struct {
 
 	showBoard bool // ctrl+b: the board instead of (narrow) or without (wide) the form
 	saving    bool
+	// saveAsked: ctrl+s opened the list of categories for a wish with
+	// none; the category taken there (enter) goes on to save the visitor.
+	saveAsked bool
 	held      []tea.Msg // keys typed while saving, handled once the store has answered
 	status    string
 	statusBad bool
@@ -370,9 +373,22 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.focus {
 	case focusPlace:
+		asked := m.saveAsked && m.capture.focus == focusCategory
+		m.saveAsked = false
 		m.capture, cmd = m.capture.Update(msg)
 		if m.capture.note != "" {
 			m.status = ""
+		}
+		if asked {
+			switch m.capture.focus {
+			case focusCategory: // still choosing
+				m.saveAsked = true
+			case focusWish: // esc: back to the wish, no save
+			default: // the category is taken and the mark added: the save goes on
+				var save tea.Cmd
+				m, save = m.save()
+				return m, tea.Batch(cmd, save)
+			}
 		}
 	case focusRecent:
 		var act recentAction

@@ -110,13 +110,14 @@ func (m Model) who() string {
 
 // save asks the store to save the form's response; the form empties only
 // when savedMsg says it was committed. A wish with no category is not
-// saved: the list of categories opens for it first.
+// saved yet: the list of categories opens for it first, and enter there
+// adds the mark and saves (route).
 func (m Model) save() (Model, tea.Cmd) {
 	if m.saving {
 		return m, nil
 	}
 	if m.capture.NeedsCategory() {
-		m.capture, m.focus = m.capture.AskCategory(), focusPlace
+		m.capture, m.focus, m.saveAsked = m.capture.AskCategory(), focusPlace, true
 		return m, nil
 	}
 	r, err := m.capture.Draft()

@@ -59,8 +59,9 @@ func TestCaptureCategoryList(t *testing.T) {
 // its words suggest, shown, and the Enter that adds a known wish adds it;
 // a wish of no known words asks: Enter opens the list, a letter jumps,
 // Enter picks and adds the mark. The list's first line ("none") adds the
-// mark without a category only once chosen on purpose, and ctrl+s with a
-// wish of no category asks for one instead of saving.
+// mark without a category only once chosen on purpose (a letter no
+// category starts with chooses nothing), and ctrl+s with a wish of no
+// category asks for one first: enter there saves, esc goes back.
 func TestNewWishCategory(t *testing.T) {
 	r := newRig(t)
 	r.press("centrs<enter>jauni veloceliņi")
@@ -98,22 +99,50 @@ func TestNewWishCategory(t *testing.T) {
 	if n := len(r.stored()); n != 3 {
 		t.Fatalf("ctrl+s saved a wish with no category: %d stored", n)
 	}
-	r.press("p<enter>") // Places to sit and meet
-	if c := r.m.capture; c.focus != focusPlace || len(c.marks) != 1 || c.marks[0].Category != "hangout" {
-		t.Fatalf("p, enter: focus %v, marks %+v; want the mark added with hangout", c.focus, c.marks)
+	r.press("p<enter>") // Places to sit and meet: ctrl+s asked, so enter saves
+	if got := r.stored(); len(got) != 4 || got[3].Marks[0] != (model.Mark{Neighbourhood: "Esplanāde", Wish: "Xyzzy", Category: "hangout"}) ||
+		!r.m.capture.Empty() || !strings.Contains(r.screen(), "saved #4") {
+		t.Fatalf("p, enter in the list ctrl+s opened: stored %+v\n%s", got[len(got)-1], r.screen())
 	}
 	r.press("gri<enter>Qwerty<enter><up><enter>") // ↑ onto "none": chosen on purpose
-	if c := r.m.capture; len(c.marks) != 2 || c.marks[1] != (model.Mark{Neighbourhood: "Grīva", Wish: "Qwerty"}) {
+	if c := r.m.capture; len(c.marks) != 1 || c.marks[0] != (model.Mark{Neighbourhood: "Grīva", Wish: "Qwerty"}) {
 		t.Fatalf("none on purpose: marks %+v", c.marks)
 	}
 	r.press("cen<enter>Zzz<ctrl+s>")
 	if c := r.m.capture; c.focus != focusCategory || !strings.Contains(r.screen(), "“Zzz” needs a category") {
 		t.Fatalf("ctrl+s with a wish of no category: focus %v\n%s", c.focus, r.screen())
 	}
-	r.press("c<enter><ctrl+s>")
+	r.press("c<enter>") // the list ctrl+s opened: enter takes the category and saves
 	got := r.stored()
-	if len(got) != 4 || len(got[3].Marks) != 3 || got[3].Marks[2].Category != "cycle" {
-		t.Errorf("stored %+v", got[len(got)-1])
+	if len(got) != 5 || len(got[4].Marks) != 2 || got[4].Marks[1].Category != "cycle" || got[4].Marks[0].Category != "" {
+		t.Fatalf("stored %+v", got[len(got)-1])
+	}
+	if c := r.m.capture; !c.Empty() || !strings.Contains(r.screen(), "saved #5") {
+		t.Errorf("after enter in the list ctrl+s opened: form empty %v\n%s", c.Empty(), r.screen())
+	}
+	// esc in that list goes back to the wish and saves nothing; a later
+	// enter on the wish's own list only adds the mark.
+	r.press("cen<enter>Kkk<ctrl+s><esc>") // not Zzz: saved with cycle, it is known now
+	if c := r.m.capture; c.focus != focusWish || len(r.stored()) != 5 {
+		t.Fatalf("esc in the list ctrl+s opened: focus %v, %d stored", c.focus, len(r.stored()))
+	}
+	r.press("<enter>c<enter>")
+	if c := r.m.capture; len(c.marks) != 1 || len(r.stored()) != 5 {
+		t.Fatalf("enter, c, enter after esc: marks %+v, %d stored", c.marks, len(r.stored()))
+	}
+	// a letter no category starts with chooses nothing: enter on the
+	// first line still adds no mark.
+	r.press("gri<enter>Yyy<enter>")
+	if c := r.m.capture; c.focus != focusCategory {
+		t.Fatalf("enter on a wish with no category: focus %v", c.focus)
+	}
+	r.press("x")
+	if c := r.m.capture; c.category != "" || c.catManual || !strings.Contains(r.screen(), "no category starts with “x”") {
+		t.Fatalf("x: category %q (by hand %v)\n%s", c.category, c.catManual, r.screen())
+	}
+	r.press("<enter>")
+	if c := r.m.capture; c.focus != focusCategory || len(c.marks) != 1 {
+		t.Fatalf("x, enter: focus %v, marks %+v\n%s", c.focus, c.marks, r.screen())
 	}
 }
 

@@ -177,6 +177,8 @@ func (c Capture) updateCategory(msg tea.Msg) Capture {
 	}
 	if cats, moved := c.cats.move(k, c.lang); moved {
 		c.cats, c.category, c.catManual, c.catStems, c.note = cats, cats.code(), true, false, ""
+	} else if k.Text != "" {
+		c.note, c.noteBad = tr(c.lang, i18n.FormCatNoLetter, model.Sanitize(k.Text)), true
 	}
 	return c
 }

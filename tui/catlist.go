@@ -39,7 +39,9 @@ func (l catList) code() string {
 	return model.Categories[l.sel-1].Code
 }
 
-// move takes ↑, ↓ and letters; ok is false for any other key.
+// move takes ↑, ↓ and letters; ok is false for any other key, and for a
+// letter no category starts with (it must not count as a choice: on the
+// first line it would give a wish no category by accident).
 func (l catList) move(k tea.KeyPressMsg, lang string) (catList, bool) {
 	n := len(model.Categories) + 1
 	switch {
@@ -52,9 +54,10 @@ func (l catList) move(k tea.KeyPressMsg, lang string) (catList, bool) {
 		for i := 1; i < n; i++ {
 			if j := (l.sel + i) % n; j > 0 && startsWith(model.Categories[j-1], lang, letter) {
 				l.sel = j
-				break
+				return l, true
 			}
 		}
+		return l, false // no category starts with it: nothing chosen, nothing moved
 	default:
 		return l, false
 	}
