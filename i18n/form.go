@@ -24,6 +24,7 @@ const (
 	FormMarkEditing    Key = "form.markEditing"
 	FormMarkRemoved    Key = "form.markRemoved"
 	FormEditingHint    Key = "form.editingHint"
+	FormUnsavedOpen    Key = "form.unsavedOpen"
 	FormHelpRedo       Key = "form.helpRedo"
 	FormHelpMarks      Key = "form.helpMarks"
 	FormHelpChangeMark Key = "form.helpChangeMark"
@@ -33,27 +34,29 @@ const (
 
 // formTexts are the form's {English, Latvian} texts.
 var formTexts = map[Key][2]string{
-	FormVisitor:        {"Visitor", "Apmeklētājs"},
-	FormRestored:       {"the unsaved visitor is back in the form (ctrl+z empties it)", "nesaglabātais apmeklētājs ir atpakaļ formā (ctrl+z to iztukšo)"},
-	FormDraftFailed:    {"the form is not kept: %s", "forma nav saglabāta: %s"},
-	FormRedone:         {"redone #%d", "atjaunots #%d"},
-	FormUndoFailed:     {"not undone: %s", "nav atsaukts: %s"},
-	FormRedoFailed:     {"not redone: %s", "nav atjaunots: %s"},
-	FormChangedSince:   {"#%d was changed in another session since: left as it is", "#%d kopš tā laika mainīts citā sesijā: atstāts, kā ir"},
-	FormEditChanged:    {"#%d was changed in another session since it was opened: not saved (ctrl+e opens it as it is now)", "#%d kopš atvēršanas mainīts citā sesijā: nav saglabāts (ctrl+e to atver, kāds tas ir tagad)"},
-	FormNothingToRedo:  {"nothing to redo", "nav ko atjaunot"},
-	FormQuitAsk:        {"Quit? The visitor in the form stays as a draft for the next start.", "Iziet? Formā esošais apmeklētājs paliks melnrakstā līdz nākamajai reizei."},
-	FormQuitKeys:       {"y quit · n stay", "y iziet · n palikt"},
-	FormCatSuggested:   {"suggested by its words (ctrl+t changes it)", "ieteikta pēc vārdiem (ctrl+t maina)"},
-	FormCatNone:        {"— none (on purpose)", "— bez kategorijas (apzināti)"},
-	FormCatAsk:         {"none yet: enter chooses one", "vēl nav: enter izvēlas"},
-	FormCatPick:        {"its category: a letter jumps · enter adds the mark · esc back", "kategorija: burts pārlec · enter pievieno atzīmi · esc atpakaļ"},
-	FormCatFirst:       {"“%s” needs a category: choose one, enter saves the visitor", "“%s” vajag kategoriju: izvēlieties, enter saglabā apmeklētāju"},
-	FormCatNoLetter:    {"no category starts with “%s”", "neviena kategorija nesākas ar “%s”"},
-	FormMarksHint:      {"↑/↓ choose · enter change · del remove · esc back", "↑/↓ izvēlēties · enter mainīt · del noņemt · esc atpakaļ"},
-	FormMarkEditing:    {"mark %d: enter keeps each part, or change it", "%d. atzīme: enter patur katru daļu, vai mainiet to"},
-	FormMarkRemoved:    {"mark %d removed (ctrl+z brings it back)", "%d. atzīme noņemta (ctrl+z to atgriež)"},
-	FormEditingHint:    {"editing #%d: ↑ chooses a mark to change", "labo #%d: ↑ izvēlas atzīmi, ko mainīt"},
+	FormVisitor:       {"Visitor", "Apmeklētājs"},
+	FormRestored:      {"the unsaved visitor is back in the form (ctrl+z empties it)", "nesaglabātais apmeklētājs ir atpakaļ formā (ctrl+z to iztukšo)"},
+	FormDraftFailed:   {"the form is not kept: %s", "forma nav saglabāta: %s"},
+	FormRedone:        {"redone #%d", "atjaunots #%d"},
+	FormUndoFailed:    {"not undone: %s", "nav atsaukts: %s"},
+	FormRedoFailed:    {"not redone: %s", "nav atjaunots: %s"},
+	FormChangedSince:  {"#%d was changed in another session since: left as it is", "#%d kopš tā laika mainīts citā sesijā: atstāts, kā ir"},
+	FormEditChanged:   {"#%d was changed in another session since it was opened: not saved (ctrl+e opens it as it is now)", "#%d kopš atvēršanas mainīts citā sesijā: nav saglabāts (ctrl+e to atver, kāds tas ir tagad)"},
+	FormNothingToRedo: {"nothing to redo", "nav ko atjaunot"},
+	FormQuitAsk:       {"Quit? The visitor in the form stays as a draft for the next start.", "Iziet? Formā esošais apmeklētājs paliks melnrakstā līdz nākamajai reizei."},
+	FormQuitKeys:      {"y quit · n stay", "y iziet · n palikt"},
+	FormCatSuggested:  {"suggested by its words (ctrl+t changes it)", "ieteikta pēc vārdiem (ctrl+t maina)"},
+	FormCatNone:       {"— none (on purpose)", "— bez kategorijas (apzināti)"},
+	FormCatAsk:        {"none yet: enter chooses one", "vēl nav: enter izvēlas"},
+	FormCatPick:       {"its category: a letter jumps · enter adds the mark · esc back", "kategorija: burts pārlec · enter pievieno atzīmi · esc atpakaļ"},
+	FormCatFirst:      {"“%s” needs a category: choose one, enter saves the visitor", "“%s” vajag kategoriju: izvēlieties, enter saglabā apmeklētāju"},
+	FormCatNoLetter:   {"no category starts with “%s”", "neviena kategorija nesākas ar “%s”"},
+	FormMarksHint:     {"↑/↓ choose · enter change · del remove · esc back", "↑/↓ izvēlēties · enter mainīt · del noņemt · esc atpakaļ"},
+	FormMarkEditing:   {"mark %d: enter keeps each part, or change it", "%d. atzīme: enter patur katru daļu, vai mainiet to"},
+	FormMarkRemoved:   {"mark %d removed (ctrl+z brings it back)", "%d. atzīme noņemta (ctrl+z to atgriež)"},
+	FormEditingHint:   {"editing #%d: ↑ chooses a mark to change", "labo #%d: ↑ izvēlas atzīmi, ko mainīt"},
+	FormUnsavedOpen: {"#%d not opened: the form holds what is not saved yet — save it (ctrl+s) or take it back (ctrl+z, esc) first",
+		"#%d nav atvērts: formā ir vēl nesaglabāts — vispirms saglabājiet (ctrl+s) vai atsauciet (ctrl+z, esc)"},
 	FormHelpRedo:       {"redo", "atjaunot"},
 	FormHelpMarks:      {"choose a mark", "izvēlēties atzīmi"},
 	FormHelpChangeMark: {"change mark", "mainīt atzīmi"},
@@ -84,6 +87,7 @@ var formRU = map[Key]string{
 	FormMarkEditing:    "отметка %d: enter оставляет каждую часть, или измените её",
 	FormMarkRemoved:    "отметка %d удалена (ctrl+z возвращает)",
 	FormEditingHint:    "правка №%d: ↑ выбирает отметку для изменения",
+	FormUnsavedOpen:    "№%d не открыт: в форме то, что ещё не сохранено, — сначала сохраните (ctrl+s) или отмените (ctrl+z, esc)",
 	FormHelpRedo:       "вернуть",
 	FormHelpMarks:      "выбрать отметку",
 	FormHelpChangeMark: "изменить отметку",

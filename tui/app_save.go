@@ -87,7 +87,11 @@ func (m Model) onRecent(act recentAction) (Model, tea.Cmd) {
 	case recentClose:
 		m.focus = focusPlace
 	case recentEdit:
-		if ok {
+		switch {
+		case ok && m.capture.Unsaved(): // opening r would put the visitor in the form out of it, draft and all
+			m.capture = m.capture.Say(tr(m.lang, i18n.FormUnsavedOpen, r.Number), true)
+			m.focus = focusPlace
+		case ok:
 			m.capture = m.capture.Load(r)
 			m.focus = focusPlace
 		}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -162,6 +163,20 @@ func (c Capture) WithVisitor(now time.Time) Capture {
 
 // Editing reports whether the form holds a stored response.
 func (c Capture) Editing() bool { return c.editing.ID != "" }
+
+// Unsaved reports whether the form holds what no save has stored: a new
+// visitor with anything in it, or changes to the response being edited.
+func (c Capture) Unsaved() bool {
+	typing := !c.place.Empty() || !c.wish.Empty() || c.stage() != focusPlace
+	if !c.Editing() {
+		return typing || len(c.marks) > 0 || c.age >= 0
+	}
+	age := ""
+	if c.age >= 0 && c.age < len(c.ages) {
+		age = c.ages[c.age]
+	}
+	return typing || !slices.Equal(c.marks, c.editing.Marks) || age != c.editing.AgeGroup
+}
 
 // Empty reports whether nothing has been entered.
 func (c Capture) Empty() bool {

@@ -249,3 +249,37 @@ func TestEscKeepsATypedWish(t *testing.T) {
 		t.Fatalf("esc on an empty wish: focus %v, marks %+v", c.focus, c.marks)
 	}
 }
+
+// TestOpeningKeepsTheVisitor: opening a saved response from the recent
+// list while the form holds a visitor not saved (or changes to the
+// response being edited) is refused with words: the form, and its draft,
+// keep what they hold. An empty form, or an edit without changes, opens it.
+func TestOpeningKeepsTheVisitor(t *testing.T) {
+	r := newRig(t)
+	r.press("cen<enter>parks<enter><ctrl+s>gri<enter>soliņi<enter>")
+	for _, keys := range []string{"<ctrl+e><enter>", "<ctrl+e><down><enter>"} {
+		r.press(keys)
+		c := r.m.capture
+		if c.Editing() || len(c.marks) != 1 || c.marks[0].Wish != "soliņi" || !strings.Contains(r.screen(), "#1 not opened") {
+			t.Fatalf("%s with a visitor in the form: editing %v, marks %+v\n%s", keys, c.Editing(), c.marks, r.screen())
+		}
+	}
+	r.press("<ctrl+s>")
+	if got := r.stored(); len(got) != 2 || got[1].Marks[0].Wish != "soliņi" {
+		t.Fatalf("the visitor kept in the form was not saved: %+v", got)
+	}
+	// An empty form opens #1; unchanged, another response opens in its place.
+	r.press("<ctrl+e><down><enter>")
+	if c := r.m.capture; !c.Editing() || c.editing.Number != 1 {
+		t.Fatalf("empty form: editing %+v", c.editing)
+	}
+	r.press("<ctrl+e><enter>")
+	if c := r.m.capture; c.editing.Number != 2 {
+		t.Fatalf("an unchanged edit: editing #%d, want #2", c.editing.Number)
+	}
+	// Changed, it stays.
+	r.press("2kal<enter>tualete<enter><ctrl+e><down><enter>")
+	if c := r.m.capture; c.editing.Number != 2 || len(c.marks) != 2 || !strings.Contains(r.screen(), "#1 not opened") {
+		t.Fatalf("a changed edit: editing #%d, marks %+v\n%s", c.editing.Number, c.marks, r.screen())
+	}
+}
