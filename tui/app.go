@@ -109,6 +109,7 @@ type Model struct {
 	draftRead bool         // the draft was read: number is the form's
 	number    int64        // the number reserved for the form's next new response
 	quitAsk   bool         // "quit? y/n" is on screen
+	quitting  bool         // quit is decided: keys still arriving are not the form's
 
 	display    model.DisplayState   // the reveal state shown
 	shared     model.DisplayState   // the one the last snapshot carried (a change of it is followed)
@@ -225,6 +226,12 @@ func (m Model) Handle(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	if m.quitting { // the rest of a burst typed after y must not change the draft being kept
+		switch msg.(type) {
+		case tea.KeyPressMsg, tea.PasteMsg:
+			return m, nil
+		}
+	}
 	if m.saving && m.hold(msg) {
 		return m, nil
 	}

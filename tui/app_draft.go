@@ -184,7 +184,7 @@ func (m Model) flushCmd() tea.Cmd {
 
 // quit ends the program once the form's draft is written.
 func (m Model) quit() (Model, tea.Cmd) {
-	m.quitAsk = false
+	m.quitAsk, m.quitting = false, true
 	return m, tea.Sequence(m.flushCmd(), tea.Quit)
 }
 

@@ -93,7 +93,8 @@ func TestNumberIsTheSavedOne(t *testing.T) {
 }
 
 // TestQuitAsksWithAVisitor: ctrl+c with a visitor in the form asks; n
-// stays; y quits once the draft is written. An empty form quits at once.
+// stays; y quits once the draft is written, and keys after it (one burst
+// of typing) change nothing. An empty form quits at once.
 func TestQuitAsksWithAVisitor(t *testing.T) {
 	r := newRig(t)
 	r.press("gri<ctrl+c>")
@@ -108,12 +109,15 @@ func TestQuitAsksWithAVisitor(t *testing.T) {
 	if r.quitted || r.m.quitAsk || r.m.capture.place.Value() != "gri" {
 		t.Fatalf("n: quit %v, asking %v, place %q", r.quitted, r.m.quitAsk, r.m.capture.place.Value())
 	}
-	r.press("<ctrl+c>y")
+	r.press("<ctrl+c>yva<ctrl+s>") // keys after y in one burst: the program is ending, they are not the form's
 	if !r.quitted {
 		t.Fatal("y did not quit")
 	}
 	if d, _ := r.store.Draft(context.Background(), r.ev.Name, "local:test"); !strings.Contains(d.Form, `"place":"gri"`) {
 		t.Errorf("the draft at quit: %q", d.Form)
+	}
+	if got := r.stored(); len(got) != 0 || r.m.capture.place.Value() != "gri" {
+		t.Errorf("keys after y: place %q, %d stored", r.m.capture.place.Value(), len(got))
 	}
 	e := newRig(t)
 	e.press("<ctrl+c>")
