@@ -188,3 +188,55 @@ func TestE2EUndoRedoRestore(t *testing.T) {
 	}
 	s.waitFor("1 visitor") // the open board follows the restore made by another process
 }
+
+// TestE2ETwoWindowsTwoDrafts: two applications on one database (two
+// windows at one laptop) each keep their own visitor and number; one
+// killed and started again gets its own visitor back, not the other's,
+// and both save under the numbers their forms showed.
+func TestE2ETwoWindowsTwoDrafts(t *testing.T) {
+	bin, dbPath := standmapBinary(t), filepath.Join(t.TempDir(), "two.db")
+	a := startApp(t, "twoa", bin, dbPath)
+	a.waitFor("Visitor #1")
+	b := startApp(t, "twob", bin, dbPath)
+	b.waitFor("Visitor #2")
+	a.typeText("mez")
+	a.keys("Enter")
+	a.typeText("soliņi")
+	b.typeText("jaunb")
+	b.waitFor("jaunb")
+	waitDraftOf(t, dbPath, "local:e2e", `"wish":"soliņi"`)
+	waitDraftOf(t, dbPath, "local:e2e/2", `"place":"jaunb"`)
+	a.killApp(bin, dbPath)
+	a.waitFor("the unsaved visitor is back")
+	if s := a.screen(); !strings.Contains(s, "Visitor #1") || !strings.Contains(s, "soliņi") || strings.Contains(s, "jaunb") {
+		t.Fatalf("the first window after kill -9:\n%s", s)
+	}
+	a.keys("Enter", "C-s")
+	a.waitFor("saved #1 ✓")
+	b.keys("Enter")
+	b.typeText("skeitparks")
+	b.keys("Enter", "C-s")
+	b.waitFor("saved #2 ✓")
+	got := counted(t, dbPath)
+	if len(got) != 2 || got[0].Number != 1 || got[0].Marks[0].Neighbourhood != "Mežciems" ||
+		got[1].Number != 2 || got[1].Marks[0].Neighbourhood != "Jaunbūve" {
+		t.Fatalf("stored %+v", got)
+	}
+}
+
+// waitDraftOf waits until who's draft of the event Fair holds text.
+func waitDraftOf(t *testing.T, dbPath, who, text string) {
+	t.Helper()
+	store, err := db.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	var d db.Draft
+	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+		if d, err = store.Draft(context.Background(), "Fair", who); err == nil && strings.Contains(d.Form, text) {
+			return
+		}
+	}
+	t.Fatalf("%s's draft does not hold %q: %+v, %v", who, text, d, err)
+}

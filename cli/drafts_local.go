@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"standmap/db"
+	"standmap/model"
+)
+
+// One running application holds a draft. The facilitator at this
+// terminal keeps the visitor being typed in a draft named by localWho();
+// a second application on the same database, started while the first
+// runs (another window, a tmux pane), gets a draft of its own, WHO/2
+// (WHO/3 …), so that the two forms never overwrite each other's visitor
+// nor show the same "Visitor #N" — as two SSH sessions of one key do
+// (server/drafts.go). Which drafts are held is known from locks on one
+// file beside the database (draftLockSuffix), one byte a draft: the
+// system drops a process's locks when it ends, kill -9 included, so an
+// application started after a crash takes the lowest draft no running
+// application holds, and its visitor comes back.
+
+// draftLockSuffix names the lock file beside the database.
+const draftLockSuffix = "-drafts.lock"
+
+// maxDraftSlots bounds the drafts one facilitator's applications take on
+// one database; the next application shares the last.
+const maxDraftSlots = 64
+
+// localDrafts is the store's drafts, with the facilitator's own draft
+// renamed to the one this application holds.
+type localDrafts struct {
+	db.Drafts
+	slot int
+}
+
+// key is the store's name of who's draft in this application.
+func (d localDrafts) key(who string) string {
+	if d.slot <= 1 {
+		return who
+	}
+	return fmt.Sprintf("%s/%d", who, d.slot)
+}
+
+// Draft returns the draft this application holds.
+func (d localDrafts) Draft(ctx context.Context, event, who string) (db.Draft, error) {
+	return d.Drafts.Draft(ctx, event, d.key(who))
+}
+
+// PutDraft stores the form in the draft this application holds.
+func (d localDrafts) PutDraft(ctx context.Context, event, who, form string) error {
+	return d.Drafts.PutDraft(ctx, event, d.key(who), form)
+}
+
+// SaveDrafted saves the response, emptying the draft this application
+// holds.
+func (d localDrafts) SaveDrafted(ctx context.Context, r model.Response, who string) (model.Response, db.Draft, error) {
+	return d.Drafts.SaveDrafted(ctx, r, d.key(who))
+}
+
+// claimDrafts returns the drafts of the database at path as this
+// application holds them, and what releases its hold when it ends. When
+// the lock file cannot be used (a read-only folder, a system without the
+// locks), the application holds the facilitator's first draft, as before
+// there were several.
+func claimDrafts(store db.Drafts, path string) (localDrafts, func()) {
+	slot, release := claimDraftSlot(path+draftLockSuffix, maxDraftSlots)
+	return localDrafts{Drafts: store, slot: slot}, release
+}
