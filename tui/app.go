@@ -323,9 +323,11 @@ func (m Model) onKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	if key.Matches(k, m.keys.Quit) {
 		return m.askQuit()
 	}
-	if m.fullHelp { // any key closes the full help, and does nothing else
+	if m.fullHelp { // any key closes the full help; a letter, as on the map, is typed too
 		m.fullHelp = false
-		return m, nil
+		if !(k.Text != "" && m.focus == focusPlace && !key.Matches(k, m.keys.Help) && k.String() != "q") {
+			return m, nil
+		}
 	}
 	if m.focus == focusBoard && key.Matches(k, m.keys.QuitQ) { // only the top level quits with q
 		return m.askQuit()

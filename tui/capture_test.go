@@ -301,3 +301,24 @@ func TestWishSuggestionPickedWithArrows(t *testing.T) {
 		t.Errorf("marks %+v (the second: as typed, its category chosen from the list Enter opened)", marks)
 	}
 }
+
+// TestHelpClosedByALetter: a letter that closes the full help in the form
+// is typed too — `? cen` types "cen" — while q, esc and ? only close it.
+func TestHelpClosedByALetter(t *testing.T) {
+	r := newRig(t)
+	r.press("?c")
+	if r.m.fullHelp || r.m.capture.place.Value() != "c" {
+		t.Fatalf("? c: help %v, place %q", r.m.fullHelp, r.m.capture.place.Value())
+	}
+	r.press("en<enter>")
+	if c := r.m.capture; c.wishFor != "Centrs" {
+		t.Fatalf("? cen enter took %q", c.wishFor)
+	}
+	r.press("<esc><ctrl+u>")
+	for _, k := range []string{"q", "<esc>", "?"} {
+		r.press("?" + k)
+		if r.m.fullHelp || r.m.capture.place.Value() != "" || r.quitted {
+			t.Fatalf("? then %s: help %v, place %q, quit %v", k, r.m.fullHelp, r.m.capture.place.Value(), r.quitted)
+		}
+	}
+}
