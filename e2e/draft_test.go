@@ -174,7 +174,7 @@ func TestE2EUndoRedoRestore(t *testing.T) {
 	before := export()
 	s.keys("C-e")
 	s.waitFor("▸#1")
-	s.keys("d")
+	s.keys("DC") // the Delete key
 	s.waitFor("deleted #1")
 	out, err := exec.Command(bin, "responses", "deleted", "--db", dbPath, "--event", "Fair").CombinedOutput()
 	if err != nil || !strings.Contains(string(out), a[0].ID) || !strings.Contains(string(out), "local:e2e") {

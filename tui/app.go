@@ -402,6 +402,10 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 	case focusRecent:
 		var act recentAction
 		m.recent, act = m.recent.Update(msg, m.snap.Recent)
+		if act == recentType {
+			m.focus = focusPlace
+			return m.route(msg)
+		}
 		return m.onRecent(act)
 	case focusBoard, focusFilter:
 		m.board, cmd = m.board.Update(msg)

@@ -120,7 +120,7 @@ func TestEditAndDeleteWithUndo(t *testing.T) {
 		t.Errorf("undo of edit: %+v", got[0])
 	}
 	// Delete the newest, then undo the delete.
-	r.press("<ctrl+e>d")
+	r.press("<ctrl+e><delete>")
 	if got := r.stored(); len(got) != 1 || got[0].Marks[0].Neighbourhood != "Centrs" {
 		t.Fatalf("delete: %+v", got)
 	}
@@ -240,7 +240,7 @@ func TestRecentSelectionFollowsResponse(t *testing.T) {
 	other := newRigOn(t, r)
 	other.press("gri<enter><enter><ctrl+s>")
 	r.refresh()
-	r.press("d")
+	r.press("<delete>")
 	got := r.stored()
 	for _, x := range got {
 		if x.Marks[0].Neighbourhood == "Centrs" {

@@ -111,7 +111,7 @@ func TestDeleteFromRecentAndRestore(t *testing.T) {
 		return b.String()
 	}
 	before := export()
-	r.press("<ctrl+e><down>d")
+	r.press("<ctrl+e><down><delete>")
 	if got := r.stored(); len(got) != 1 || got[0].Number != 2 || !strings.Contains(r.screen(), "deleted #1") {
 		t.Fatalf("after d: %+v\n%s", got, r.screen())
 	}
@@ -119,7 +119,7 @@ func TestDeleteFromRecentAndRestore(t *testing.T) {
 	if export() != before {
 		t.Fatalf("ctrl+z did not bring the deleted response back:\n%s", export())
 	}
-	r.press("<esc><ctrl+e><down>d<esc>")
+	r.press("<esc><ctrl+e><down><delete><esc>")
 	gone, _ := r.store.DeletedResponses(ctx, r.ev.Name)
 	if len(gone) != 1 {
 		t.Fatalf("deleted: %+v", gone)
@@ -281,5 +281,21 @@ func TestOpeningKeepsTheVisitor(t *testing.T) {
 	r.press("2kal<enter>tualete<enter><ctrl+e><down><enter>")
 	if c := r.m.capture; c.editing.Number != 2 || len(c.marks) != 2 || !strings.Contains(r.screen(), "#1 not opened") {
 		t.Fatalf("a changed edit: editing #%d, marks %+v\n%s", c.editing.Number, c.marks, r.screen())
+	}
+}
+
+// TestRecentListLetters: in the recent list a letter closes it and is
+// typed in the place field — a hurried "dzel" deletes nothing — while del
+// deletes the selected response.
+func TestRecentListLetters(t *testing.T) {
+	r := newRig(t)
+	r.press("cen<enter>parks<enter><ctrl+s>")
+	r.press("<ctrl+e>dzel")
+	if got := r.stored(); len(got) != 1 || r.m.focus != focusPlace || r.m.capture.place.Value() != "dzel" {
+		t.Fatalf("ctrl+e dzel: %d stored, focus %v, place %q", len(got), r.m.focus, r.m.capture.place.Value())
+	}
+	r.press("<ctrl+u><ctrl+e><delete>")
+	if got := r.stored(); len(got) != 0 || !strings.Contains(r.screen(), "deleted #1") {
+		t.Fatalf("del: %d stored\n%s", len(got), r.screen())
 	}
 }

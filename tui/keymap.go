@@ -103,7 +103,7 @@ func DefaultKeyMap(lang string) KeyMap {
 		MapMove:      b([]string{"up", "down", "left", "right"}, "←↑↓→", i18n.AppHelpMapMove),
 		Pick:         b([]string{"enter"}, "enter", i18n.AppHelpPick),
 		Edit:         b([]string{"enter"}, "enter", i18n.AppHelpEdit),
-		Delete:       b([]string{"d", "delete"}, "d", i18n.AppHelpDelete),
+		Delete:       b([]string{"delete", "backspace"}, "del", i18n.AppHelpDelete),
 		Filter:       b([]string{"f", "ctrl+f"}, "f", i18n.AppHelpFilter),
 		PageUp:       b([]string{"pgup"}, "pgup", i18n.AppHelpScroll),
 		PageDown:     b([]string{"pgdown"}, "pgdn", i18n.AppHelpScroll),

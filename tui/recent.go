@@ -49,6 +49,7 @@ const (
 	recentEdit
 	recentDelete
 	recentClose
+	recentType // a letter: close the list and type it in the form
 )
 
 // Update moves the selection over rs, or reports an action on rs[sel].
@@ -73,6 +74,8 @@ func (r Recent) Update(msg tea.Msg, rs []model.Response) (Recent, recentAction) 
 		}
 	case key.Matches(k, r.keys.Back), key.Matches(k, r.keys.Recent), key.Matches(k, r.keys.QuitQ):
 		return r, recentClose
+	case k.Text != "": // a letter: back to the form, where it is typed (as from the marks)
+		return r, recentType
 	}
 	return r, recentNone
 }

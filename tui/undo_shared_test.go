@@ -36,7 +36,7 @@ func TestUndoOfAResponseGoneElsewhere(t *testing.T) {
 	a.press("cen<enter><enter><ctrl+s>")
 	a.press("gri<enter><enter><ctrl+s>")
 	b := newRigOn(t, a)
-	b.press("<ctrl+e>d") // B deletes A's newest, #2
+	b.press("<ctrl+e><delete>") // B deletes A's newest, #2
 	if got := a.stored(); len(got) != 1 || got[0].Number != 1 {
 		t.Fatalf("after B's delete: %+v", got)
 	}
@@ -58,7 +58,7 @@ func TestUndoEditOfAResponseDeletedElsewhere(t *testing.T) {
 	a.press("cen<enter><enter><ctrl+s>")
 	a.press("<ctrl+e><enter>gri<enter><enter><ctrl+s>")
 	b := newRigOn(t, a)
-	b.press("<ctrl+e>d")
+	b.press("<ctrl+e><delete>")
 	a.press("<ctrl+z>")
 	if got := a.stored(); len(got) != 0 || !strings.Contains(a.screen(), "#1 was changed in another session") {
 		t.Fatalf("A's undo of an edit deleted since: counted %+v\n%s", got, a.screen())
@@ -99,7 +99,7 @@ func TestRedoOfASaveRestoredElsewhere(t *testing.T) {
 func TestEditOverAnotherFacilitatorsChange(t *testing.T) {
 	for _, c := range []struct{ name, b string }{
 		{"edited", "<ctrl+e><enter>esp<enter><enter><ctrl+s>"},
-		{"deleted", "<ctrl+e>d"},
+		{"deleted", "<ctrl+e><delete>"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a := newRig(t)
@@ -125,7 +125,7 @@ func TestEditOverAnotherFacilitatorsChange(t *testing.T) {
 func TestDeleteRestoreEdit(t *testing.T) {
 	r := newRig(t)
 	r.press("cen<enter><enter><ctrl+s>esp<enter><enter><ctrl+s>")
-	r.press("<ctrl+e><down>d<ctrl+z><esc>")
+	r.press("<ctrl+e><down><delete><ctrl+z><esc>")
 	r.press("<ctrl+e><down><enter>gri<enter><enter><ctrl+s>")
 	got := r.stored()
 	if len(got) != 2 || got[0].Number != 1 || len(got[0].Marks) != 2 || got[0].Marks[1].Neighbourhood != "Grīva" {
