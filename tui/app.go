@@ -232,6 +232,18 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 	}
+	if m.o.Role == Facilitator && m.w > 0 && (m.w < minWidth || m.h < minHeight) {
+		// The screen only asks for a larger window: keys typed blind would
+		// save, undo or delete what nobody sees. Only ctrl+c goes through.
+		switch k := msg.(type) {
+		case tea.KeyPressMsg:
+			if !key.Matches(k, m.keys.Quit) {
+				return m, nil
+			}
+		case tea.PasteMsg:
+			return m, nil
+		}
+	}
 	if m.saving && m.hold(msg) {
 		return m, nil
 	}

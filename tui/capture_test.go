@@ -322,3 +322,26 @@ func TestHelpClosedByALetter(t *testing.T) {
 		}
 	}
 }
+
+// TestTooSmallTakesNoKeys: while the window is too small for the form
+// (the screen only asks for a larger one), keys change nothing — ctrl+s
+// saves nothing, ctrl+z undoes nothing; ctrl+c still quits.
+func TestTooSmallTakesNoKeys(t *testing.T) {
+	r := newRig(t)
+	r.press("cen<enter>parks<enter><ctrl+s>gri<enter>")
+	r.do(tea.WindowSizeMsg{Width: 40, Height: 12})
+	r.press("soliņi<enter><ctrl+s><ctrl+z><ctrl+z>")
+	if got, c := r.stored(), r.m.capture; len(got) != 1 || c.wish.Value() != "" || len(c.marks) != 0 || c.wishFor != "Grīva" {
+		t.Fatalf("keys at 40×12: %d stored, wish %q, marks %+v, place %q", len(got), c.wish.Value(), c.marks, c.wishFor)
+	}
+	r.do(tea.WindowSizeMsg{Width: 120, Height: 36})
+	r.press("soliņi<enter><ctrl+s>")
+	if got := r.stored(); len(got) != 2 || got[1].Marks[0] != (model.Mark{Neighbourhood: "Grīva", Wish: "soliņi", Category: "hangout"}) {
+		t.Fatalf("back at 120×36: %+v", got)
+	}
+	r.do(tea.WindowSizeMsg{Width: 40, Height: 12})
+	r.press("<ctrl+c>")
+	if !r.quitted {
+		t.Error("ctrl+c at 40×12 did not quit")
+	}
+}
