@@ -6,6 +6,8 @@ const (
 	FormVisitor        Key = "form.visitor"
 	FormRestored       Key = "form.restored"
 	FormDraftFailed    Key = "form.draftFailed"
+	FormRestoredHeld   Key = "form.restoredHeld"
+	FormReadingDraft   Key = "form.readingDraft"
 	FormRedone         Key = "form.redone"
 	FormUndoFailed     Key = "form.undoFailed"
 	FormRedoFailed     Key = "form.redoFailed"
@@ -34,9 +36,12 @@ const (
 
 // formTexts are the form's {English, Latvian} texts.
 var formTexts = map[Key][2]string{
-	FormVisitor:       {"Visitor", "Apmeklētājs"},
-	FormRestored:      {"the unsaved visitor is back in the form (ctrl+z empties it)", "nesaglabātais apmeklētājs ir atpakaļ formā (ctrl+z to iztukšo)"},
-	FormDraftFailed:   {"the form is not kept: %s", "forma nav saglabāta: %s"},
+	FormVisitor:      {"Visitor", "Apmeklētājs"},
+	FormRestored:     {"the unsaved visitor is back in the form (ctrl+z empties it)", "nesaglabātais apmeklētājs ir atpakaļ formā (ctrl+z to iztukšo)"},
+	FormDraftFailed:  {"the form is not kept: %s", "forma nav saglabāta: %s"},
+	FormReadingDraft: {"reading this form's draft… the keys wait", "lasa formas melnrakstu… taustiņi gaida"},
+	FormRestoredHeld: {"the unsaved visitor is back in the form; %d key typed while it was read was left out|the unsaved visitor is back in the form; %d keys typed while it was read were left out",
+		"nesaglabātais apmeklētājs ir atpakaļ formā; %d taustiņi, nospiesti, kamēr to lasīja, netika izmantoti|nesaglabātais apmeklētājs ir atpakaļ formā; %d taustiņš, nospiests, kamēr to lasīja, netika izmantots|nesaglabātais apmeklētājs ir atpakaļ formā; %d taustiņi, nospiesti, kamēr to lasīja, netika izmantoti"},
 	FormRedone:        {"redone #%d", "atjaunots #%d"},
 	FormUndoFailed:    {"not undone: %s", "nav atsaukts: %s"},
 	FormRedoFailed:    {"not redone: %s", "nav atjaunots: %s"},
@@ -69,6 +74,8 @@ var formRU = map[Key]string{
 	FormVisitor:        "Посетитель",
 	FormRestored:       "несохранённый посетитель вернулся в форму (ctrl+z очищает её)",
 	FormDraftFailed:    "форма не сохраняется: %s",
+	FormReadingDraft:   "читается черновик формы… клавиши ждут",
+	FormRestoredHeld:   "несохранённый посетитель вернулся в форму; %d клавиша, нажатая, пока её читали, не учтена|несохранённый посетитель вернулся в форму; %d клавиши, нажатые, пока её читали, не учтены|несохранённый посетитель вернулся в форму; %d клавиш, нажатых, пока её читали, не учтены",
 	FormRedone:         "возвращено №%d",
 	FormUndoFailed:     "не отменено: %s",
 	FormRedoFailed:     "не возвращено: %s",

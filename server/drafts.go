@@ -6,7 +6,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"charm.land/log/v2"
 	"charm.land/ssh"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // One live session owns a draft. A facilitator's form keeps its visitor
@@ -58,6 +60,12 @@ type formSession struct {
 	// answers reports whether its client answers within the time given
 	// (nil: it does).
 	answers func(within time.Duration) bool
+	// graceEnd (facilitatorWrites.mu) is when a new session stops waiting
+	// for this one, gone, to end: set the first time a claim finds it
+	// gone, so that it is waited for once. A client lost without a word
+	// keeps its connection, and its session, until the idle limit: every
+	// later session of the key would wait its whole draftWait for it.
+	graceEnd time.Time
 }
 
 // gone reports whether the session is ending: it will write no new form.
@@ -83,8 +91,15 @@ func draftKey(who string, slot int) string {
 // that session is still there: any reply (OpenSSH replies that it does
 // not know the request) is an answer. On the channel, not the connection:
 // a session closed alone on a connection that stays (a multiplexed
-// client) answers no more, at once, and leaves its draft to the next.
-func clientAnswers(sess ssh.Session) func(time.Duration) bool {
+// client) answers no more, at once, and leaves its draft to the next. A
+// client silent for the whole wait has its connection closed (as sshd's
+// ClientAliveCountMax does): its draft goes to the facilitator's new
+// window, and a client that wakes up later (a laptop lid opened, a
+// stopped process continued) must not write its old form over it — it
+// finds its connection closed, and its next session has a draft of its
+// own. Closing also ends its session at once, so the new window waits for
+// the keys it had read, not for the idle limit.
+func clientAnswers(sess ssh.Session, logger *log.Logger) func(time.Duration) bool {
 	return func(within time.Duration) bool {
 		answered := make(chan bool, 1)
 		go func() { // ends with the reply, or with the channel
@@ -95,6 +110,11 @@ func clientAnswers(sess ssh.Session) func(time.Duration) bool {
 		case ok := <-answered:
 			return ok
 		case <-time.After(within):
+			if c, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn); ok {
+				logger.Warn("connection closed: a facilitator's client did not answer; its draft goes to their new session",
+					"who", identify(sess).who, "waited", within, "remote-addr", sess.RemoteAddr())
+				c.Close()
+			}
 			return false
 		}
 	}
@@ -183,7 +203,12 @@ func (w *facilitatorWrites) claim(f *formSession, max time.Duration) string {
 		}
 		for _, o := range w.forms[f.who] {
 			if o != f && o.gone() {
-				return false
+				if o.graceEnd.IsZero() {
+					o.graceEnd = end
+				}
+				if time.Now().Before(o.graceEnd) {
+					return false
+				}
 			}
 		}
 		return true

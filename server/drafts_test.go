@@ -120,4 +120,27 @@ func TestOneLiveSessionOwnsADraft(t *testing.T) {
 	if d, err := next.Draft(ctx, "fair", "SHA256:s"); err != nil || d.Form != "visitor three" || d.Who != "SHA256:s" {
 		t.Fatalf("after a silent session: %+v, %v; want its draft, visitor three", d, err)
 	}
+	// The silent session is waited for once: a later session of the key
+	// (while it still hangs on, as a lost client's connection does until
+	// the idle limit) does not wait for it again. It waited the whole
+	// draftWait for every session after it, longer than the application
+	// waits for its draft, and no later window of the key kept its form.
+	draftWait = time.Hour
+	got := make(chan db.Draft, 1)
+	go func() {
+		later, _ := formOf(t, ts, "SHA256:s", nil)
+		d, err := later.Draft(ctx, "fair", "SHA256:s")
+		if err != nil {
+			t.Error(err)
+		}
+		got <- d
+	}()
+	select {
+	case d := <-got:
+		if d.Who != "SHA256:s/2" {
+			t.Errorf("a later session beside the live one: %+v, want SHA256:s/2", d)
+		}
+	case <-time.After(time.Minute): // not a timing: it waits an hour on the old code
+		t.Fatal("a later session waited again for the silent one")
+	}
 }

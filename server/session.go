@@ -54,7 +54,7 @@ func (s *Server) interactive(sess ssh.Session, info Session) {
 		store.still = s.stillFacilitator(sess, info.Who)
 	}
 	if info.Role == Facilitator && !info.Present { // a form: it holds a draft until this session ends
-		store.form = &formSession{who: info.Who, closed: func() bool { return sess.Context().Err() != nil }, answers: clientAnswers(sess)}
+		store.form = &formSession{who: info.Who, closed: func() bool { return sess.Context().Err() != nil }, answers: clientAnswers(sess, s.log)}
 		defer store.byWho.open(store.form)()
 	}
 	info.Store = store

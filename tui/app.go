@@ -107,6 +107,7 @@ type Model struct {
 
 	keeper    *draftKeeper // writes the form's draft (nil: no Drafts)
 	draftRead bool         // the draft was read: number is the form's
+	draftLost bool         // reading the draft failed: the form is not kept
 	number    int64        // the number reserved for the form's next new response
 	quitAsk   bool         // "quit? y/n" is on screen
 	quitting  bool         // quit is decided: keys still arriving are not the form's
@@ -244,7 +245,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 	}
-	if m.saving && m.hold(msg) {
+	if (m.saving || m.readingDraft()) && m.hold(msg) {
+		if !m.saving {
+			m.status, m.statusBad = tr(m.lang, i18n.FormReadingDraft), false
+		}
 		return m, nil
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && m.quitAsk { // y or n, whatever fills the screen

@@ -21,8 +21,7 @@ func TestAppCurate(t *testing.T) {
 		t.Fatal(err)
 	}
 	const who = "SHA256:facilitator-key"
-	r.m = testModel(t, Options{Store: r.store, Drafts: r.store, Event: r.ev, DBPath: r.store.Path(), Who: who}, nil, 120, 40)
-	r.refresh()
+	r.start(Options{Store: r.store, Drafts: r.store, Event: r.ev, DBPath: r.store.Path(), Who: who}, 120, 40)
 	if len(r.m.snap.Wishes) == 0 {
 		t.Fatal("the fixture has no wish groups")
 	}
@@ -123,8 +122,7 @@ func TestAppCurateFollowsSpellings(t *testing.T) {
 		}
 	}
 	save("s1", "Veloceliņi")
-	r.m = testModel(t, Options{Store: r.store, Drafts: r.store, Event: r.ev, DBPath: r.store.Path(), Who: "w"}, nil, 120, 40)
-	r.refresh()
+	r.start(Options{Store: r.store, Drafts: r.store, Event: r.ev, DBPath: r.store.Path(), Who: "w"}, 120, 40)
 	r.press("<ctrl+k>")
 	if !strings.Contains(r.screen(), "Veloceliņi (1)") {
 		t.Fatalf("no spelling in the detail:\n%s", r.screen())
@@ -148,8 +146,7 @@ func TestAppCurateFollowsSpellings(t *testing.T) {
 func TestAppFollowsRename(t *testing.T) {
 	r := newRig(t)
 	ctx := context.Background()
-	r.m = testModel(t, Options{Store: r.store, Drafts: r.store, Event: r.ev, DBPath: r.store.Path(), Who: "w"}, nil, 120, 40)
-	r.refresh()
+	r.start(Options{Store: r.store, Drafts: r.store, Event: r.ev, DBPath: r.store.Path(), Who: "w"}, 120, 40)
 	r.press("gri<enter>Benches<enter><ctrl+s>")
 	if n := len(r.stored()); n != 1 {
 		t.Fatalf("%d stored", n)

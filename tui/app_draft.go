@@ -50,13 +50,21 @@ type draftStoredMsg struct{ err error }
 // flushedMsg: every form handed to the keeper is written.
 type flushedMsg struct{}
 
+// draftReadTimeout bounds the first read of the draft: longer than the
+// SSH server may make a facilitator's new session wait for it (a session
+// of theirs whose client went without a word: 10 s asking it, then up to
+// 20 s for its keys and saves to end; server/drafts.go). With
+// storeTimeout (15 s) such a read failed, and the new window's form was
+// not kept at all.
+const draftReadTimeout = 60 * time.Second
+
 // loadCmd reads the draft.
 func (k *draftKeeper) loadCmd() tea.Cmd {
 	k.mu.Lock()
 	event := k.event
 	k.mu.Unlock()
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), draftReadTimeout)
 		defer cancel()
 		d, err := k.store.Draft(ctx, event, k.who)
 		return draftLoadedMsg{d: d, err: err}
@@ -155,22 +163,41 @@ func (m Model) keepDraft() (Model, tea.Cmd) {
 	return m, m.keeper.put(m.capture.Encode(), m.o.Writes)
 }
 
+// readingDraft reports whether the form's draft is still being read:
+// keys wait meanwhile (hold), so that nothing typed is written over the
+// visitor the draft may bring back.
+func (m Model) readingDraft() bool {
+	return m.keeper != nil && m.o.Role == Facilitator && !m.draftRead && !m.draftLost
+}
+
 // onDraftLoaded takes the number reserved for the form and brings back
-// the visitor of the draft into an empty form.
+// the visitor of the draft into the form. Keys typed while it was read
+// (held) then go to the form — unless it brought a visitor back: typed
+// for another visitor, they would be written into this one, so they are
+// left out, and the form says how many.
 func (m Model) onDraftLoaded(msg draftLoadedMsg) (Model, tea.Cmd) {
 	if msg.err != nil {
+		m.draftLost = true
 		m.status, m.statusBad = tr(m.lang, i18n.FormDraftFailed, msg.err.Error()), true
-		return m, nil
+		return m.replayHeld() // the form works, not kept: the draft stays for the next start
 	}
 	m.number, m.draftRead = msg.d.Number, true
+	if m.status == tr(m.lang, i18n.FormReadingDraft) {
+		m.status = ""
+	}
 	m.keeper.loaded(msg.d.Form)
 	if m.capture.Empty() {
 		if c, ok := m.capture.Restore(msg.d.Form); ok {
 			m.capture = c
+			if n := len(m.held); n > 0 && !m.saving {
+				m.held = nil
+				m.capture = m.capture.Say(i18n.N(m.lang, i18n.FormRestoredHeld, n), true)
+			}
+			return m, nil
 		}
-		return m, nil
+		return m.replayHeld()
 	}
-	return m.keepDraft() // typed before the draft was read: that is the form now
+	return m.keepDraft() // changed before the draft was read (a paste or a save in flight): that is the form now
 }
 
 // flushCmd waits for the draft's writes; nil without a keeper.

@@ -150,8 +150,7 @@ func TestNewWishCategory(t *testing.T) {
 // folded: a reaches Āra trenažieri, then Atpūtas…, then Apgaismojums….
 func TestCaptureCategoryListLatvian(t *testing.T) {
 	r := newRig(t)
-	r.m = testModel(t, Options{Store: r.store, Drafts: r.store, Event: r.ev, Lang: "lv"}, nil, 80, 24)
-	r.refresh()
+	r.start(Options{Store: r.store, Drafts: r.store, Event: r.ev, Lang: "lv"}, 80, 24)
 	r.press("gri<enter>Xyzzy<ctrl+t>")
 	for _, want := range []string{"fitness", "hangout", "light", "fitness"} {
 		r.press("a")

@@ -274,8 +274,7 @@ func TestBoardAloneTakesKeys(t *testing.T) {
 // the next visitor.
 func TestEventAgeGroups(t *testing.T) {
 	r := newRig(t)
-	r.m = New(Options{Store: r.store, Drafts: r.store, Event: r.ev, City: testCity(t), AgeGroups: []string{"<12", "12-14", "15-17", "18+"}})
-	r.m = send(r.m, tea.WindowSizeMsg{Width: 160, Height: 48})
+	r.start(Options{Store: r.store, Drafts: r.store, Event: r.ev, City: testCity(t), AgeGroups: []string{"<12", "12-14", "15-17", "18+"}}, 160, 48)
 	r.press("cen<enter><enter>4<ctrl+s>")
 	if got := r.stored(); len(got) != 1 || got[0].AgeGroup != "18+" {
 		t.Fatalf("stored %+v", got)

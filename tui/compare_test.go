@@ -50,6 +50,9 @@ func compareRig(t *testing.T, w, h int) (Model, db.Store) {
 		t.Fatal(err)
 	}
 	m := testModel(t, Options{Store: s, Drafts: s, City: city, Event: model.Event{Name: "Fair 2026"}}, tl.Snapshot(), w, h)
+	for _, msg := range teacmd.Run(t, m.Init()) { // the draft is read, as the program starts
+		m = send(m, msg)
+	}
 	return m, s
 }
 

@@ -167,3 +167,35 @@ func TestNestedViewsGoBack(t *testing.T) {
 		t.Error("the rig's model keeps no drafts")
 	}
 }
+
+// TestKeysWaitForTheDraft: keys typed before the form's draft is read (an
+// SSH window of a facilitator whose other window dropped without a word
+// waits for it) are held; the draft's visitor comes back whole, the held
+// keys — typed for another visitor — left out, saying how many. With an
+// empty draft the held keys go to the form.
+func TestKeysWaitForTheDraft(t *testing.T) {
+	r := newRig(t)
+	r.press("gri<enter>soliņi")
+	typed := r.m.capture.Encode()
+	o := Options{Store: r.store, Drafts: r.store, Event: r.ev, DBPath: r.store.Path(), Who: "local:test"}
+	r.m = testModel(t, o, nil, 160, 48) // a new window: its draft not read yet
+	r.press("vec<enter>")
+	if c := r.m.capture; !c.Empty() || len(r.m.held) != 4 || !strings.Contains(r.screen(), "reading this form's draft… the keys wait") {
+		t.Fatalf("keys before the draft was read: form %q, %d held\n%s", c.Encode(), len(r.m.held), r.screen())
+	}
+	r.run(r.m.Init())
+	if c := r.m.capture; c.Encode() != typed || !strings.Contains(r.screen(), "keys typed while it was read were left out") {
+		t.Fatalf("the draft read: form %q, want %q\n%s", c.Encode(), typed, r.screen())
+	}
+	if d, _ := r.store.Draft(context.Background(), r.ev.Name, "local:test"); d.Form != typed {
+		t.Errorf("the stored draft after: %q, want %q", d.Form, typed)
+	}
+
+	e := newRig(t)
+	e.m = testModel(t, Options{Store: e.store, Drafts: e.store, Event: e.ev, DBPath: e.store.Path(), Who: "local:test"}, nil, 160, 48)
+	e.press("vec<enter>")
+	e.run(e.m.Init())
+	if c := e.m.capture; c.wishFor != "Vecā Forštadte" && c.wishFor != "Vecie Stropi" {
+		t.Fatalf("an empty draft: the held keys did not reach the form: %q", c.Encode())
+	}
+}
