@@ -22,6 +22,8 @@ const (
 	FormCatPick        Key = "form.catPick"
 	FormCatFirst       Key = "form.catFirst"
 	FormCatNoLetter    Key = "form.catNoLetter"
+	FormCatTypedAhead  Key = "form.catTypedAhead"
+	FormCatPickSave    Key = "form.catPickSave"
 	FormMarksHint      Key = "form.marksHint"
 	FormMarkEditing    Key = "form.markEditing"
 	FormMarkRemoved    Key = "form.markRemoved"
@@ -54,7 +56,9 @@ var formTexts = map[Key][2]string{
 	FormCatNone:       {"— none (on purpose)", "— bez kategorijas (apzināti)"},
 	FormCatAsk:        {"none yet: enter chooses one", "vēl nav: enter izvēlas"},
 	FormCatPick:       {"its category: a letter jumps · enter adds the mark · esc back", "kategorija: burts pārlec · enter pievieno atzīmi · esc atpakaļ"},
-	FormCatFirst:      {"“%s” needs a category: choose one, enter saves the visitor", "“%s” vajag kategoriju: izvēlieties, enter saglabā apmeklētāju"},
+	FormCatFirst:      {"“%s” needs a category: ↑/↓ choose one, enter saves the visitor", "“%s” vajag kategoriju: ↑/↓ izvēlieties, enter saglabā apmeklētāju"},
+	FormCatTypedAhead: {"not saved yet: “%s” needs a category first — ↑/↓ choose one, enter saves (letters are not taken here)", "vēl nav saglabāts: “%s” vispirms vajag kategoriju — ↑/↓ izvēlieties, enter saglabā (burti šeit netiek ņemti)"},
+	FormCatPickSave:   {"its category: ↑/↓ · enter saves the visitor · esc back", "kategorija: ↑/↓ · enter saglabā apmeklētāju · esc atpakaļ"},
 	FormCatNoLetter:   {"no category starts with “%s”", "neviena kategorija nesākas ar “%s”"},
 	FormMarksHint:     {"↑/↓ choose · enter change · del remove · esc back", "↑/↓ izvēlēties · enter mainīt · del noņemt · esc atpakaļ"},
 	FormMarkEditing:   {"mark %d: enter keeps each part, or change it", "%d. atzīme: enter patur katru daļu, vai mainiet to"},
@@ -88,7 +92,9 @@ var formRU = map[Key]string{
 	FormCatNone:        "— без категории (намеренно)",
 	FormCatAsk:         "пока нет: enter выбирает",
 	FormCatPick:        "категория: буква переходит · enter добавляет отметку · esc назад",
-	FormCatFirst:       "для «%s» нужна категория: выберите, enter сохраняет посетителя",
+	FormCatFirst:       "для «%s» нужна категория: ↑/↓ выберите, enter сохраняет посетителя",
+	FormCatTypedAhead:  "ещё не сохранено: для «%s» сначала нужна категория — ↑/↓ выберите, enter сохраняет (буквы здесь не принимаются)",
+	FormCatPickSave:    "категория: ↑/↓ · enter сохраняет посетителя · esc назад",
 	FormCatNoLetter:    "ни одна категория не начинается на «%s»",
 	FormMarksHint:      "↑/↓ выбрать · enter изменить · del удалить · esc назад",
 	FormMarkEditing:    "отметка %d: enter оставляет каждую часть, или измените её",

@@ -399,6 +399,13 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 	switch m.focus {
 	case focusPlace:
 		asked := m.saveAsked && m.capture.focus == focusCategory
+		k, isKey := msg.(tea.KeyPressMsg)
+		if asked && (isKey && k.Text != "" && k.String() != "q" || !isKey) {
+			// Typed on after ctrl+s, letters (or a paste) are meant for the
+			// next visitor: they must not choose this wish's category.
+			m.capture = m.capture.Say(tr(m.lang, i18n.FormCatTypedAhead, m.capture.WishText()), true)
+			return m, nil
+		}
 		m.saveAsked = false
 		m.capture, cmd = m.capture.Update(msg)
 		if m.capture.note != "" {
@@ -408,6 +415,9 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 			switch m.capture.focus {
 			case focusCategory: // still choosing
 				m.saveAsked = true
+				if isKey && key.Matches(k, m.keys.Enter) { // refused on "— none": say again what enter does here
+					m.capture = m.capture.Say(tr(m.lang, i18n.FormCatFirst, m.capture.WishText()), true)
+				}
 			case focusWish: // esc: back to the wish, no save
 			default: // the category is taken and the mark added: the save goes on
 				var save tea.Cmd

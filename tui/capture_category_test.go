@@ -99,7 +99,7 @@ func TestNewWishCategory(t *testing.T) {
 	if n := len(r.stored()); n != 3 {
 		t.Fatalf("ctrl+s saved a wish with no category: %d stored", n)
 	}
-	r.press("p<enter>") // Places to sit and meet: ctrl+s asked, so enter saves
+	r.press("<down><down><down><down><down><down><down><enter>") // Places to sit and meet: ctrl+s asked, so enter saves
 	if got := r.stored(); len(got) != 4 || got[3].Marks[0] != (model.Mark{Neighbourhood: "Esplanāde", Wish: "Xyzzy", Category: "hangout"}) ||
 		!r.m.capture.Empty() || !strings.Contains(r.screen(), "saved #4") {
 		t.Fatalf("p, enter in the list ctrl+s opened: stored %+v\n%s", got[len(got)-1], r.screen())
@@ -112,7 +112,17 @@ func TestNewWishCategory(t *testing.T) {
 	if c := r.m.capture; c.focus != focusCategory || !strings.Contains(r.screen(), "“Zzz” needs a category") {
 		t.Fatalf("ctrl+s with a wish of no category: focus %v\n%s", c.focus, r.screen())
 	}
-	r.press("c<enter>") // the list ctrl+s opened: enter takes the category and saves
+	// Letters typed on after ctrl+s (the next visitor's place, typed
+	// ahead) choose nothing here and save nothing: they say why.
+	r.press("gri")
+	if c := r.m.capture; c.focus != focusCategory || c.category != "" || !strings.Contains(r.screen(), "not saved yet: “Zzz” needs a category first") {
+		t.Fatalf("gri typed on after ctrl+s: focus %v, category %q\n%s", c.focus, c.category, r.screen())
+	}
+	r.press("<enter>")
+	if c := r.m.capture; c.focus != focusCategory || len(r.stored()) != 4 || !strings.Contains(r.screen(), "“Zzz” needs a category: ↑/↓ choose one,") || !strings.Contains(r.screen(), "enter saves the visitor") {
+		t.Errorf("enter refused on the first line does not say again what enter does here:\n%s", r.screen())
+	}
+	r.press("<down><down><down><enter>") // the list ctrl+s opened: enter takes the category and saves
 	got := r.stored()
 	if len(got) != 5 || len(got[4].Marks) != 2 || got[4].Marks[1].Category != "cycle" || got[4].Marks[0].Category != "" {
 		t.Fatalf("stored %+v", got[len(got)-1])

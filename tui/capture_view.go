@@ -60,7 +60,11 @@ func (c Capture) View(st Styles, w, h int) []string {
 			add(strings.Repeat(" ", labelW) + st.Muted.Render("↳ "+tr(lang, i18n.FormCatSuggested)))
 		}
 	case focusCategory: // the list, in the lines the suggestions take
-		add(st.Accent.Render(fit(tr(lang, i18n.AppCategory), labelW)) + st.Muted.Render(tr(lang, i18n.FormCatPick)))
+		hint := i18n.FormCatPick
+		if c.catForSave {
+			hint = i18n.FormCatPickSave
+		}
+		add(st.Accent.Render(fit(tr(lang, i18n.AppCategory), labelW)) + st.Muted.Render(tr(lang, hint)))
 		for _, l := range c.cats.lines(st, lang, tr(lang, i18n.FormCatNone), c.catBefore, false, max(1, w-labelW), catListLines) {
 			add(fit(strings.Repeat(" ", labelW), labelW) + l)
 		}

@@ -95,17 +95,22 @@ func (c Capture) needsCategory() bool {
 // category (ctrl+s then asks for it instead of saving).
 func (c Capture) NeedsCategory() bool { return c.needsCategory() }
 
+// WishText is the wish being typed, as the form's messages quote it.
+func (c Capture) WishText() string { return model.Sanitize(strings.TrimSpace(c.wish.Value())) }
+
 // AskCategory opens the list of categories for the wish in progress,
 // saying that it needs one.
 func (c Capture) AskCategory() Capture {
 	c = c.openCategories()
-	c.note, c.noteBad = tr(c.lang, i18n.FormCatFirst, model.Sanitize(strings.TrimSpace(c.wish.Value()))), true
+	c.catForSave = true
+	c.note, c.noteBad = tr(c.lang, i18n.FormCatFirst, c.WishText()), true
 	return c
 }
 
 // openCategories shows the list of categories, on the wish's category.
 func (c Capture) openCategories() Capture {
 	c.focus, c.cats, c.catBefore, c.catManualBefore = focusCategory, newCatList(c.category), c.category, c.catManual
+	c.catForSave = false
 	return c
 }
 
