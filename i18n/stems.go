@@ -114,6 +114,7 @@ func StemCodes() (codes []string, counts [][3]int) {
 // first.
 func SuggestCategory(wish string) string {
 	score := make(map[string]int)
+	parking := 0 // a parking word: the bikes' when the wish names bikes ("bike parking"), else traffic's
 	for _, w := range strings.Fields(model.Fold(wish)) {
 		best := stem{}
 		for _, cand := range wordForms(w) {
@@ -123,9 +124,17 @@ func SuggestCategory(wish string) string {
 				}
 			}
 		}
-		if best.code != "" {
+		switch {
+		case parkingStems[best.fold]:
+			parking += len([]rune(best.fold))
+		case best.code != "":
 			score[best.code] += len([]rune(best.fold))
 		}
+	}
+	if score["cycle"] > 0 {
+		score["cycle"] += parking
+	} else {
+		score["transport"] += parking
 	}
 	code, top := "", 0
 	for _, c := range categoryStems { // in order: a tie stays with the first
@@ -134,6 +143,13 @@ func SuggestCategory(wish string) string {
 		}
 	}
 	return code
+}
+
+// parkingStems are the (folded) transport stems that name parking: with
+// a word for bikes in the wish they are the category "Cycling paths &
+// bike parking", not traffic.
+var parkingStems = map[string]bool{
+	model.Fold("stāvviet"): true, model.Fold("parkošan"): true, model.Fold("парков"): true, model.Fold("parking"): true,
 }
 
 // wordForms returns the forms of a folded word that stems are matched
