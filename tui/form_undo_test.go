@@ -294,7 +294,11 @@ func TestRecentListLetters(t *testing.T) {
 	if got := r.stored(); len(got) != 1 || r.m.focus != focusPlace || r.m.capture.place.Value() != "dzel" {
 		t.Fatalf("ctrl+e dzel: %d stored, focus %v, place %q", len(got), r.m.focus, r.m.capture.place.Value())
 	}
-	r.press("<ctrl+u><ctrl+e><delete>")
+	r.press("<ctrl+u><ctrl+e> ") // a space is not a letter: the list stays, the place field stays empty
+	if r.m.focus != focusRecent || r.m.capture.place.Value() != "" {
+		t.Fatalf("ctrl+e space: focus %v, place %q", r.m.focus, r.m.capture.place.Value())
+	}
+	r.press("<delete>")
 	if got := r.stored(); len(got) != 0 || !strings.Contains(r.screen(), "deleted #1") {
 		t.Fatalf("del: %d stored\n%s", len(got), r.screen())
 	}

@@ -74,7 +74,7 @@ func (r Recent) Update(msg tea.Msg, rs []model.Response) (Recent, recentAction) 
 		}
 	case key.Matches(k, r.keys.Back), key.Matches(k, r.keys.Recent), key.Matches(k, r.keys.QuitQ):
 		return r, recentClose
-	case k.Text != "": // a letter: back to the form, where it is typed (as from the marks)
+	case k.Text != "" && k.Text != " ": // a letter: back to the form, where it is typed (as from the marks)
 		return r, recentType
 	}
 	return r, recentNone
