@@ -51,18 +51,7 @@ func (s tmuxSession) killApp(bin, dbPath string) {
 // waitDraft waits until the facilitator's stored draft holds text.
 func waitDraft(t *testing.T, dbPath, text string) {
 	t.Helper()
-	store, err := db.Open(dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	var d db.Draft
-	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
-		if d, err = store.Draft(context.Background(), "Fair", "local:e2e"); err == nil && strings.Contains(d.Form, text) {
-			return
-		}
-	}
-	t.Fatalf("the draft does not hold %q: %+v, %v", text, d, err)
+	waitDraftOf(t, dbPath, "local:e2e", text)
 }
 
 // counted returns the event's counted responses, read from the file.
