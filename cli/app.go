@@ -59,7 +59,10 @@ func runApp(e *env, moderate bool, background func(ctx context.Context, hub *liv
 	if background != nil {
 		go background(ctx, b.hub)
 	}
-	drafts, release := claimDrafts(e.store, e.store.Path())
+	drafts, release, err := claimDrafts(e.store, e.store.Path())
+	if err != nil {
+		return err
+	}
 	defer release()
 	return runProgram(e.ctx, b.hub, appProgram(tui.Options{
 		Store: e.store, Drafts: drafts, Hub: b.hub, City: e.city, Event: b.event, Lang: e.lang,

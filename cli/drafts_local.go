@@ -59,11 +59,16 @@ func (d localDrafts) SaveDrafted(ctx context.Context, r model.Response, who stri
 }
 
 // claimDrafts returns the drafts of the database at path as this
-// application holds them, and what releases its hold when it ends. When
-// the lock file cannot be used (a read-only folder, a system without the
-// locks), the application holds the facilitator's first draft, as before
-// there were several.
-func claimDrafts(store db.Drafts, path string) (localDrafts, func()) {
-	slot, release := claimDraftSlot(path+draftLockSuffix, maxDraftSlots)
-	return localDrafts{Drafts: store, slot: slot}, release
+// application holds them, and what releases its hold when it ends. A lock
+// file that cannot be used (a directory in its place, no permission)
+// refuses the start, saying what to fix: without it a second window could
+// take this one's visitor, and the second save would replace the first.
+// (A lock file deleted while applications run is not seen: the next one
+// makes a new file and locks it alone. Nothing deletes it but a person.)
+func claimDrafts(store db.Drafts, path string) (localDrafts, func(), error) {
+	slot, release, err := claimDraftSlot(path+draftLockSuffix, maxDraftSlots)
+	if err != nil {
+		return localDrafts{}, nil, fmt.Errorf("the drafts' lock file cannot be used (%w): without it two windows on this database could share one visitor; remove it or give it back to this user (it is made anew)", err)
+	}
+	return localDrafts{Drafts: store, slot: slot}, release, nil
 }

@@ -19,7 +19,10 @@ func TestHelperHoldsDraftSlot(t *testing.T) {
 	if path == "" {
 		t.Skip("a helper process of TestDraftSlots")
 	}
-	slot, _ := claimDraftSlot(path, 3)
+	slot, _, err := claimDraftSlot(path, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
 	fmt.Printf("slot %d\n", slot)
 	select {}
 }
@@ -66,5 +69,14 @@ func TestDraftSlots(t *testing.T) {
 	}
 	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 {
 		t.Errorf("the lock file: %v, %v", info, err)
+	}
+	// A directory in the lock file's place refuses, naming it.
+	dir := filepath.Join(t.TempDir(), "x.db"+draftLockSuffix)
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := claimDrafts(nil, strings.TrimSuffix(dir, draftLockSuffix)); err == nil || !strings.Contains(err.Error(), dir) ||
+		!strings.Contains(err.Error(), "two windows on this database could share one visitor") {
+		t.Errorf("a directory as the lock file: %v", err)
 	}
 }

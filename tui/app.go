@@ -238,7 +238,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		// save, undo or delete what nobody sees. Only ctrl+c goes through.
 		switch k := msg.(type) {
 		case tea.KeyPressMsg:
-			if !key.Matches(k, m.keys.Quit) {
+			if !key.Matches(k, m.keys.Quit) && !m.quitAsk { // the quit question shows, and takes its keys
 				return m, nil
 			}
 		case tea.PasteMsg:
@@ -419,6 +419,7 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 					m.capture = m.capture.Say(tr(m.lang, i18n.FormCatFirst, m.capture.WishText()), true)
 				}
 			case focusWish: // esc: back to the wish, no save
+				m.capture = m.capture.Say("", false)
 			default: // the category is taken and the mark added: the save goes on
 				var save tea.Cmd
 				m, save = m.save()

@@ -104,7 +104,7 @@ func TestNewWishCategory(t *testing.T) {
 		!r.m.capture.Empty() || !strings.Contains(r.screen(), "saved #4") {
 		t.Fatalf("p, enter in the list ctrl+s opened: stored %+v\n%s", got[len(got)-1], r.screen())
 	}
-	r.press("gri<enter>Qwerty<enter><up><enter>") // ↑ onto "none": chosen on purpose
+	r.press("gri<enter>Qwerty<enter><down><up><enter>") // up onto "none" from a category: chosen on purpose
 	if c := r.m.capture; len(c.marks) != 1 || c.marks[0] != (model.Mark{Neighbourhood: "Grīva", Wish: "Qwerty"}) {
 		t.Fatalf("none on purpose: marks %+v", c.marks)
 	}
@@ -196,5 +196,29 @@ func TestCatListLetters(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestUpOnNoneChoosesNothing: ↑ while the list is already on its first
+// line ("— none") chooses nothing: Enter is still refused, in the list
+// Enter opened and in the one ctrl+s opened; coming up from a category
+// chooses none on purpose.
+func TestUpOnNoneChoosesNothing(t *testing.T) {
+	r := newRig(t)
+	r.press("cen<enter>xyzzy<ctrl+s><up><enter>")
+	if c := r.m.capture; c.focus != focusCategory || c.catManual || len(r.stored()) != 0 {
+		t.Fatalf("ctrl+s ↑ enter: focus %v, chosen %v, %d stored", c.focus, c.catManual, len(r.stored()))
+	}
+	r.press("<esc>")
+	if c := r.m.capture; c.focus != focusWish || strings.Contains(r.screen(), "not saved yet") {
+		t.Fatalf("esc from the list ctrl+s opened: focus %v\n%s", c.focus, r.screen())
+	}
+	r.press("<enter><up><enter>")
+	if c := r.m.capture; c.focus != focusCategory || len(c.marks) != 0 {
+		t.Fatalf("enter ↑ enter: focus %v, marks %+v", c.focus, c.marks)
+	}
+	r.press("<down><up><enter>")
+	if c := r.m.capture; len(c.marks) != 1 || c.marks[0].Category != "" {
+		t.Fatalf("↓ ↑ enter (none on purpose): marks %+v", c.marks)
 	}
 }

@@ -344,3 +344,20 @@ func TestTooSmallTakesNoKeys(t *testing.T) {
 		t.Error("ctrl+c at 40×12 did not quit")
 	}
 }
+
+// TestQuitQuestionWhenTooSmall: in a window too small for the form,
+// ctrl+c with a visitor shows its question (not the request for a larger
+// window) and y answers it.
+func TestQuitQuestionWhenTooSmall(t *testing.T) {
+	r := newRig(t)
+	r.press("gri")
+	r.do(tea.WindowSizeMsg{Width: 50, Height: 12})
+	r.press("<ctrl+c>")
+	if s := r.screen(); !strings.Contains(s, "Quit?") || !strings.Contains(s, "y quit") {
+		t.Fatalf("ctrl+c at 50×12:\n%s", s)
+	}
+	r.press("y")
+	if !r.quitted {
+		t.Error("y did not quit")
+	}
+}

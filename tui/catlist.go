@@ -46,9 +46,15 @@ func (l catList) move(k tea.KeyPressMsg, lang string) (catList, bool) {
 	n := len(model.Categories) + 1
 	switch {
 	case k.String() == "up":
-		l.sel = max(0, l.sel-1)
+		if l.sel == 0 { // already on the first line: ↑ chooses nothing ("— none" is chosen by coming up to it)
+			return l, false
+		}
+		l.sel--
 	case k.String() == "down":
-		l.sel = min(n-1, l.sel+1)
+		if l.sel == n-1 {
+			return l, false
+		}
+		l.sel++
 	case k.Text != "":
 		letter := model.Fold(k.Text)
 		for i := 1; i < n; i++ {

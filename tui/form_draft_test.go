@@ -180,7 +180,7 @@ func TestKeysWaitForTheDraft(t *testing.T) {
 	o := Options{Store: r.store, Drafts: r.store, Event: r.ev, DBPath: r.store.Path(), Who: "local:test"}
 	r.m = testModel(t, o, nil, 160, 48) // a new window: its draft not read yet
 	r.press("vec<enter>")
-	if c := r.m.capture; !c.Empty() || len(r.m.held) != 4 || !strings.Contains(r.screen(), "reading this form's draft… the keys wait") {
+	if c := r.m.capture; !c.Empty() || len(r.m.held) != 4 || !strings.Contains(r.screen(), "reading this form's draft… wait for it before typing") {
 		t.Fatalf("keys before the draft was read: form %q, %d held\n%s", c.Encode(), len(r.m.held), r.screen())
 	}
 	r.run(r.m.Init())

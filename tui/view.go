@@ -75,6 +75,11 @@ func (m Model) render() string {
 			}
 			return tooSmall(m.lang, w, h, phoneWidth, phoneHeight)
 		}
+		if m.quitAsk { // the question must be seen where its keys are read
+			return strings.Join([]string{
+				ansi.Truncate(tr(m.lang, i18n.FormQuitAsk), max(w, 0), "…"),
+				ansi.Truncate(tr(m.lang, i18n.FormQuitKeys), max(w, 0), "…")}, "\n")
+		}
 		return tooSmall(m.lang, w, h, minWidth, minHeight)
 	}
 	if m.cmp.open && !m.quitAsk {
