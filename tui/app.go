@@ -245,7 +245,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 	}
-	if (m.saving || m.readingDraft()) && m.hold(msg) {
+	if (m.saving || m.readingDraft() && !isQuitKey(msg, m.keys)) && m.hold(msg) {
 		if !m.saving {
 			m.status, m.statusBad = tr(m.lang, i18n.FormReadingDraft), false
 		}
@@ -391,6 +391,13 @@ func (m Model) onKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	return m.route(k)
+}
+
+// isQuitKey reports whether msg is ctrl+c, which is never held: a
+// facilitator can leave while the draft is still being read.
+func isQuitKey(msg tea.Msg, keys *KeyMap) bool {
+	k, ok := msg.(tea.KeyPressMsg)
+	return ok && key.Matches(k, keys.Quit)
 }
 
 // route gives a key or paste to what has focus.

@@ -195,6 +195,11 @@ func TestKeysWaitForTheDraft(t *testing.T) {
 	e.m = testModel(t, Options{Store: e.store, Drafts: e.store, Event: e.ev, DBPath: e.store.Path(), Who: "local:test"}, nil, 160, 48)
 	e.press("vec<enter>")
 	e.run(e.m.Init())
+	q := newRig(t)
+	q.m = testModel(t, Options{Store: q.store, Drafts: q.store, Event: q.ev, DBPath: q.store.Path(), Who: "local:test"}, nil, 160, 48)
+	if q.press("<ctrl+c>"); !q.quitted {
+		t.Error("ctrl+c while the draft is read was held: the facilitator cannot leave")
+	}
 	if c := e.m.capture; c.wishFor != "Vecā Forštadte" && c.wishFor != "Vecie Stropi" {
 		t.Fatalf("an empty draft: the held keys did not reach the form: %q", c.Encode())
 	}
