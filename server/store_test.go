@@ -23,6 +23,26 @@ type unreachable struct{ db.Store }
 func TestEveryWriteGuarded(t *testing.T) {
 	st := &sessionStore{Reader: unreachable{}, store: unreachable{}, readOnly: true,
 		writes: new(atomic.Int64), byWho: newFacilitatorWrites()}
+	callEveryWrite(t, st, func(t *testing.T, name string, reached any, err error) {
+		if reached != nil {
+			t.Fatalf("a viewer's %s reached the database: %v", name, reached)
+		}
+		if !errors.Is(err, ErrReadOnly) {
+			t.Fatalf("a viewer's %s: %v, want ErrReadOnly", name, err)
+		}
+	})
+	if st.writes.Load() != 0 {
+		t.Errorf("refused writes counted: %d", st.writes.Load())
+	}
+}
+
+// callEveryWrite calls every method of db.Writer on st through
+// reflection, each in a subtest of its own with zero arguments (a
+// background context first), and hands check what came of it: what it
+// panicked with when it reached the database (unreachable), else nil,
+// and the error it returned. It returns how many methods it called.
+func callEveryWrite(t *testing.T, st *sessionStore, check func(t *testing.T, name string, reached any, err error)) int {
+	t.Helper()
 	writer := reflect.TypeFor[db.Writer]()
 	if writer.NumMethod() < 15 {
 		t.Fatalf("db.Writer has %d methods: the test no longer sees them all", writer.NumMethod())
@@ -37,21 +57,17 @@ func TestEveryWriteGuarded(t *testing.T) {
 				args[j] = reflect.Zero(m.Type().In(j))
 			}
 			args[0] = reflect.ValueOf(context.Background())
-			defer func() {
-				if p := recover(); p != nil {
-					t.Fatalf("a viewer's %s reached the database: %v", name, p)
-				}
+			var err error
+			reached := func() (p any) {
+				defer func() { p = recover() }()
+				out := m.Call(args)
+				err, _ = out[len(out)-1].Interface().(error)
+				return nil
 			}()
-			out := m.Call(args)
-			err, _ := out[len(out)-1].Interface().(error)
-			if !errors.Is(err, ErrReadOnly) {
-				t.Fatalf("a viewer's %s: %v, want ErrReadOnly", name, err)
-			}
+			check(t, name, reached, err)
 		})
 	}
-	if st.writes.Load() != 0 {
-		t.Errorf("refused writes counted: %d", st.writes.Load())
-	}
+	return writer.NumMethod()
 }
 
 // TestFacilitatorImportsCuration: an import through a facilitator's
@@ -93,32 +109,15 @@ func TestEveryWriteOfARemovedKeyRefused(t *testing.T) {
 	st := &sessionStore{Reader: unreachable{}, store: unreachable{}, who: "SHA256:k",
 		writes: new(atomic.Int64), byWho: newFacilitatorWrites(),
 		still: func() error { checks++; return ErrKeyRemoved }}
-	writer := reflect.TypeFor[db.Writer]()
-	v := reflect.ValueOf(st)
-	for i := range writer.NumMethod() {
-		name := writer.Method(i).Name
-		t.Run(name, func(t *testing.T) {
-			m := v.MethodByName(name)
-			args := make([]reflect.Value, m.Type().NumIn())
-			for j := range args {
-				args[j] = reflect.Zero(m.Type().In(j))
-			}
-			args[0] = reflect.ValueOf(context.Background())
-			reached := false
-			defer func() {
-				p := recover()
-				if reached = p != nil; reached != draftWrites[name] {
-					t.Fatalf("%s of a removed key: reached the database %v, want %v (%v)", name, reached, draftWrites[name], p)
-				}
-			}()
-			out := m.Call(args)
-			err, _ := out[len(out)-1].Interface().(error)
-			if !errors.Is(err, ErrKeyRemoved) {
-				t.Fatalf("%s of a removed key: %v, want ErrKeyRemoved", name, err)
-			}
-		})
-	}
-	if want := writer.NumMethod() - len(draftWrites); checks != want {
+	n := callEveryWrite(t, st, func(t *testing.T, name string, reached any, err error) {
+		if (reached != nil) != draftWrites[name] {
+			t.Fatalf("%s of a removed key: reached the database %v, want %v (%v)", name, reached != nil, draftWrites[name], reached)
+		}
+		if reached == nil && !errors.Is(err, ErrKeyRemoved) {
+			t.Fatalf("%s of a removed key: %v, want ErrKeyRemoved", name, err)
+		}
+	})
+	if want := n - len(draftWrites); checks != want {
 		t.Errorf("the key was checked %d times, want %d (once a write)", checks, want)
 	}
 	if st.writes.Load() != 0 {
