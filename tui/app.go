@@ -96,9 +96,6 @@ type Model struct {
 
 	showBoard bool // ctrl+b: the board instead of (narrow) or without (wide) the form
 	saving    bool
-	// saveAsked: ctrl+s opened the list of categories for a wish with
-	// none; the category taken there (enter) goes on to save the visitor.
-	saveAsked bool
 	held      []tea.Msg // keys typed while saving, handled once the store has answered
 	status    string
 	statusBad bool
@@ -405,33 +402,16 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.focus {
 	case focusPlace:
-		asked := m.saveAsked && m.capture.focus == focusCategory
-		k, isKey := msg.(tea.KeyPressMsg)
-		if asked && (isKey && k.Text != "" && k.String() != "q" || !isKey) {
-			// Typed on after ctrl+s, letters (or a paste) are meant for the
-			// next visitor: they must not choose this wish's category.
-			m.capture = m.capture.Say(tr(m.lang, i18n.FormCatTypedAhead, m.capture.WishText()), true)
-			return m, nil
-		}
-		m.saveAsked = false
+		asked := m.capture.AskingForSave()
 		m.capture, cmd = m.capture.Update(msg)
 		if m.capture.note != "" {
 			m.status = ""
 		}
-		if asked {
-			switch m.capture.focus {
-			case focusCategory: // still choosing
-				m.saveAsked = true
-				if isKey && key.Matches(k, m.keys.Enter) { // refused on "— none": say again what enter does here
-					m.capture = m.capture.Say(tr(m.lang, i18n.FormCatFirst, m.capture.WishText()), true)
-				}
-			case focusWish: // esc: back to the wish, no save
-				m.capture = m.capture.Say("", false)
-			default: // the category is taken and the mark added: the save goes on
-				var save tea.Cmd
-				m, save = m.save()
-				return m, tea.Batch(cmd, save)
-			}
+		if asked && m.capture.focus != focusCategory && m.capture.focus != focusWish {
+			// the category ctrl+s asked for is taken and the mark added: the save goes on
+			var save tea.Cmd
+			m, save = m.save()
+			return m, tea.Batch(cmd, save)
 		}
 	case focusRecent:
 		var act recentAction

@@ -121,7 +121,7 @@ func (m Model) save() (Model, tea.Cmd) {
 		return m, nil
 	}
 	if m.capture.NeedsCategory() {
-		m.capture, m.focus, m.saveAsked = m.capture.AskCategory(), focusPlace, true
+		m.capture, m.focus = m.capture.AskCategory(), focusPlace
 		return m, nil
 	}
 	r, err := m.capture.Draft()

@@ -59,7 +59,7 @@ type Capture struct {
 	cats            catList // focusCategory: the list, moving category with it
 	catBefore       string  // focusCategory: the category to go back to on esc
 	catManualBefore bool    // focusCategory: catManual to go back to on esc
-	catForSave      bool    // focusCategory: opened by ctrl+s, whose save enter finishes (the app's)
+	catForSave      bool    // focusCategory: opened by ctrl+s (AskCategory), whose save enter finishes
 
 	marks []model.Mark
 	age   int // index into ages, -1 for none

@@ -95,6 +95,11 @@ func (c Capture) needsCategory() bool {
 // category (ctrl+s then asks for it instead of saving).
 func (c Capture) NeedsCategory() bool { return c.needsCategory() }
 
+// AskingForSave reports whether the list of categories is open because
+// ctrl+s asked for the wish's category (AskCategory): taking one there
+// (enter) adds the mark, and the save goes on.
+func (c Capture) AskingForSave() bool { return c.focus == focusCategory && c.catForSave }
+
 // WishText is the wish being typed, as the form's messages quote it.
 func (c Capture) WishText() string { return model.Sanitize(strings.TrimSpace(c.wish.Value())) }
 
@@ -162,18 +167,28 @@ func (c Capture) finishMark(keep bool) Capture {
 // before.
 func (c Capture) updateCategory(msg tea.Msg) Capture {
 	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
+	switch {
+	case c.catForSave && (!ok || k.Text != "" && k.String() != "q"):
+		// Typed on after ctrl+s, letters (or a paste) are meant for the
+		// next visitor: they must not choose this wish's category.
+		c.note, c.noteBad = tr(c.lang, i18n.FormCatTypedAhead, c.WishText()), true
+		return c
+	case !ok:
 		return c
 	}
 	switch {
 	case key.Matches(k, c.keys.Enter):
-		if c.needsCategory() {
+		if c.needsCategory() { // "— none" not chosen: say what enter does here
 			c.note, c.noteBad = tr(c.lang, i18n.FormCatPick), true
+			if c.catForSave {
+				c.note = tr(c.lang, i18n.FormCatFirst, c.WishText())
+			}
 			return c
 		}
 		return c.finishMark(true)
 	case key.Matches(k, c.keys.Back), k.String() == "q":
 		c.focus, c.category, c.catManual = focusWish, c.catBefore, c.catManualBefore
+		c.catForSave, c.note = false, ""
 		return c
 	case key.Matches(k, c.keys.Category):
 		k = tea.KeyPressMsg{Code: tea.KeyDown}
