@@ -35,12 +35,7 @@ type localDrafts struct {
 }
 
 // key is the store's name of who's draft in this application.
-func (d localDrafts) key(who string) string {
-	if d.slot <= 1 {
-		return who
-	}
-	return fmt.Sprintf("%s/%d", who, d.slot)
-}
+func (d localDrafts) key(who string) string { return db.DraftKey(who, d.slot) }
 
 // Draft returns the draft this application holds.
 func (d localDrafts) Draft(ctx context.Context, event, who string) (db.Draft, error) {

@@ -144,3 +144,14 @@ func putDraftTx(ctx context.Context, tx *sql.Tx, d *Draft) error {
 		d.Number, d.Form, formatTime(d.UpdatedAt), d.Event, d.Who)
 	return err
 }
+
+// DraftKey names the slot-th draft of the facilitator who: their first is
+// who, a second window's who/2, then who/3 … (one live window, or
+// running application, holds one; see server/drafts.go and the cli's
+// local drafts).
+func DraftKey(who string, slot int) string {
+	if slot <= 1 {
+		return who
+	}
+	return fmt.Sprintf("%s/%d", who, slot)
+}

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -9,6 +8,8 @@ import (
 	"charm.land/log/v2"
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
+
+	"standmap/db"
 )
 
 // One live session owns a draft. A facilitator's form keeps its visitor
@@ -76,14 +77,6 @@ func (f *formSession) gone() bool {
 // alive asks the session's client whether it still answers.
 func (f *formSession) alive(within time.Duration) bool {
 	return f.answers == nil || f.answers(within)
-}
-
-// draftKey names a facilitator's draft number slot in the store.
-func draftKey(who string, slot int) string {
-	if slot <= 1 {
-		return who
-	}
-	return fmt.Sprintf("%s/%d", who, slot)
 }
 
 // clientAnswers asks the session's client, by an SSH keepalive request on
@@ -194,7 +187,7 @@ func (w *facilitatorWrites) claim(f *formSession, max time.Duration) string {
 	slot := f.slot
 	w.mu.Unlock()
 	if slot > 0 {
-		return draftKey(f.who, slot)
+		return db.DraftKey(f.who, slot)
 	}
 	end := time.Now().Add(max)
 	settled := func() bool {
@@ -248,7 +241,7 @@ func (w *facilitatorWrites) claim(f *formSession, max time.Duration) string {
 		for f.slot = 1; held[f.slot]; f.slot++ {
 		}
 	}
-	return draftKey(f.who, f.slot)
+	return db.DraftKey(f.who, f.slot)
 }
 
 // waitUntil returns once ready (called with w.mu held) is true, or at

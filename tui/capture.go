@@ -168,10 +168,10 @@ func (c Capture) Editing() bool { return c.editing.ID != "" }
 // Unsaved reports whether the form holds what no save has stored: a new
 // visitor with anything in it, or changes to the response being edited.
 func (c Capture) Unsaved() bool {
-	typing := !c.place.Empty() || !c.wish.Empty() || c.stage() != focusPlace
 	if !c.Editing() {
-		return typing || len(c.marks) > 0 || c.age >= 0
+		return !c.Empty()
 	}
+	typing := !c.place.Empty() || !c.wish.Empty() || c.stage() != focusPlace
 	age := ""
 	if c.age >= 0 && c.age < len(c.ages) {
 		age = c.ages[c.age]
