@@ -26,9 +26,11 @@ import (
 // session that holds a draft and looks live is asked whether it is still
 // there (an SSH keepalive on its channel, at most probeWait): one that
 // does not answer (closed alone on a multiplexed connection, or a network
-// that vanished without a word) is lost, and the new session waits for it
-// to end as for any session ending — the keys it read before it went may
-// still save — then takes its draft.
+// that vanished without a word) is lost — a silent one has its
+// connection closed (clientAnswers) — and the new session waits for it to
+// end as for any session ending — the keys it read before it went may
+// still save — then takes its draft. A session gone is waited for once
+// (formSession.graceEnd): the next sessions of K do not wait for it again.
 
 // draftWait is how long a facilitator's new session waits, before it
 // reads the form's draft, for the writes of their sessions still under
@@ -37,9 +39,10 @@ import (
 // session's writes (storeWait). A shorter wait (it was 5 s) ran out on a
 // loaded machine before the dropped session had handled its keys and
 // saved, and the new session's form got the visitor being saved (e2e
-// TestE2EKillAfterSave caught it). Meanwhile the form works; only its
-// number shows late. A variable: a test makes it long, so that a wait
-// shows as one.
+// TestE2EKillAfterSave caught it). Meanwhile the form holds the keys typed
+// (tui: "reading this form's draft…"); the application waits longer for
+// its draft than probeWait + draftWait. A variable: a test makes it long,
+// so that a wait shows as one.
 var draftWait = storeWait
 
 // probeWait bounds how long a new session waits for a live session of
