@@ -158,11 +158,12 @@ func (t *Terminal) write() {
 			t.room.release(f)
 			continue
 		}
-		if b := t.frameBytes(cur, f, syncd, repaint); len(b) > 0 {
+		b := t.frameBytes(cur, f, syncd, repaint)
+		t.room.release(cur) // before the write: once the client shows f, the room holds cur no more
+		cur, last = f, time.Now()
+		if len(b) > 0 {
 			t.out.Write(b) //nolint:errcheck // a client gone ends the session
 		}
-		t.room.release(cur)
-		cur, last = f, time.Now()
 	}
 }
 
